@@ -1,0 +1,232 @@
+"""The election file (``countdesk-election/1``): checking and reading it.
+
+Works on already-parsed JSON (dicts and lists); the caller reads the file.
+Anything malformed raises :class:`ElectionFileError` with a one-line reason
+that says where in the file the problem is.
+"""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from countdesk.core.ballot import fold, same_person
+from countdesk.core.model import REJECTED_FIELDS, Candidate
+from countdesk.core.validation import FigureError, parse_figure
+
+FORMAT = "countdesk-election/1"
+MAX_NAME = 200
+
+TOP_KEYS = {"format", "authority", "title", "poll_date", "returning_officer", "double_entry",
+            "previous_seats", "wards", "notes"}
+WARD_KEYS = {"name", "seats", "electorate", "ballot_papers_verified", "ballot_papers_counted",
+             "rejected", "candidates"}
+CANDIDATE_KEYS = {"surname", "forenames", "description", "party", "votes", "lot_winner"}
+
+
+class ElectionFileError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class CandidateSpec:
+    surname: str
+    forenames: str
+    description: str
+    party: str
+    votes: int | None = None
+    lot_winner: bool = False
+
+
+@dataclass(frozen=True)
+class WardSpec:
+    name: str
+    seats: int
+    candidates: tuple[CandidateSpec, ...]
+    electorate: int | None = None
+    ballot_papers_verified: int | None = None
+    ballot_papers_counted: int | None = None
+    rejected: dict[str, int] | None = None
+
+    @property
+    def counted(self) -> bool:
+        return any(c.votes is not None for c in self.candidates)
+
+
+@dataclass(frozen=True)
+class ElectionSpec:
+    authority: str
+    title: str
+    poll_date: str
+    returning_officer: str | None
+    double_entry: bool
+    wards: tuple[WardSpec, ...]
+    previous_seats: dict[str, int] = field(default_factory=dict)
+
+
+def clean_text(value: object, where: str, *, required: bool = True, max_len: int = MAX_NAME) -> str:
+    """A name or description: NFC, trimmed, one line, no control characters."""
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str):
+        raise ElectionFileError(f"{where} must be text, not {_kind(value)}")
+    text = unicodedata.normalize("NFC", value).strip()
+    if required and not text:
+        raise ElectionFileError(f"{where} is empty")
+    if len(text) > max_len:
+        raise ElectionFileError(f"{where} is {len(text)} characters long; the limit is {max_len}")
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200d":
+            raise ElectionFileError(
+                f"{where} contains a control or invisible character (U+{ord(ch):04X})")
+    return text
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    return {bool: "true/false", int: "a number", float: "a number", str: "text",
+            list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+
+
+def _count(value: object, where: str) -> int:
+    try:
+        if isinstance(value, str):
+            raise FigureError("E108", f"{where} must be a number, not text ({value!r})")
+        return parse_figure(value, where)
+    except FigureError as exc:
+        raise ElectionFileError(exc.message) from None
+
+
+def _unknown(obj: dict[str, Any], allowed: set[str], where: str) -> None:
+    extra = sorted(set(obj) - allowed)
+    if extra:
+        raise ElectionFileError(f"{where}: unknown field {extra[0]!r} (allowed: "
+                                + ", ".join(sorted(allowed)) + ")")
+
+
+def parse_election(data: object) -> ElectionSpec:
+    if not isinstance(data, dict):
+        raise ElectionFileError(f"the file must hold a JSON object, not {_kind(data)}")
+    if data.get("format") != FORMAT:
+        raise ElectionFileError(f"\"format\" must be {FORMAT!r} (got {data.get('format')!r})")
+    _unknown(data, TOP_KEYS, "the election")
+    authority = clean_text(data.get("authority"), "\"authority\"")
+    title = clean_text(data.get("title"), "\"title\"")
+    poll_date = data.get("poll_date")
+    if not isinstance(poll_date, str):
+        raise ElectionFileError("\"poll_date\" must be a date like \"2018-05-03\"")
+    try:
+        datetime.date.fromisoformat(poll_date)
+        if len(poll_date) != 10:
+            raise ValueError
+    except ValueError:
+        raise ElectionFileError(f"\"poll_date\" {poll_date!r} is not a date like \"2018-05-03\"") from None
+    ro = data.get("returning_officer")
+    returning_officer = clean_text(ro, "\"returning_officer\"") if ro is not None else None
+    double_entry = data.get("double_entry", True)
+    if not isinstance(double_entry, bool):
+        raise ElectionFileError("\"double_entry\" must be true or false")
+    previous = data.get("previous_seats", {})
+    if not isinstance(previous, dict):
+        raise ElectionFileError("\"previous_seats\" must be an object of party: seats")
+    previous_seats = {clean_text(k, "a party in \"previous_seats\""):
+                      _count(v, f"previous seats for {k!r}") for k, v in previous.items()}
+    wards_raw = data.get("wards")
+    if not isinstance(wards_raw, list) or not wards_raw:
+        raise ElectionFileError("\"wards\" must be a non-empty list")
+    wards: list[WardSpec] = []
+    seen: dict[str, str] = {}
+    for i, w in enumerate(wards_raw, 1):
+        ward = _parse_ward(w, i)
+        key = fold(ward.name)
+        if key in seen:
+            raise ElectionFileError(f"ward {i} {ward.name!r} repeats ward {seen[key]!r}")
+        seen[key] = ward.name
+        wards.append(ward)
+    return ElectionSpec(authority=authority, title=title, poll_date=poll_date,
+                        returning_officer=returning_officer, double_entry=double_entry,
+                        wards=tuple(wards), previous_seats=previous_seats)
+
+
+def _parse_ward(w: object, i: int) -> WardSpec:
+    where = f"ward {i}"
+    if not isinstance(w, dict):
+        raise ElectionFileError(f"{where} must be an object, not {_kind(w)}")
+    name = clean_text(w.get("name"), f"{where}: \"name\"")
+    where = f"ward {i} ({name})"
+    _unknown(w, WARD_KEYS, where)
+    if "seats" not in w:
+        raise ElectionFileError(f"{where}: \"seats\" is missing")
+    seats = _count(w["seats"], f"{where}: seats")
+    if seats < 1:
+        raise ElectionFileError(f"{where}: seats must be at least 1 (got {seats})")
+    electorate = _count(w["electorate"], f"{where}: electorate") if w.get("electorate") is not None else None
+    verified = (_count(w["ballot_papers_verified"], f"{where}: ballot_papers_verified")
+                if w.get("ballot_papers_verified") is not None else None)
+    counted = (_count(w["ballot_papers_counted"], f"{where}: ballot_papers_counted")
+               if w.get("ballot_papers_counted") is not None else None)
+    if electorate is not None:
+        for label, n in (("ballot papers verified", verified), ("ballot papers counted", counted)):
+            if n is not None and n > electorate:
+                raise ElectionFileError(f"{where}: {label} ({n:,}) exceed the electorate ({electorate:,})")
+    rejected: dict[str, int] | None = None
+    if w.get("rejected") is not None:
+        rj = w["rejected"]
+        if not isinstance(rj, dict):
+            raise ElectionFileError(f"{where}: \"rejected\" must be an object of head: number")
+        _unknown(rj, set(REJECTED_FIELDS), f"{where}: rejected")
+        rejected = {h: _count(rj.get(h, 0), f"{where}: rejected {h}") for h in REJECTED_FIELDS}
+    cands_raw = w.get("candidates")
+    if not isinstance(cands_raw, list) or not cands_raw:
+        raise ElectionFileError(f"{where}: \"candidates\" must be a non-empty list")
+    cands = tuple(_parse_candidate(c, where, j) for j, c in enumerate(cands_raw, 1))
+    if seats > len(cands):
+        raise ElectionFileError(
+            f"{where}: {seats} seats but only {len(cands)} candidate(s); "
+            "a ward needs at least as many candidates as seats")
+    for a_i, a in enumerate(cands):
+        for b in cands[a_i + 1:]:
+            ca = Candidate(0, a.surname, a.forenames, a.description, a.party)
+            cb = Candidate(0, b.surname, b.forenames, b.description, b.party)
+            if same_person(ca, cb):
+                raise ElectionFileError(f"{where}: candidate {ca.ballot_name} ({a.description}) "
+                                        "is listed twice")
+    with_votes = [c for c in cands if c.votes is not None]
+    if with_votes and len(with_votes) != len(cands):
+        missing = next(c for c in cands if c.votes is None)
+        raise ElectionFileError(f"{where}: some candidates have votes but {missing.surname.upper()}, "
+                                f"{missing.forenames} has none; give all or none")
+    if with_votes and len(cands) <= seats:
+        raise ElectionFileError(f"{where}: uncontested ({len(cands)} candidates for {seats} seats) "
+                                "but votes are given")
+    if with_votes and counted is None and verified is None:
+        raise ElectionFileError(f"{where}: votes are given but neither ballot_papers_counted "
+                                "nor ballot_papers_verified")
+    lot_winners = [c for c in cands if c.lot_winner]
+    if lot_winners and not with_votes:
+        raise ElectionFileError(f"{where}: a lot winner is marked but no votes are given")
+    return WardSpec(name=name, seats=seats, candidates=cands, electorate=electorate,
+                    ballot_papers_verified=verified, ballot_papers_counted=counted,
+                    rejected=rejected)
+
+
+def _parse_candidate(c: object, ward_where: str, j: int) -> CandidateSpec:
+    where = f"{ward_where}, candidate {j}"
+    if not isinstance(c, dict):
+        raise ElectionFileError(f"{where} must be an object, not {_kind(c)}")
+    _unknown(c, CANDIDATE_KEYS, where)
+    surname = clean_text(c.get("surname"), f"{where}: \"surname\"")
+    forenames = clean_text(c.get("forenames"), f"{where}: \"forenames\"", required=False)
+    description = clean_text(c.get("description"), f"{where}: \"description\"", required=False)
+    party = clean_text(c.get("party"), f"{where}: \"party\"", required=False) or description
+    if not party:
+        party = "Independent"
+    votes = _count(c["votes"], f"{where} ({surname}): votes") if c.get("votes") is not None else None
+    lot_winner = c.get("lot_winner", False)
+    if not isinstance(lot_winner, bool):
+        raise ElectionFileError(f"{where}: \"lot_winner\" must be true or false")
+    return CandidateSpec(surname=surname, forenames=forenames, description=description,
+                         party=party, votes=votes, lot_winner=lot_winner)

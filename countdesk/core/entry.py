@@ -1,0 +1,164 @@
+"""Double entry of count sheets, as a state machine.
+
+    empty ──first──▶ first_entered ──second──▶ accepted (keyings match)
+                                   └─second──▶ different ──re-key / supervisor accepts one──▶ …
+
+With double entry off, the first keying is accepted. Imported figures are
+accepted as imported. Once a sheet is accepted it is never keyed again in
+that round: a recount opens a new round.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from countdesk.core.model import (
+    PAPERS_FIELD,
+    REJECTED_FIELDS,
+    Candidate,
+    Figures,
+    SheetInput,
+    rejected_field,
+    votes_field,
+)
+from countdesk.core.validation import FigureError, parse_figure
+
+
+class SheetState(StrEnum):
+    EMPTY = "empty"
+    FIRST_ENTERED = "first_entered"
+    DIFFERENT = "different"
+    ACCEPTED = "accepted"
+
+
+class EntryRefused(ValueError):
+    """An action the state machine does not allow in the sheet's state."""
+
+
+@dataclass(frozen=True)
+class SheetStatus:
+    name: str
+    state: SheetState
+    figures: Figures | None  # the accepted figures, when accepted
+    source: str | None  # "matched", "single keying", "import", "accepted first", ...
+    differences: tuple[str, ...] = ()
+
+
+def sheet_status(sheet: SheetInput, double_entry: bool) -> SheetStatus:
+    if sheet.imported is not None:
+        return SheetStatus(sheet.name, SheetState.ACCEPTED,
+                           Figures.from_fields(sheet.imported.values), "import")
+    first, second = sheet.first, sheet.second
+    if first is None:
+        return SheetStatus(sheet.name, SheetState.EMPTY, None, None)
+    if not double_entry and second is None:
+        return SheetStatus(sheet.name, SheetState.ACCEPTED,
+                           Figures.from_fields(first.values), "single keying")
+    if second is None:
+        return SheetStatus(sheet.name, SheetState.FIRST_ENTERED, None, None)
+    diffs = differences(first.values, second.values)
+    if not diffs:
+        return SheetStatus(sheet.name, SheetState.ACCEPTED,
+                           Figures.from_fields(first.values), "matched")
+    res = sheet.resolution
+    if (res is not None and res.first_keying_id == first.id
+            and res.second_keying_id == second.id):
+        chosen = first if res.accepted_slot == "first" else second
+        return SheetStatus(sheet.name, SheetState.ACCEPTED, Figures.from_fields(chosen.values),
+                           f"accepted {res.accepted_slot} keying", diffs)
+    return SheetStatus(sheet.name, SheetState.DIFFERENT, None, None, diffs)
+
+
+def differences(a: Mapping[str, int], b: Mapping[str, int]) -> tuple[str, ...]:
+    """The fields whose values differ between two keyings, in a stable order."""
+    keys = sorted(set(a) | set(b), key=_field_order)
+    return tuple(k for k in keys if a.get(k) != b.get(k))
+
+
+def _field_order(name: str) -> tuple[int, str]:
+    if name.startswith("votes:"):
+        return (0, name.split(":", 1)[1].zfill(12))
+    if name.startswith("rejected:"):
+        head = name.split(":", 1)[1]
+        return (1, str(REJECTED_FIELDS.index(head)) if head in REJECTED_FIELDS else head)
+    return (2, name)
+
+
+def check_transition(status: SheetStatus, action: str, double_entry: bool) -> None:
+    """Raise EntryRefused unless ``action`` (first, second, accept_first,
+    accept_second) is allowed on a sheet in this state."""
+    state = status.state
+    if state is SheetState.ACCEPTED:
+        how = f" ({status.source})" if status.source else ""
+        raise EntryRefused(
+            f"sheet {status.name!r} is already accepted{how}; its figures can only change "
+            "through a recount, which opens a new round")
+    if action == "first":
+        return
+    if action == "second":
+        if not double_entry:
+            raise EntryRefused("double entry is off for this election: only a first keying is taken")
+        if state is SheetState.EMPTY:
+            raise EntryRefused(f"sheet {status.name!r} has no first keying yet; key it first")
+        return
+    if action in ("accept_first", "accept_second"):
+        if state is not SheetState.DIFFERENT:
+            raise EntryRefused(
+                f"sheet {status.name!r} has no differing keyings to choose between "
+                f"(it is {state.value.replace('_', ' ')})")
+        return
+    raise EntryRefused(f"unknown action {action!r}")
+
+
+def field_label(name: str, candidates: Sequence[Candidate]) -> str:
+    """A field name in the user's words, naming the candidate and party."""
+    if name.startswith("votes:"):
+        cid = int(name.split(":", 1)[1])
+        for c in candidates:
+            if c.id == cid:
+                return f"votes for {c.ballot_name} ({c.party})"
+        return f"votes for candidate {cid}"
+    if name.startswith("rejected:"):
+        return "rejected papers: " + name.split(":", 1)[1].replace("_", " ")
+    if name == PAPERS_FIELD:
+        return "ballot papers counted"
+    return name
+
+
+def build_keying_values(
+    candidates: Sequence[Candidate],
+    votes: Mapping[int, object],
+    rejected: Mapping[str, object] | None = None,
+    papers: object | None = None,
+) -> dict[str, int]:
+    """Validate one keying and return its field values.
+
+    Every candidate of the ward must have a figure and no one else may;
+    rejected heads not given are zero. Raises FigureError naming the field.
+    """
+    known = {c.id: c for c in candidates}
+    unknown = sorted(set(votes) - set(known))
+    if unknown:
+        raise FigureError("E110", "no candidate with id " + ", ".join(map(str, unknown))
+                          + " stands in this ward")
+    values: dict[str, int] = {}
+    for cid, raw in votes.items():
+        c = known[cid]
+        values[votes_field(cid)] = parse_figure(raw, f"votes for {c.ballot_name} ({c.party})")
+    missing = [known[cid] for cid in known if cid not in votes]
+    if missing:
+        names = "; ".join(f"{c.id} {c.ballot_name}" for c in missing)
+        raise FigureError("E110", f"no votes given for: {names}")
+    rejected = dict(rejected or {})
+    bad_heads = sorted(set(rejected) - set(REJECTED_FIELDS))
+    if bad_heads:
+        raise FigureError("E110", f"unknown rejected head {bad_heads[0]!r}; the heads are "
+                          + ", ".join(REJECTED_FIELDS))
+    for head in REJECTED_FIELDS:
+        raw = rejected.get(head, 0)
+        values[rejected_field(head)] = parse_figure(raw, "rejected papers, " + head.replace("_", " "))
+    if papers is not None:
+        values[PAPERS_FIELD] = parse_figure(papers, "ballot papers counted")
+    return values

@@ -1,0 +1,161 @@
+"""Plain domain objects: candidates, figures, keyings, lots.
+
+No I/O and no Qt here: these are built by the store or by tests and handed to
+:func:`countdesk.core.result.compute_result`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+#: The four heads of rejected ballot papers (rule 47), in statutory order.
+REJECTED_HEADS: tuple[str, ...] = (
+    "no_official_mark",
+    "too_many_votes",
+    "identifying_mark",
+    "unmarked_or_void",
+)
+#: Papers rejected in part: reported, but their clear votes count (not in the total).
+REJECTED_IN_PART = "rejected_in_part"
+REJECTED_FIELDS: tuple[str, ...] = (*REJECTED_HEADS, REJECTED_IN_PART)
+
+REJECTED_LABELS: Mapping[str, str] = {
+    "no_official_mark": "(a) want of an official mark",
+    "too_many_votes": "(b) voting for more candidates than the voter was entitled to",
+    "identifying_mark": "(c) writing or mark by which the voter could be identified",
+    "unmarked_or_void": "(d) being unmarked or wholly void for uncertainty",
+    "rejected_in_part": "rejected in part (clear votes counted)",
+}
+
+#: The field that holds the number of ballot papers counted on a sheet.
+PAPERS_FIELD = "papers"
+
+
+def votes_field(candidate_id: int) -> str:
+    """The keying field name for a candidate's votes."""
+    return f"votes:{candidate_id}"
+
+
+def rejected_field(head: str) -> str:
+    return f"rejected:{head}"
+
+
+class Status(StrEnum):
+    INCOMPLETE = "incomplete"
+    LOT_REQUIRED = "lot_required"
+    READY = "ready"
+    DECLARED = "declared"
+    UNCONTESTED = "uncontested"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: int
+    surname: str
+    forenames: str
+    description: str
+    party: str
+
+    @property
+    def ballot_name(self) -> str:
+        """SURNAME, Other Names — as printed on a declaration."""
+        return f"{self.surname.upper()}, {self.forenames}" if self.forenames else self.surname.upper()
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.forenames} {self.surname}".strip()
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The figures of one count sheet, or the sum of a round's sheets."""
+
+    votes: Mapping[int, int] = field(default_factory=dict)
+    rejected: Mapping[str, int] = field(default_factory=dict)
+    #: Ballot papers counted (valid and rejected); None when not keyed.
+    papers: int | None = None
+
+    @property
+    def rejected_total(self) -> int:
+        return sum(self.rejected.get(h, 0) for h in REJECTED_HEADS)
+
+    def as_fields(self) -> dict[str, int]:
+        out = {votes_field(cid): v for cid, v in self.votes.items()}
+        out.update({rejected_field(h): self.rejected.get(h, 0) for h in REJECTED_FIELDS})
+        if self.papers is not None:
+            out[PAPERS_FIELD] = self.papers
+        return out
+
+    @staticmethod
+    def from_fields(values: Mapping[str, int]) -> Figures:
+        votes: dict[int, int] = {}
+        rejected: dict[str, int] = {}
+        papers: int | None = None
+        for key, value in values.items():
+            if key.startswith("votes:"):
+                votes[int(key.split(":", 1)[1])] = value
+            elif key.startswith("rejected:"):
+                rejected[key.split(":", 1)[1]] = value
+            elif key == PAPERS_FIELD:
+                papers = value
+        return Figures(votes=votes, rejected=rejected, papers=papers)
+
+
+def add_figures(parts: list[Figures]) -> Figures:
+    """The round's figures: the sum of its sheets, computed, never typed."""
+    votes: dict[int, int] = {}
+    rejected: dict[str, int] = {}
+    papers: int | None = 0
+    for part in parts:
+        for cid, v in part.votes.items():
+            votes[cid] = votes.get(cid, 0) + v
+        for head, n in part.rejected.items():
+            rejected[head] = rejected.get(head, 0) + n
+        if part.papers is None or papers is None:
+            papers = None
+        else:
+            papers += part.papers
+    if not parts:
+        papers = None
+    return Figures(votes=votes, rejected=rejected, papers=papers)
+
+
+@dataclass(frozen=True)
+class Keying:
+    """One operator's keying of one count sheet."""
+
+    id: int
+    slot: str  # "first", "second" or "import"
+    values: Mapping[str, int]
+    operator: str | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A supervisor's acceptance of one of two differing keyings."""
+
+    accepted_slot: str  # "first" or "second"
+    first_keying_id: int
+    second_keying_id: int
+    by: str | None = None
+
+
+@dataclass(frozen=True)
+class LotDraw:
+    """The outcome of one drawing of lots (rule 49)."""
+
+    winner_id: int
+    method: str
+    witnesses: tuple[str, ...] = ()
+    drawn_at: str | None = None
+
+
+@dataclass(frozen=True)
+class SheetInput:
+    name: str
+    first: Keying | None = None
+    second: Keying | None = None
+    imported: Keying | None = None
+    resolution: Resolution | None = None

@@ -1,0 +1,709 @@
+"""The local store: one SQLite file per election, written through one writer.
+
+Every change runs in one ``BEGIN IMMEDIATE`` transaction together with its
+audit record; the audit log is append-only and hash-chained, and each record
+carries the rows the change wrote, so ``verify_audit`` can replay the log and
+compare it with the tables.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from countdesk.core import (
+    Candidate,
+    EntryRefused,
+    FigureError,
+    Keying,
+    LotDraw,
+    Resolution,
+    SheetInput,
+    SheetState,
+    Status,
+    WardInput,
+    WardResult,
+    build_keying_values,
+    check_transition,
+    compute_result,
+    fold,
+    sheet_status,
+)
+from countdesk.core.electionfile import ElectionFileError, ElectionSpec, clean_text
+from countdesk.store.schema import APP_ID, AUDITED_TABLES, SCHEMA_VERSION, migrations_set
+
+GENESIS = "0" * 64
+
+
+class StoreError(Exception):
+    """Something the user must be told, in their words. Nothing was changed."""
+
+
+def now() -> str:
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def canonical(obj: object) -> str:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def chain_hash(prev_hash: str, record: Mapping[str, Any]) -> str:
+    return hashlib.sha256((prev_hash + canonical(record)).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Change:
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ElectionInfo:
+    authority: str
+    title: str
+    poll_date: str
+    returning_officer: str | None
+    double_entry: bool
+    previous_seats: dict[str, int]
+
+
+@dataclass(frozen=True)
+class WardInfo:
+    id: int
+    position: int
+    name: str
+    seats: int
+    electorate: int | None
+    ballot_papers_verified: int | None
+    candidates_locked: bool
+    declared_at: str | None
+    declared_by: str | None
+
+
+def _open_connection(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), timeout=5.0)
+    return conn
+
+
+class Store:
+    """The one writer of a countdesk store."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = Database(conn, execute_plugins=False)
+
+    # ------------------------------------------------------------------ open
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, create: bool = False) -> Store:
+        p = Path(path)
+        if p.is_dir():
+            raise StoreError(f"{p} is a folder, not a countdesk store")
+        exists = p.exists()
+        if not exists and not create:
+            raise StoreError(f"there is no countdesk store at {p} (import an election file first)")
+        if not exists and not p.parent.exists():
+            raise StoreError(f"the folder {p.parent} does not exist")
+        if exists and not os.access(p, os.R_OK):
+            raise StoreError(f"{p} cannot be read (check its permissions)")
+        if exists:
+            _check_header(p)
+        try:
+            conn = _open_connection(p)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{p} cannot be opened: {exc}") from None
+        store = cls(p, conn)
+        try:
+            store._prepare(new=not exists)
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def _prepare(self, new: bool) -> None:
+        c = self.conn
+        try:
+            if not new:
+                tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+                if "meta" not in tables:
+                    raise StoreError(f"{self.path} is an SQLite file but not a countdesk store")
+                app = c.execute("SELECT value FROM meta WHERE key='app'").fetchone()
+                if not app or app[0] != APP_ID:
+                    raise StoreError(f"{self.path} is an SQLite file but not a countdesk store")
+                version = c.execute("PRAGMA user_version").fetchone()[0]
+                if version > SCHEMA_VERSION:
+                    raise StoreError(
+                        f"{self.path} was written by a newer countdesk (store version {version}; "
+                        f"this program reads up to {SCHEMA_VERSION}). Use the newer countdesk.")
+            if not os.access(self.path, os.W_OK) and not new:
+                raise StoreError(f"{self.path} is read-only; copy it somewhere writable to use it")
+            mode = c.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise StoreError(f"{self.path}: cannot switch the store to WAL mode (got {mode})")
+            c.execute("PRAGMA synchronous=FULL")
+            c.execute("PRAGMA foreign_keys=ON")
+            c.execute("PRAGMA busy_timeout=5000")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is damaged or not a countdesk store ({exc})") from None
+        pending = migrations_set.pending(self.db)
+        if pending:
+            if not new:
+                backup = self.path.with_name(f"{self.path.name}.pre-migration-{now().replace(':', '')}")
+                self.backup_to(backup)
+            c.execute("BEGIN EXCLUSIVE")
+            try:
+                migrations_set.apply(self.db)
+                if new:
+                    self.db.table("meta").insert_all(
+                        [{"key": "app", "value": APP_ID}, {"key": "created_at", "value": now()}])
+                c.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                c.execute("COMMIT")
+            except BaseException:
+                c.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy through SQLite's online backup."""
+        tmp = target.with_name(target.name + ".partial")
+        dest = sqlite3.connect(str(tmp))
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+
+    # ---------------------------------------------------------- transactions
+    @contextmanager
+    def _change(self, action: str, actor: str | None, ward_id: int | None = None,
+                details: Mapping[str, Any] | None = None) -> Iterator[Change]:
+        change = Change()
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield change
+            self._append_audit(action, actor, ward_id, dict(details or {}), change.rows)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def _row(self, table: str, pk: int) -> dict[str, Any]:
+        cur = self.conn.execute(f"SELECT * FROM {table} WHERE rowid = ?", (pk,))
+        names = [d[0] for d in cur.description]
+        row = cur.fetchone()
+        return dict(zip(names, row, strict=True))
+
+    def _insert(self, change: Change, table: str, row: dict[str, Any]) -> int:
+        cols = ", ".join(f'"{k}"' for k in row)
+        marks = ", ".join("?" for _ in row)
+        cur = self.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
+        pk = cur.lastrowid
+        assert pk is not None
+        change.rows.append({"table": table, "id": pk, "row": self._row(table, pk)})
+        return pk
+
+    def _update(self, change: Change, table: str, pk: int, values: dict[str, Any]) -> None:
+        sets = ", ".join(f'"{k}" = ?' for k in values)
+        self.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*values.values(), pk])
+        change.rows.append({"table": table, "id": pk, "row": self._row(table, pk)})
+
+    def _append_audit(self, action: str, actor: str | None, ward_id: int | None,
+                      details: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+        last = self.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        seq = (last[0] + 1) if last else 1
+        prev = last[1] if last else GENESIS
+        record = {"seq": seq, "at": now(), "actor": actor, "action": action, "ward_id": ward_id,
+                  "details": details, "changes": rows}
+        self.conn.execute(
+            "INSERT INTO audit (seq, at, actor, action, ward_id, details, changes, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, record["at"], actor, action, ward_id, canonical(details), canonical(rows), prev,
+             chain_hash(prev, record)))
+
+    # ----------------------------------------------------------------- reads
+    def has_election(self) -> bool:
+        return bool(self.conn.execute("SELECT COUNT(*) FROM election").fetchone()[0] > 0)
+
+    def election(self) -> ElectionInfo:
+        row = self.conn.execute(
+            "SELECT authority, title, poll_date, returning_officer, double_entry, previous_seats "
+            "FROM election WHERE id = 1").fetchone()
+        if row is None:
+            raise StoreError(f"{self.path} holds no election yet (import an election file first)")
+        return ElectionInfo(row[0], row[1], row[2], row[3], bool(row[4]), json.loads(row[5] or "{}"))
+
+    def wards(self) -> list[WardInfo]:
+        cur = self.conn.execute(
+            "SELECT id, position, name, seats, electorate, ballot_papers_verified, candidates_locked, "
+            "declared_at, declared_by FROM wards ORDER BY position, id")
+        return [WardInfo(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8]) for r in cur]
+
+    def ward(self, ref: str | int) -> WardInfo:
+        """A ward by id or by name (case- and accent-insensitive)."""
+        wards = self.wards()
+        text = str(ref).strip()
+        if text.isdigit():
+            for w in wards:
+                if w.id == int(text):
+                    return w
+        for w in wards:
+            if fold(w.name) == fold(text):
+                return w
+        names = ", ".join(w.name for w in wards[:30])
+        raise StoreError(f"no ward called {text!r}; the wards are: {names}")
+
+    def candidates(self, ward_id: int) -> list[Candidate]:
+        cur = self.conn.execute(
+            "SELECT id, surname, forenames, description, party FROM candidates WHERE ward_id = ? "
+            "ORDER BY id", (ward_id,))
+        return [Candidate(*r) for r in cur]
+
+    def current_round(self, ward_id: int) -> tuple[int, int]:
+        row = self.conn.execute(
+            "SELECT id, number FROM rounds WHERE ward_id = ? ORDER BY number DESC LIMIT 1",
+            (ward_id,)).fetchone()
+        if row is None:
+            raise StoreError("this ward has no count round")
+        return row[0], row[1]
+
+    def rounds(self, ward_id: int) -> list[tuple[int, int]]:
+        return [(r[0], r[1]) for r in self.conn.execute(
+            "SELECT id, number FROM rounds WHERE ward_id = ? ORDER BY number", (ward_id,))]
+
+    def sheet_inputs(self, round_id: int) -> list[tuple[int, SheetInput]]:
+        out = []
+        for sid, name in self.conn.execute(
+                "SELECT id, name FROM sheets WHERE round_id = ? ORDER BY position, id", (round_id,)):
+            latest: dict[str, Keying] = {}
+            for kid, slot, vals, op in self.conn.execute(
+                    "SELECT id, slot, vals, operator FROM keyings WHERE sheet_id = ? ORDER BY id",
+                    (sid,)):
+                latest[slot] = Keying(kid, slot, json.loads(vals), op)
+            res_row = self.conn.execute(
+                "SELECT accepted_slot, first_keying_id, second_keying_id, by FROM resolutions "
+                "WHERE sheet_id = ? ORDER BY id DESC LIMIT 1", (sid,)).fetchone()
+            res = Resolution(*res_row) if res_row else None
+            out.append((sid, SheetInput(name, first=latest.get("first"), second=latest.get("second"),
+                                        imported=latest.get("import"), resolution=res)))
+        return out
+
+    def ward_input(self, ward_id: int, round_number: int | None = None) -> WardInput:
+        w = self.ward(ward_id)
+        el = self.election()
+        if round_number is None:
+            round_id, number = self.current_round(ward_id)
+        else:
+            match = [r for r in self.rounds(ward_id) if r[1] == round_number]
+            if not match:
+                raise StoreError(f"{w.name} has no round {round_number}")
+            round_id, number = match[0]
+        lots = tuple(
+            LotDraw(r[0], r[1], tuple(json.loads(r[2])), r[3]) for r in self.conn.execute(
+                "SELECT winner_id, method, witnesses, drawn_at FROM lots WHERE round_id = ? "
+                "ORDER BY id", (round_id,)))
+        acks = frozenset(r[0] for r in self.conn.execute(
+            "SELECT code FROM acknowledgements WHERE round_id = ?", (round_id,)))
+        latest = number == self.current_round(ward_id)[1]
+        return WardInput(
+            name=w.name, seats=w.seats, candidates=tuple(self.candidates(ward_id)),
+            electorate=w.electorate, ballot_papers_verified=w.ballot_papers_verified,
+            double_entry=el.double_entry, sheets=tuple(s for _, s in self.sheet_inputs(round_id)),
+            lots=lots, acknowledged=acks, declared=bool(w.declared_at) and latest,
+            round_number=number)
+
+    def result(self, ward_id: int, round_number: int | None = None) -> WardResult:
+        return compute_result(self.ward_input(ward_id, round_number))
+
+    # ---------------------------------------------------------------- import
+    def import_election(self, spec: ElectionSpec, *, actor: str | None = None,
+                        source: Mapping[str, Any] | None = None) -> None:
+        """Load an election into this (new, empty) store in one transaction.
+
+        Every ward's figures are checked by the core before anything is
+        committed; a ward with a blocking error refuses the whole file.
+        """
+        if self.has_election():
+            raise StoreError("this store already holds an election")
+        stamp = now()
+        with self._change("import election", actor, details=dict(source or {})) as ch:
+            self._insert(ch, "election", {
+                "id": 1, "authority": spec.authority, "title": spec.title,
+                "poll_date": spec.poll_date, "returning_officer": spec.returning_officer,
+                "double_entry": int(spec.double_entry),
+                "previous_seats": canonical(spec.previous_seats), "created_at": stamp})
+            for pos, ws in enumerate(spec.wards, 1):
+                ward_id = self._insert(ch, "wards", {
+                    "position": pos, "name": ws.name, "seats": ws.seats, "electorate": ws.electorate,
+                    "ballot_papers_verified": ws.ballot_papers_verified,
+                    "candidates_locked": int(ws.counted), "declared_at": None, "declared_by": None})
+                ids: list[int] = []
+                for cs in ws.candidates:
+                    ids.append(self._insert(ch, "candidates", {
+                        "ward_id": ward_id, "surname": cs.surname, "forenames": cs.forenames,
+                        "description": cs.description, "party": cs.party, "colour": None}))
+                round_id = self._insert(ch, "rounds", {
+                    "ward_id": ward_id, "number": 1, "opened_at": stamp, "reason": "first count",
+                    "requested_by": None})
+                if len(ws.candidates) <= ws.seats:
+                    continue  # uncontested: no poll, no count sheets
+                sheet_id = self._insert(ch, "sheets", {
+                    "round_id": round_id, "position": 1,
+                    "name": "Imported" if ws.counted else "Main count"})
+                if not ws.counted:
+                    continue
+                cands = self.candidates(ward_id)
+                values = build_keying_values(
+                    cands, {cid: cs.votes for cid, cs in zip(ids, ws.candidates, strict=True)},
+                    ws.rejected or {}, ws.ballot_papers_counted)
+                self._insert(ch, "keyings", {
+                    "sheet_id": sheet_id, "slot": "import", "vals": canonical(values),
+                    "operator": actor, "entered_at": stamp})
+                result = self.result(ward_id)
+                for cid, cs in zip(ids, ws.candidates, strict=True):
+                    if cs.lot_winner:
+                        tie = result.tie
+                        if tie is None or cid not in tie.candidate_ids:
+                            raise ElectionFileError(
+                                f"ward {ws.name}: {cs.surname} is marked as winning a lot, "
+                                "but there is no equality of votes for the last seat that "
+                                "includes them")
+                        self._insert(ch, "lots", {
+                            "round_id": round_id, "winner_id": cid,
+                            "tied_ids": canonical(list(tie.candidate_ids)),
+                            "method": "as recorded in the imported file", "witnesses": "[]",
+                            "drawn_at": stamp, "recorded_by": actor})
+                        result = self.result(ward_id)
+                if result.errors:
+                    e = result.errors[0]
+                    raise ElectionFileError(f"ward {ws.name}: {e.code} {e.message}")
+
+    # -------------------------------------------------------------- keyings
+    def _require_open(self, w: WardInfo) -> None:
+        if w.declared_at:
+            raise StoreError(f"{w.name} was declared at {w.declared_at}; its figures are locked")
+
+    def _sheet(self, ward_id: int, sheet: str | None) -> tuple[int, SheetInput]:
+        round_id, number = self.current_round(ward_id)
+        sheets = self.sheet_inputs(round_id)
+        if not sheets:
+            raise StoreError(f"round {number} of this ward has no count sheets (an uncontested ward "
+                             "has no count)")
+        if sheet is None:
+            if len(sheets) > 1:
+                names = ", ".join(s.name for _, s in sheets)
+                raise StoreError(f"this ward has {len(sheets)} count sheets ({names}); "
+                                 "say which sheet (--sheet NAME)")
+            return sheets[0]
+        for sid, s in sheets:
+            if fold(s.name) == fold(sheet):
+                return sid, s
+        names = ", ".join(s.name for _, s in sheets)
+        raise StoreError(f"no count sheet called {sheet!r} in round {number}; the sheets are: {names}")
+
+    def enter_keying(self, ward_id: int, slot: str, votes: Mapping[int, object], *,
+                     rejected: Mapping[str, object] | None = None, papers: object | None = None,
+                     sheet: str | None = None, operator: str | None = None) -> WardResult:
+        """Record one operator's complete keying of a count sheet."""
+        if slot not in ("first", "second"):
+            raise StoreError(f"keying must be 'first' or 'second', not {slot!r}")
+        w = self.ward(ward_id)
+        self._require_open(w)
+        el = self.election()
+        sheet_id, sheet_in = self._sheet(w.id, sheet)
+        status = sheet_status(sheet_in, el.double_entry)
+        try:
+            check_transition(status, slot, el.double_entry)
+        except EntryRefused as exc:
+            raise StoreError(str(exc)) from None
+        cands = self.candidates(w.id)
+        try:
+            values = build_keying_values(cands, votes, rejected, papers)
+        except FigureError as exc:
+            raise StoreError(f"{exc.code}: {exc.message}") from None
+        op = _text(operator, "the operator's name", required=False) or None
+        other = sheet_in.second if slot == "first" else sheet_in.first
+        if op and other is not None and other.operator and fold(other.operator) == fold(op):
+            raise StoreError(f"the {slot} keying must be by a different operator from the "
+                             f"{'second' if slot == 'first' else 'first'} ({other.operator})")
+        with self._change(f"{slot} keying", op, w.id,
+                          {"ward": w.name, "sheet": sheet_in.name}) as ch:
+            self._insert(ch, "keyings", {"sheet_id": sheet_id, "slot": slot, "vals": canonical(values),
+                                         "operator": op, "entered_at": now()})
+            if not w.candidates_locked:
+                self._update(ch, "wards", w.id, {"candidates_locked": 1})
+        return self.result(w.id)
+
+    def accept_keying(self, ward_id: int, slot: str, *, sheet: str | None = None,
+                      by: str | None = None) -> WardResult:
+        """The supervisor accepts one of two differing keyings."""
+        w = self.ward(ward_id)
+        self._require_open(w)
+        el = self.election()
+        sheet_id, sheet_in = self._sheet(w.id, sheet)
+        status = sheet_status(sheet_in, el.double_entry)
+        try:
+            check_transition(status, f"accept_{slot}", el.double_entry)
+        except EntryRefused as exc:
+            raise StoreError(str(exc)) from None
+        assert sheet_in.first is not None and sheet_in.second is not None
+        with self._change(f"accept {slot} keying", by, w.id,
+                          {"ward": w.name, "sheet": sheet_in.name,
+                           "differences": list(status.differences)}) as ch:
+            self._insert(ch, "resolutions", {
+                "sheet_id": sheet_id, "accepted_slot": slot,
+                "first_keying_id": sheet_in.first.id, "second_keying_id": sheet_in.second.id,
+                "by": by, "at": now()})
+        return self.result(w.id)
+
+    def add_sheet(self, ward_id: int, name: str, *, actor: str | None = None) -> None:
+        w = self.ward(ward_id)
+        self._require_open(w)
+        name = _text(name, "the sheet name", max_len=60)
+        round_id, number = self.current_round(w.id)
+        sheets = self.sheet_inputs(round_id)
+        if any(fold(s.name) == fold(name) for _, s in sheets):
+            raise StoreError(f"round {number} of {w.name} already has a sheet called {name!r}")
+        if any(sheet_status(s, True).state is SheetState.ACCEPTED and s.imported for _, s in sheets):
+            raise StoreError(f"{w.name}'s figures were imported; a recount opens a new round")
+        if len(self.candidates(w.id)) <= w.seats:
+            raise StoreError(f"{w.name} is uncontested: there is no count")
+        with self._change("add count sheet", actor, w.id, {"ward": w.name, "sheet": name}) as ch:
+            self._insert(ch, "sheets", {"round_id": round_id, "position": len(sheets) + 1,
+                                        "name": name})
+
+    # ------------------------------------------------------ lots and others
+    def record_lot(self, ward_id: int, winner_id: int, method: str, witnesses: Sequence[str] = (),
+                   *, by: str | None = None) -> WardResult:
+        w = self.ward(ward_id)
+        self._require_open(w)
+        result = self.result(w.id)
+        if result.status is not Status.LOT_REQUIRED or result.tie is None:
+            raise StoreError(f"{w.name} has no equality of votes to decide by lot "
+                             f"(status: {result.status.value.replace('_', ' ')})")
+        tie = result.tie
+        if winner_id not in tie.candidate_ids:
+            names = "; ".join(f"{r.candidate.id} {r.candidate.ballot_name} ({r.candidate.party})"
+                              for r in result.candidates if r.candidate.id in tie.candidate_ids)
+            raise StoreError(f"candidate {winner_id} is not in the tie; the tied candidates are: {names}")
+        method = _text(method, "the method of drawing lots")
+        wits = [_text(x, "a witness's name") for x in witnesses]
+        round_id, _ = self.current_round(w.id)
+        winner = result.row(winner_id).candidate
+        with self._change("record drawing of lots", by, w.id,
+                          {"ward": w.name, "winner": winner.ballot_name, "tie_votes": tie.votes,
+                           "seats_at_stake": tie.seats}) as ch:
+            self._insert(ch, "lots", {
+                "round_id": round_id, "winner_id": winner_id,
+                "tied_ids": canonical(list(tie.candidate_ids)), "method": method,
+                "witnesses": canonical(wits), "drawn_at": now(), "recorded_by": by})
+        return self.result(w.id)
+
+    def acknowledge(self, ward_id: int, code: str, *, by: str | None = None) -> WardResult:
+        w = self.ward(ward_id)
+        self._require_open(w)
+        result = self.result(w.id)
+        code = code.strip().upper()
+        match = [x for x in result.warnings if x.code == code]
+        if not match:
+            shown = ", ".join(x.code for x in result.warnings) or "none"
+            raise StoreError(f"{w.name} has no warning {code} to acknowledge (warnings: {shown})")
+        if match[0].acknowledged:
+            raise StoreError(f"warning {code} is already acknowledged for {w.name}")
+        round_id, _ = self.current_round(w.id)
+        with self._change("acknowledge warning", by, w.id,
+                          {"ward": w.name, "code": code, "message": match[0].message}) as ch:
+            self._insert(ch, "acknowledgements", {"round_id": round_id, "code": code, "by": by,
+                                                  "at": now()})
+        return self.result(w.id)
+
+    def request_recount(self, ward_id: int, requested_by: str, *, granted: bool, reason: str = "",
+                        decided_by: str | None = None) -> WardResult:
+        """Record a recount request; a granted one opens a new round keyed like the first."""
+        w = self.ward(ward_id)
+        self._require_open(w)
+        result = self.result(w.id)
+        if result.status is Status.UNCONTESTED:
+            raise StoreError(f"{w.name} is uncontested: there is no count to recount")
+        if result.status is Status.INCOMPLETE and granted:
+            raise StoreError(f"{w.name}'s count is not complete yet; finish it before a recount")
+        requested_by = _text(requested_by, "who asked for the recount")
+        reason = _text(reason, "the reason", required=False, max_len=500)
+        round_id, number = self.current_round(w.id)
+        with self._change("recount granted" if granted else "recount refused", decided_by, w.id,
+                          {"ward": w.name, "round": number}) as ch:
+            self._insert(ch, "recount_requests", {
+                "ward_id": w.id, "round_id": round_id, "requested_by": requested_by,
+                "granted": int(granted), "reason": reason, "decided_by": decided_by, "at": now()})
+            if granted:
+                new_round = self._insert(ch, "rounds", {
+                    "ward_id": w.id, "number": number + 1, "opened_at": now(),
+                    "reason": reason or "recount", "requested_by": requested_by})
+                names = [s.name for _, s in self.sheet_inputs(round_id) if s.imported is None]
+                for pos, name in enumerate(names or ["Main count"], 1):
+                    self._insert(ch, "sheets", {"round_id": new_round, "position": pos,
+                                                "name": name})
+        return self.result(w.id)
+
+    def declare(self, ward_id: int, *, by: str | None = None) -> WardResult:
+        """Mark the ward declared and lock it. Refused unless the result is ready
+        and every warning is acknowledged."""
+        w = self.ward(ward_id)
+        self._require_open(w)
+        result = self.result(w.id)
+        if result.status is not Status.READY and result.status is not Status.UNCONTESTED:
+            raise StoreError(f"{w.name} cannot be declared: its status is "
+                             f"{result.status.value.replace('_', ' ')}")
+        if result.unacknowledged:
+            codes = ", ".join(f"{x.code} ({x.message})" for x in result.unacknowledged)
+            raise StoreError(f"{w.name} cannot be declared until these warnings are acknowledged: {codes}")
+        with self._change("declare", by, w.id, {"ward": w.name, "elected": list(result.elected)}) as ch:
+            self._update(ch, "wards", w.id, {"declared_at": now(), "declared_by": by,
+                                             "candidates_locked": 1})
+        return self.result(w.id)
+
+    def any_declared(self) -> bool:
+        return bool(self.conn.execute(
+            "SELECT COUNT(*) FROM wards WHERE declared_at IS NOT NULL").fetchone()[0] > 0)
+
+    # ----------------------------------------------------------------- audit
+    def audit_records(self) -> list[dict[str, Any]]:
+        cur = self.conn.execute(
+            "SELECT seq, at, actor, action, ward_id, details, changes, prev_hash, hash FROM audit "
+            "ORDER BY seq")
+        return [dict(zip(["seq", "at", "actor", "action", "ward_id", "details", "changes",
+                          "prev_hash", "hash"], r, strict=True)) for r in cur]
+
+    def verify_audit(self) -> list[str]:
+        """Problems found, first one first; empty when the chain holds and every
+        stored row is exactly what the log says was written."""
+        problems: list[str] = []
+        prev = GENESIS
+        expected: dict[tuple[str, int], dict[str, Any] | None] = {}
+        for i, rec in enumerate(self.audit_records(), 1):
+            seq = rec["seq"]
+            if seq != i:
+                problems.append(f"audit record {i} is missing (next record is {seq})")
+                break
+            if rec["prev_hash"] != prev:
+                problems.append(f"audit record {seq} ({rec['action']}) does not follow record "
+                                f"{seq - 1}: the chain is broken")
+                break
+            try:
+                details = json.loads(rec["details"])
+                changes = json.loads(rec["changes"])
+            except (TypeError, ValueError):
+                problems.append(f"audit record {seq} ({rec['action']}) is unreadable")
+                break
+            body = {"seq": seq, "at": rec["at"], "actor": rec["actor"], "action": rec["action"],
+                    "ward_id": rec["ward_id"], "details": details, "changes": changes}
+            if chain_hash(prev, body) != rec["hash"]:
+                problems.append(f"audit record {seq} ({rec['action']}, {rec['at']}) has been altered: "
+                                "its hash does not match its contents")
+                break
+            prev = rec["hash"]
+            for item in changes:
+                expected[(item["table"], item["id"])] = item["row"]
+        if problems:
+            return problems
+        if prev == GENESIS and self.has_election():
+            return ["audit record 1 is missing: the log is empty but the store holds an election"]
+        actual: dict[tuple[str, int], dict[str, Any]] = {}
+        for table in AUDITED_TABLES:
+            cur = self.conn.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid")
+            names = [d[0] for d in cur.description][1:]
+            for r in cur:
+                actual[(table, r[0])] = dict(zip(names, r[1:], strict=True))
+        for key, row in actual.items():
+            want = expected.get(key)
+            if want is None:
+                problems.append(f"{key[0]} row {key[1]} is not in the audit log (added behind "
+                                "countdesk's back)")
+                continue
+            for col in row:
+                if row[col] != want.get(col):
+                    problems.append(f"{key[0]} row {key[1]}{self._context(key[0], row)}: "
+                                    + _difference(col, row[col], want.get(col)))
+                    break
+        for key, want in expected.items():
+            if want is not None and key not in actual:
+                problems.append(f"{key[0]} row {key[1]} is missing (deleted behind countdesk's back)")
+        return problems
+
+    def _context(self, table: str, row: Mapping[str, Any]) -> str:
+        """Where a row belongs, in the user's words (ward and sheet)."""
+        try:
+            if table == "keyings":
+                r = self.conn.execute(
+                    "SELECT w.name, s.name, ro.number FROM sheets s "
+                    "JOIN rounds ro ON ro.id = s.round_id JOIN wards w ON w.id = ro.ward_id "
+                    "WHERE s.id = ?", (row["sheet_id"],)).fetchone()
+                if r:
+                    return f" ({r[0]}, round {r[2]}, sheet {r[1]!r}, {row['slot']} keying)"
+            if table in ("candidates", "recount_requests") and "ward_id" in row:
+                r = self.conn.execute("SELECT name FROM wards WHERE id = ?", (row["ward_id"],)).fetchone()
+                if r:
+                    return f" ({r[0]})"
+            if table == "wards":
+                return f" ({row.get('name')})"
+        except sqlite3.Error:
+            pass
+        return ""
+
+
+def _difference(col: str, have: object, want: object) -> str:
+    """Name the changed field; inside a JSON column, name the key that changed."""
+    if isinstance(have, str) and isinstance(want, str):
+        try:
+            a, b = json.loads(have), json.loads(want)
+        except ValueError:
+            a = b = None
+        if isinstance(a, dict) and isinstance(b, dict):
+            for k in sorted(set(a) | set(b)):
+                if a.get(k) != b.get(k):
+                    return f"{k} is {_short(a.get(k))} but the audit log says {_short(b.get(k))}"
+    return f"{col} is {_short(have)} but the audit log says {_short(want)}"
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise StoreError(f"{path} cannot be read: {exc.strerror}") from None
+    if len(head) == 0:
+        raise StoreError(f"{path} is empty, not a countdesk store")
+    if head != b"SQLite format 3\x00":
+        raise StoreError(f"{path} is not a countdesk store (it is not an SQLite database)")
+
+
+def _text(value: str | None, what: str, *, required: bool = True, max_len: int = 200) -> str:
+    try:
+        return clean_text(value, what, required=required, max_len=max_len)
+    except ElectionFileError as exc:
+        raise StoreError(str(exc)) from None

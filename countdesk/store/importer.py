@@ -1,0 +1,128 @@
+"""Reading an election file into a store, all or nothing.
+
+A new store file appears only when the whole import succeeds: the election
+is built in a temporary file beside the target and renamed into place. With
+``replace``, the old store is first copied aside (nothing is overwritten).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from countdesk.core.electionfile import ElectionFileError, ElectionSpec, parse_election
+from countdesk.store.db import Store, StoreError, now
+from countdesk.store.files import fsync_dir
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def read_election_file(path: str | os.PathLike[str]) -> tuple[ElectionSpec, str]:
+    """Parse and check an election file; returns the spec and its SHA-256."""
+    p = Path(path)
+    if not p.exists():
+        raise StoreError(f"{p}: no such file")
+    if p.is_dir():
+        raise StoreError(f"{p} is a folder, not an election file")
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise StoreError(f"{p} is {size // (1024 * 1024)} MB; an election file is far smaller")
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise StoreError(f"{p} cannot be read: {exc.strerror}") from None
+    if not raw.strip():
+        raise StoreError(f"{p} is empty")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"{p} is not UTF-8 text (bad byte at position {exc.start}); "
+                         "save it as UTF-8") from None
+    try:
+        data = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise StoreError(f"{p} is not valid JSON: {exc.msg} at line {exc.lineno}, "
+                         f"column {exc.colno}") from None
+    except (ValueError, RecursionError) as exc:
+        raise StoreError(f"{p} is not valid JSON: {exc}") from None
+    try:
+        spec = parse_election(data)
+    except ElectionFileError as exc:
+        raise StoreError(f"{p.name}: {exc}") from None
+    return spec, hashlib.sha256(raw).hexdigest()
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not allowed in an election file")
+
+
+def import_into(db_path: str | os.PathLike[str], file: str | os.PathLike[str], *,
+                replace: bool = False, actor: str | None = None) -> Path | None:
+    """Import ``file`` as the store at ``db_path``.
+
+    Returns the path of the copy kept of a replaced store, if any.
+    Raises StoreError, leaving everything as it was, on any problem.
+    """
+    target = Path(db_path)
+    spec, digest = read_election_file(file)
+    if target.is_dir():
+        raise StoreError(f"{target} is a folder; give the path of a store file")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.exists():
+        raise StoreError(f"the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise StoreError(f"the folder {folder} is read-only; choose a writable place for the store")
+    old: Store | None = None
+    if target.exists():
+        old = Store.open(target)
+        try:
+            if old.has_election():
+                el = old.election()
+                if not replace:
+                    raise StoreError(f"{target} already holds {el.title} ({el.authority}); "
+                                     "use --replace to replace it")
+                if old.any_declared():
+                    raise StoreError(f"{target} has declared wards; a declared election cannot be "
+                                     "replaced")
+        except BaseException:
+            old.close()
+            raise
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.import-", suffix=".db", dir=folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()
+    kept: Path | None = None
+    try:
+        new = Store.open(tmp, create=True)
+        try:
+            new.import_election(spec, actor=actor, source={
+                "file": Path(file).name, "sha256": digest, "replaced": old is not None})
+        except ElectionFileError as exc:
+            raise StoreError(f"{Path(file).name}: {exc}") from None
+        finally:
+            new.close()
+        if old is not None:
+            if old.has_election():
+                kept = target.with_name(f"{target.stem}.replaced-{now().replace(':', '')}{target.suffix}")
+                old.backup_to(kept)
+            old.close()
+            old = None
+            for suffix in ("-wal", "-shm"):
+                side = Path(str(target) + suffix)
+                if side.exists() and side.stat().st_size > 0 and suffix == "-wal":
+                    raise StoreError(f"{target} is open in another countdesk; close it first")
+                side.unlink(missing_ok=True)
+        os.replace(tmp, target)
+        fsync_dir(folder)
+    except BaseException:
+        if old is not None:
+            old.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+        if kept is not None and target.exists():
+            kept.unlink(missing_ok=True)
+        raise
+    return kept

@@ -1,0 +1,91 @@
+"""The store's schema, made by migrations.
+
+Each migration runs in one transaction (sqlite-utils ``Migrations``); the
+file is copied before any migration of an existing store. ``SCHEMA_VERSION``
+is also written to ``PRAGMA user_version`` so that an older countdesk can
+refuse a store written by a newer one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+from sqlite_utils.db import Table
+
+SCHEMA_VERSION = 1
+APP_ID = "countdesk"
+
+migrations_set = Migrations("countdesk")
+
+#: Domain tables whose every row must be explained by the audit log.
+AUDITED_TABLES: tuple[str, ...] = (
+    "election", "wards", "candidates", "rounds", "sheets", "keyings", "resolutions", "lots",
+    "acknowledgements", "recount_requests",
+)
+
+
+def _t(db: Database, name: str) -> Table:
+    return db.table(name)
+
+
+@migrations_set(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    _t(db, "meta").create({"key": str, "value": str}, pk="key")
+    _t(db, "election").create(
+        {"id": int, "authority": str, "title": str, "poll_date": str, "returning_officer": str,
+         "double_entry": int, "previous_seats": str, "created_at": str},
+        pk="id", not_null={"authority", "title", "poll_date", "double_entry"})
+    _t(db, "wards").create(
+        {"id": int, "position": int, "name": str, "seats": int, "electorate": int,
+         "ballot_papers_verified": int, "candidates_locked": int, "declared_at": str,
+         "declared_by": str},
+        pk="id", not_null={"name", "seats", "position", "candidates_locked"})
+    db.execute("CREATE UNIQUE INDEX wards_name ON wards(name COLLATE NOCASE)")
+    _t(db, "candidates").create(
+        {"id": int, "ward_id": int, "surname": str, "forenames": str, "description": str,
+         "party": str, "colour": str},
+        pk="id", not_null={"ward_id", "surname", "forenames", "description", "party"},
+        foreign_keys=[("ward_id", "wards", "id")])
+    _t(db, "rounds").create(
+        {"id": int, "ward_id": int, "number": int, "opened_at": str, "reason": str,
+         "requested_by": str},
+        pk="id", not_null={"ward_id", "number", "opened_at"},
+        foreign_keys=[("ward_id", "wards", "id")])
+    db.execute("CREATE UNIQUE INDEX rounds_number ON rounds(ward_id, number)")
+    _t(db, "sheets").create(
+        {"id": int, "round_id": int, "position": int, "name": str},
+        pk="id", not_null={"round_id", "name", "position"},
+        foreign_keys=[("round_id", "rounds", "id")])
+    db.execute("CREATE UNIQUE INDEX sheets_name ON sheets(round_id, name COLLATE NOCASE)")
+    _t(db, "keyings").create(
+        {"id": int, "sheet_id": int, "slot": str, "vals": str, "operator": str, "entered_at": str},
+        pk="id", not_null={"sheet_id", "slot", "vals", "entered_at"},
+        foreign_keys=[("sheet_id", "sheets", "id")])
+    _t(db, "resolutions").create(
+        {"id": int, "sheet_id": int, "accepted_slot": str, "first_keying_id": int,
+         "second_keying_id": int, "by": str, "at": str},
+        pk="id", not_null={"sheet_id", "accepted_slot", "first_keying_id", "second_keying_id", "at"},
+        foreign_keys=[("sheet_id", "sheets", "id"), ("first_keying_id", "keyings", "id"),
+                      ("second_keying_id", "keyings", "id")])
+    _t(db, "lots").create(
+        {"id": int, "round_id": int, "winner_id": int, "tied_ids": str, "method": str,
+         "witnesses": str, "drawn_at": str, "recorded_by": str},
+        pk="id", not_null={"round_id", "winner_id", "tied_ids", "method", "witnesses", "drawn_at"},
+        foreign_keys=[("round_id", "rounds", "id"), ("winner_id", "candidates", "id")])
+    _t(db, "acknowledgements").create(
+        {"id": int, "round_id": int, "code": str, "by": str, "at": str},
+        pk="id", not_null={"round_id", "code", "at"}, foreign_keys=[("round_id", "rounds", "id")])
+    _t(db, "recount_requests").create(
+        {"id": int, "ward_id": int, "round_id": int, "requested_by": str, "granted": int,
+         "reason": str, "decided_by": str, "at": str},
+        pk="id", not_null={"ward_id", "round_id", "requested_by", "granted", "at"},
+        foreign_keys=[("ward_id", "wards", "id"), ("round_id", "rounds", "id")])
+    _t(db, "audit").create(
+        {"seq": int, "at": str, "actor": str, "action": str, "ward_id": int, "details": str,
+         "changes": str, "prev_hash": str, "hash": str},
+        pk="seq", not_null={"at", "action", "details", "changes", "prev_hash", "hash"})
+    # Append-only tables: the program never updates or deletes these rows.
+    for table in ("audit", "keyings", "lots", "resolutions", "acknowledgements", "recount_requests"):
+        for op in ("UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
