@@ -17,21 +17,15 @@ from typing import Any
 from countdesk import __version__
 from countdesk.core import REJECTED_FIELDS, WardResult
 from countdesk.core.serialize import result_dict
+from countdesk.resources import seeds_dir
 from countdesk.store import Store, StoreError, data_home, default_store_path
 from countdesk.store.importer import import_into
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DEMO_FILE = "demo-sutton-2018.json"
 
 
 class UsageError(Exception):
     pass
-
-
-def seeds_dir() -> Path:
-    """The demo elections: shipped inside the package, or beside it in a checkout."""
-    inside = Path(__file__).resolve().parent / "_seeds"
-    return inside if (inside / DEMO_FILE).exists() else SEEDS
 
 
 def make_demo_store() -> Path:
@@ -112,7 +106,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--by", help="the returning officer or deputy deciding")
 
     sub.add_parser("audit-verify", help="check the audit chain and the stored figures against it")
+    for register in _extensions():
+        register(sub)
     return p
+
+
+def _extensions() -> list[Any]:
+    """Sub-command groups that live beside their code (declarations, reports)."""
+    out = []
+    try:
+        from countdesk.reports import commands as report_commands  # type: ignore[attr-defined]  # noqa: PLC0415, I001
+    except ImportError:
+        return out
+    out.append(report_commands.register)
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -168,6 +175,9 @@ def run(args: argparse.Namespace) -> int:
         if kept is not None:
             print(f"the replaced election is kept in {kept}")
         return 0
+    handler = getattr(args, "handler", None)
+    if handler is not None:  # commands registered by an extension
+        return int(handler(args))
     path = store_path(args)
     with Store.open(path) as store:
         return COMMANDS[args.command](store, args)

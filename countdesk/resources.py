@@ -1,0 +1,22 @@
+"""Files shipped with countdesk: found inside the installed package, or beside it in a checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _find(installed: str, checkout: str) -> Path:
+    inside = _PACKAGE / installed
+    return inside if inside.is_dir() else _PACKAGE.parent / checkout
+
+
+def resource_dir() -> Path:
+    """``resources/``: fonts (with their licences), icons, styles."""
+    return _find("_resources", "resources")
+
+
+def seeds_dir() -> Path:
+    """``seeds/``: the demo and sample elections."""
+    return _find("_seeds", "seeds")
