@@ -113,9 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extensions() -> list[Any]:
     """Sub-command groups that live beside their code (declarations, reports)."""
-    out = []
+    out: list[Any] = []
     try:
-        from countdesk.reports import commands as report_commands  # type: ignore[attr-defined]  # noqa: PLC0415, I001
+        from countdesk.reports import commands as report_commands  # type: ignore[attr-defined]  # noqa: PLC0415
     except ImportError:
         return out
     out.append(report_commands.register)
