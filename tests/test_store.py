@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from conftest import db_fingerprint
 from countdesk.store import Store, StoreError
 from countdesk.store.db import GENESIS, chain_hash
+from countdesk.store.schema import SCHEMA_VERSION
 
 
 def test_pragmas_are_set(demo_db: Path) -> None:
@@ -21,7 +22,7 @@ def test_pragmas_are_set(demo_db: Path) -> None:
         assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert c.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert c.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert c.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert c.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_a_saved_keying_is_visible_to_another_connection_at_once(sample_db: Path) -> None:
@@ -139,3 +140,16 @@ def test_any_single_edited_deleted_or_inserted_audit_record_is_detected(
         problems = store.verify_audit()
     assert problems, how
     work.unlink()
+
+
+def test_a_store_from_schema_1_is_migrated_after_a_copy(tmp_path: Path) -> None:
+    src = Path(__file__).parent / "fixtures" / "store-v1.db"
+    db = tmp_path / "old.db"
+    db.write_bytes(src.read_bytes())
+    with Store.open(db) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        ward = store.ward("Old Town")
+        assert store.result(ward.id).errors[0].code == "E202"  # the v1 first keying is still there
+        assert store.verify_audit() == []
+    copies = [p for p in tmp_path.iterdir() if "pre-migration" in p.name]
+    assert len(copies) == 1 and db_fingerprint(copies[0]) == db_fingerprint(src)

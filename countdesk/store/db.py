@@ -228,6 +228,10 @@ class Store:
         self.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*values.values(), pk])
         change.rows.append({"table": table, "id": pk, "row": self._row(table, pk)})
 
+    def _delete(self, change: Change, table: str, pk: int) -> None:
+        self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (pk,))
+        change.rows.append({"table": table, "id": pk, "row": None})
+
     def _append_audit(self, action: str, actor: str | None, ward_id: int | None,
                       details: dict[str, Any], rows: list[dict[str, Any]]) -> None:
         last = self.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 from sqlite_utils.db import Table
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APP_ID = "countdesk"
 
 migrations_set = Migrations("countdesk")
@@ -19,7 +19,8 @@ migrations_set = Migrations("countdesk")
 #: Domain tables whose every row must be explained by the audit log.
 AUDITED_TABLES: tuple[str, ...] = (
     "election", "wards", "candidates", "rounds", "sheets", "keyings", "resolutions", "lots",
-    "acknowledgements", "recount_requests",
+    "acknowledgements", "recount_requests", "draft_values", "verification_boxes",
+    "verification_statements",
 )
 
 
@@ -85,6 +86,33 @@ def m0001_initial(db: Database) -> None:
         pk="seq", not_null={"at", "action", "details", "changes", "prev_hash", "hash"})
     # Append-only tables: the program never updates or deletes these rows.
     for table in ("audit", "keyings", "lots", "resolutions", "acknowledgements", "recount_requests"):
+        for op in ("UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+
+
+@migrations_set(name="0002_drafts_and_verification")
+def m0002_drafts_and_verification(db: Database) -> None:
+    # Each keyed value is saved the moment it is entered, before the keying is finished.
+    _t(db, "draft_values").create(
+        {"id": int, "sheet_id": int, "slot": str, "field": str, "value": int, "operator": str,
+         "entered_at": str},
+        pk="id", not_null={"sheet_id", "slot", "field", "entered_at"},
+        foreign_keys=[("sheet_id", "sheets", "id")])
+    # The last draft value a finished keying took in (later drafts belong to a re-keying).
+    db.execute("ALTER TABLE keyings ADD COLUMN draft_upto INTEGER")
+    # Verification: ballot boxes (ballot paper account) and postal papers, per ward.
+    _t(db, "verification_boxes").create(
+        {"id": int, "ward_id": int, "position": int, "label": str, "kind": str, "issued": int,
+         "counted": int},
+        pk="id", not_null={"ward_id", "position", "label", "kind"},
+        foreign_keys=[("ward_id", "wards", "id")])
+    _t(db, "verification_statements").create(
+        {"id": int, "ward_id": int, "explanation": str, "by": str, "at": str},
+        pk="id", not_null={"ward_id", "explanation", "at"},
+        foreign_keys=[("ward_id", "wards", "id")])
+    for table in ("draft_values", "verification_statements"):
         for op in ("UPDATE", "DELETE"):
             db.execute(
                 f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
