@@ -153,3 +153,34 @@ def test_a_store_from_schema_1_is_migrated_after_a_copy(tmp_path: Path) -> None:
         assert store.verify_audit() == []
     copies = [p for p in tmp_path.iterdir() if "pre-migration" in p.name]
     assert len(copies) == 1 and db_fingerprint(copies[0]) == db_fingerprint(src)
+
+
+def test_draft_values_survive_a_crash_and_become_the_keying(sample_db: Path) -> None:
+    store = Store.open(sample_db)
+    ward = store.ward("Old Town")
+    cands = store.candidates(ward.id)
+    for i, c in enumerate(cands[:3]):
+        store.save_draft(ward.id, "first", f"votes:{c.id}", f" {100 + i} ", operator="Op 1")
+    with pytest.raises(StoreError, match="negative"):
+        store.save_draft(ward.id, "first", f"votes:{cands[3].id}", "-4")
+    with pytest.raises(StoreError, match="E108"):
+        store.save_draft(ward.id, "first", f"votes:{cands[3].id}", "12a")
+    # simulate a crash: the connection is dropped without closing
+    del store
+    store = Store.open(sample_db)
+    drafts = store.drafts(ward.id, "first")
+    assert drafts == {f"votes:{c.id}": 100 + i for i, c in enumerate(cands[:3])}
+    # the second keying does not see the first one's drafts
+    with pytest.raises(StoreError, match="no first keying"):
+        store.save_draft(ward.id, "second", f"votes:{cands[0].id}", "1")
+    with pytest.raises(StoreError, match="no votes given"):
+        store.finish_keying(ward.id, "first", operator="Op 1")
+    for i, c in enumerate(cands[3:], 3):
+        store.save_draft(ward.id, "first", f"votes:{c.id}", str(100 + i), operator="Op 1")
+    store.save_draft(ward.id, "first", "rejected:too_many_votes", "2")
+    r = store.finish_keying(ward.id, "first", operator="Op 1")
+    assert r.errors[0].code == "E202"
+    assert store.drafts(ward.id, "first") == {}
+    assert store.drafts(ward.id, "second") == {}
+    assert store.verify_audit() == []
+    store.close()

@@ -23,6 +23,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from countdesk.core import (
+    REJECTED_FIELDS,
     Candidate,
     EntryRefused,
     FigureError,
@@ -38,9 +39,11 @@ from countdesk.core import (
     check_transition,
     compute_result,
     fold,
+    parse_figure,
     sheet_status,
 )
 from countdesk.core.electionfile import ElectionFileError, ElectionSpec, clean_text
+from countdesk.core.entry import field_label
 from countdesk.store.schema import APP_ID, AUDITED_TABLES, SCHEMA_VERSION, migrations_set
 
 GENESIS = "0" * 64
@@ -425,10 +428,9 @@ class Store:
         names = ", ".join(s.name for _, s in sheets)
         raise StoreError(f"no count sheet called {sheet!r} in round {number}; the sheets are: {names}")
 
-    def enter_keying(self, ward_id: int, slot: str, votes: Mapping[int, object], *,
-                     rejected: Mapping[str, object] | None = None, papers: object | None = None,
-                     sheet: str | None = None, operator: str | None = None) -> WardResult:
-        """Record one operator's complete keying of a count sheet."""
+    def _keyable(self, ward_id: int, slot: str, sheet: str | None
+                 ) -> tuple[WardInfo, int, SheetInput]:
+        """The ward and sheet, once the state machine allows keying ``slot`` on it."""
         if slot not in ("first", "second"):
             raise StoreError(f"keying must be 'first' or 'second', not {slot!r}")
         w = self.ward(ward_id)
@@ -440,6 +442,71 @@ class Store:
             check_transition(status, slot, el.double_entry)
         except EntryRefused as exc:
             raise StoreError(str(exc)) from None
+        return w, sheet_id, sheet_in
+
+    # Draft values: each figure is saved durably the moment it is keyed.
+    def save_draft(self, ward_id: int, slot: str, field_name: str, raw: object, *,
+                   sheet: str | None = None, operator: str | None = None) -> int | None:
+        """Save one keyed value of an unfinished keying. Empty text clears the field.
+
+        Returns the value stored (None when cleared). Bad values are refused
+        with the core's code and change nothing."""
+        w, sheet_id, sheet_in = self._keyable(ward_id, slot, sheet)
+        cands = self.candidates(w.id)
+        allowed = {f"votes:{c.id}" for c in cands} | {f"rejected:{h}" for h in REJECTED_FIELDS}
+        allowed.add("papers")
+        if field_name not in allowed:
+            raise StoreError(f"{field_name!r} is not a figure of this sheet")
+        label = field_label(field_name, cands)
+        value: int | None
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            value = None
+        else:
+            try:
+                value = parse_figure(raw, label[0].upper() + label[1:])
+            except FigureError as exc:
+                raise StoreError(f"{exc.code}: {exc.message}") from None
+        op = _text(operator, "the operator's name", required=False) or None
+        if self.drafts(w.id, slot, sheet=sheet_in.name).get(field_name) == value:
+            return value  # unchanged: nothing to record
+        with self._change(f"{slot} keying: value", op, w.id,
+                          {"ward": w.name, "sheet": sheet_in.name, "field": field_name}) as ch:
+            self._insert(ch, "draft_values", {
+                "sheet_id": sheet_id, "slot": slot, "field": field_name, "value": value,
+                "operator": op, "entered_at": now()})
+        return value
+
+    def drafts(self, ward_id: int, slot: str, *, sheet: str | None = None) -> dict[str, int | None]:
+        """The unfinished keying's values (since the last finished keying of that slot)."""
+        sheet_id, _ = self._sheet(ward_id, sheet)
+        upto = self.conn.execute(
+            "SELECT COALESCE(MAX(draft_upto), 0) FROM keyings WHERE sheet_id = ? AND slot = ?",
+            (sheet_id, slot)).fetchone()[0]
+        out: dict[str, int | None] = {}
+        for field_name, value in self.conn.execute(
+                "SELECT field, value FROM draft_values WHERE sheet_id = ? AND slot = ? AND id > ? "
+                "ORDER BY id", (sheet_id, slot, upto)):
+            out[field_name] = value
+        return {k: v for k, v in out.items() if v is not None}
+
+    def finish_keying(self, ward_id: int, slot: str, *, sheet: str | None = None,
+                      operator: str | None = None) -> WardResult:
+        """Turn the saved draft values into a finished keying of the sheet."""
+        w, sheet_id, sheet_in = self._keyable(ward_id, slot, sheet)
+        values = self.drafts(w.id, slot, sheet=sheet_in.name)
+        votes = {int(k.split(":", 1)[1]): v for k, v in values.items() if k.startswith("votes:")}
+        rejected = {k.split(":", 1)[1]: v for k, v in values.items() if k.startswith("rejected:")}
+        upto = self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM draft_values WHERE sheet_id = ? "
+                                 "AND slot = ?", (sheet_id, slot)).fetchone()[0]
+        return self.enter_keying(w.id, slot, votes, rejected=rejected, papers=values.get("papers"),
+                                 sheet=sheet_in.name, operator=operator, draft_upto=upto)
+
+    def enter_keying(self, ward_id: int, slot: str, votes: Mapping[int, object], *,
+                     rejected: Mapping[str, object] | None = None, papers: object | None = None,
+                     sheet: str | None = None, operator: str | None = None,
+                     draft_upto: int | None = None) -> WardResult:
+        """Record one operator's complete keying of a count sheet."""
+        w, sheet_id, sheet_in = self._keyable(ward_id, slot, sheet)
         cands = self.candidates(w.id)
         try:
             values = build_keying_values(cands, votes, rejected, papers)
@@ -453,7 +520,8 @@ class Store:
         with self._change(f"{slot} keying", op, w.id,
                           {"ward": w.name, "sheet": sheet_in.name}) as ch:
             self._insert(ch, "keyings", {"sheet_id": sheet_id, "slot": slot, "vals": canonical(values),
-                                         "operator": op, "entered_at": now()})
+                                         "operator": op, "entered_at": now(),
+                                         "draft_upto": draft_upto})
             if not w.candidates_locked:
                 self._update(ch, "wards", w.id, {"candidates_locked": 1})
         return self.result(w.id)
