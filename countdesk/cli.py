@@ -185,7 +185,7 @@ def run(args: argparse.Namespace) -> int:
 
 def start_gui(args: argparse.Namespace) -> int:
     try:
-        from countdesk.gui.app import run_app  # type: ignore[import-not-found]  # noqa: PLC0415
+        from countdesk.gui.app import run_app  # noqa: PLC0415
     except ImportError as exc:
         raise UsageError(f"the desktop app is not available here ({exc}); "
                          "see `countdesk --help` for the command line") from None

@@ -1,0 +1,47 @@
+"""The one place where countdesk shows message boxes and file pickers.
+
+Tests patch these class methods instead of clicking real modal dialogs.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+
+class Dialogs:
+    @classmethod
+    def info(cls, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    @classmethod
+    def error(cls, parent: QWidget | None, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setAccessibleName(title)
+        box.exec()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    @classmethod
+    def get_text(cls, parent: QWidget | None, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getText(parent, title, label)
+        return text if ok else None
+
+    @classmethod
+    def open_file(cls, parent: QWidget | None, title: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return path or None
+
+    @classmethod
+    def save_file(cls, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return path or None
+
+    @classmethod
+    def run(cls, dialog: QWidget) -> bool:
+        """Run a modal dialog (tests replace this to drive the dialog themselves)."""
+        return bool(dialog.exec())  # type: ignore[attr-defined]

@@ -1,0 +1,325 @@
+"""The main window: the ward overview on the left, the chosen ward on the right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from countdesk.core.progress import Stage, stage
+from countdesk.gui.dialogs import Dialogs
+from countdesk.gui.entry import EntryPanel
+from countdesk.gui.models import WardListModel, WardRow
+from countdesk.gui.result_panel import ResultPanel
+from countdesk.gui.settings import Settings
+from countdesk.store import Store, StoreError
+from countdesk.store.importer import import_into
+
+
+class StartScreen(QWidget):
+    """Shown when there is no store to open: new election, open, demo."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        title = QLabel("<h1>countdesk</h1><p>The count desk for UK local elections. "
+                       "Everything stays on this computer.</p>")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        for text, fn in (("&New election from an election file…", window.new_from_file),
+                         ("&Open a store…", window.open_store_dialog),
+                         ("Open the &demo election (Sutton 2018)", window.open_demo)):
+            b = QPushButton(text)
+            b.setAccessibleName(text.replace("&", "").rstrip("…"))
+            b.setMinimumHeight(44)
+            b.clicked.connect(fn)
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(b, 2)
+            row.addStretch(1)
+            layout.addLayout(row)
+        layout.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.store: Store | None = None
+        self.setWindowTitle("countdesk")
+        self.resize(1280, 800)
+        self.setAccessibleName("countdesk main window")
+        self._build_menus()
+        self.start = StartScreen(self)
+
+        # Ward overview
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter wards (Ctrl+F)")
+        self.filter.setAccessibleName("Filter wards")
+        self.filter.setClearButtonEnabled(True)
+        lv.addWidget(self.filter)
+        self.wards_model = WardListModel()
+        self.proxy = QSortFilterProxyModel()
+        self.proxy.setSourceModel(self.wards_model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.ward_view = QTableView()
+        self.ward_view.setModel(self.proxy)
+        self.ward_view.setAccessibleName("Wards")
+        self.ward_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.ward_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.ward_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.ward_view.verticalHeader().setVisible(False)
+        self.ward_view.setTabKeyNavigation(False)
+        header = self.ward_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.ward_view.selectionModel().currentRowChanged.connect(lambda *_: self._ward_chosen())
+        lv.addWidget(self.ward_view, 1)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Wards declared")
+        self.progress.setFormat("%v of %m wards declared")
+        lv.addWidget(self.progress)
+
+        # The chosen ward
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        self.ward_title = QLabel("Choose a ward")
+        self.ward_title.setAccessibleName("Ward")
+        f = self.ward_title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.5)
+        f.setBold(True)
+        self.ward_title.setFont(f)
+        rv.addWidget(self.ward_title)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Ward views")
+        self.result_panel = ResultPanel(self.operator)
+        self.entry_panel = EntryPanel(self.operator)
+        self.tabs.addTab(self.result_panel, "&Result")
+        self.tabs.addTab(self.entry_panel, "Count &entry")
+        rv.addWidget(self.tabs, 1)
+        op_row = QHBoxLayout()
+        op_label = QLabel("O&perator:")
+        self.operator_edit = QLineEdit(settings.operator)
+        self.operator_edit.setAccessibleName("Operator name")
+        self.operator_edit.setPlaceholderText("Your name (recorded with every entry)")
+        self.operator_edit.editingFinished.connect(
+            lambda: setattr(self.settings, "operator", self.operator_edit.text().strip()))
+        op_label.setBuddy(self.operator_edit)
+        op_row.addWidget(op_label)
+        op_row.addWidget(self.operator_edit, 1)
+        rv.addLayout(op_row)
+        self.result_panel.changed.connect(self.refresh)
+        self.entry_panel.changed.connect(self.refresh)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([520, 760])
+        self.setCentralWidget(self.start)
+        self.apply_view_settings()
+
+    # ---------------------------------------------------------------- menus
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        for text, key, fn in (("&New election from file…", QKeySequence.StandardKey.New, self.new_from_file),
+                              ("&Open store…", QKeySequence.StandardKey.Open, self.open_store_dialog),
+                              ("Open &demo election", None, self.open_demo)):
+            action = QAction(text, self)
+            if key is not None:
+                action.setShortcut(key)
+            action.triggered.connect(fn)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view = self.menuBar().addMenu("&View")
+        self.large_action = QAction("&Larger type", self, checkable=True)
+        self.large_action.setShortcut(QKeySequence("Ctrl+="))
+        self.large_action.setChecked(self.settings.large_type)
+        self.large_action.toggled.connect(self._toggle_large)
+        view.addAction(self.large_action)
+        self.contrast_action = QAction("&High contrast", self, checkable=True)
+        self.contrast_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.contrast_action.setChecked(self.settings.high_contrast)
+        self.contrast_action.toggled.connect(self._toggle_contrast)
+        view.addAction(self.contrast_action)
+        find = QAction("&Find ward", self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: self.filter.setFocus())  # noqa: PLW0108
+        view.addAction(find)
+        for i, name in enumerate(("Result", "Count entry"), 1):
+            action = QAction(f"Show {name}", self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i}"))
+            action.triggered.connect(lambda _c=False, k=i - 1: self.tabs.setCurrentIndex(k))
+            view.addAction(action)
+
+    def _toggle_large(self, on: bool) -> None:
+        self.settings.large_type = on
+        self.apply_view_settings()
+
+    def _toggle_contrast(self, on: bool) -> None:
+        self.settings.high_contrast = on
+        self.apply_view_settings()
+
+    def apply_view_settings(self) -> None:
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        base = getattr(app, "_countdesk_base_font", None)
+        if base is None:
+            base = QFont(app.font())
+            app._countdesk_base_font = base  # type: ignore[attr-defined]
+        font = QFont(base)
+        size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
+        font.setPointSizeF(size * (1.4 if self.settings.large_type else 1.15))
+        app.setFont(font)
+        palette = QPalette()
+        if self.settings.high_contrast:
+            for role, colour in ((QPalette.ColorRole.Window, Qt.GlobalColor.black),
+                                 (QPalette.ColorRole.WindowText, Qt.GlobalColor.white),
+                                 (QPalette.ColorRole.Base, Qt.GlobalColor.black),
+                                 (QPalette.ColorRole.AlternateBase, Qt.GlobalColor.darkGray),
+                                 (QPalette.ColorRole.Text, Qt.GlobalColor.white),
+                                 (QPalette.ColorRole.Button, Qt.GlobalColor.black),
+                                 (QPalette.ColorRole.ButtonText, Qt.GlobalColor.yellow),
+                                 (QPalette.ColorRole.Highlight, Qt.GlobalColor.yellow),
+                                 (QPalette.ColorRole.HighlightedText, Qt.GlobalColor.black)):
+                palette.setColor(role, colour)
+            app.setPalette(palette)
+        else:
+            app.setPalette(app.style().standardPalette())
+
+    # ---------------------------------------------------------------- stores
+    def operator(self) -> str:
+        return self.operator_edit.text().strip()
+
+    def open_store(self, path: str | Path) -> bool:
+        try:
+            store = Store.open(path)
+            election = store.election()
+        except StoreError as exc:
+            Dialogs.error(self, "Cannot open the store", str(exc))
+            return False
+        if self.store is not None:
+            self.store.close()
+        self.store = store
+        self.setWindowTitle(f"{election.authority} — {election.title} — {Path(path).name} — countdesk")
+        if self.centralWidget() is not self.splitter:
+            self.start.setParent(None)
+            self.setCentralWidget(self.splitter)
+        self.refresh()
+        if self.proxy.rowCount() > 0:
+            self.ward_view.selectRow(0)
+        return True
+
+    def open_store_dialog(self) -> None:
+        path = Dialogs.open_file(self, "Open a countdesk store", "countdesk stores (*.db);;All files (*)")
+        if path and self.open_store(path):
+            self.settings.last_store = path
+
+    def open_demo(self) -> None:
+        from countdesk.cli import make_demo_store  # noqa: PLC0415
+
+        try:
+            path = make_demo_store()
+        except StoreError as exc:
+            Dialogs.error(self, "Cannot open the demo", str(exc))
+            return
+        self.open_store(path)
+
+    def new_from_file(self) -> None:
+        src = Dialogs.open_file(self, "Election file to import", "Election files (*.json)")
+        if not src:
+            return
+        target = Dialogs.save_file(self, "Save the new store as", str(Path(src).with_suffix(".db")),
+                                   "countdesk stores (*.db)")
+        if not target:
+            return
+        try:
+            import_into(target, src)
+        except StoreError as exc:
+            Dialogs.error(self, "Election file not imported", str(exc))
+            return
+        if self.open_store(target):
+            self.settings.last_store = target
+
+    # ---------------------------------------------------------------- views
+    def refresh(self) -> None:
+        store = self.store
+        if store is None:
+            return
+        current = self.current_ward_id()
+        rows = []
+        declared = 0
+        for w in store.wards():
+            r = store.result(w.id)
+            st = stage(r, w.ballot_papers_verified is not None)
+            declared += st in (Stage.DECLARED,)
+            rows.append(WardRow(w.id, w.name, w.seats, st, r.ballot_papers_counted,
+                                f"{r.turnout_pct}%" if r.turnout_pct is not None else ""))
+        self.wards_model.set_rows(rows)
+        self.progress.setMaximum(max(len(rows), 1))
+        self.progress.setValue(declared)
+        if current is not None:
+            self.select_ward(current)
+
+    def current_ward_id(self) -> int | None:
+        index = self.ward_view.currentIndex()
+        if not index.isValid():
+            return None
+        value = self.proxy.data(self.proxy.index(index.row(), 0), Qt.ItemDataRole.UserRole)
+        return int(value) if value is not None else None
+
+    def select_ward(self, ward_id: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.data(self.proxy.index(row, 0), Qt.ItemDataRole.UserRole) == ward_id:
+                self.ward_view.selectRow(row)
+                self._ward_chosen()
+                return
+
+    def select_ward_by_name(self, name: str) -> None:
+        if self.store is None:
+            return
+        self.select_ward(self.store.ward(name).id)
+
+    def _ward_chosen(self) -> None:
+        ward_id = self.current_ward_id()
+        store = self.store
+        if store is None or ward_id is None:
+            return
+        w = store.ward(ward_id)
+        self.ward_title.setText(f"{w.name} — {w.seats} seat{'s' if w.seats != 1 else ''}")
+        self.result_panel.set_ward(store, ward_id)
+        self.entry_panel.set_ward(store, ward_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        event.accept()

@@ -1,0 +1,255 @@
+"""Table models over the core's results. They format; they never decide."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from countdesk.core import REJECTED_FIELDS, REJECTED_LABELS, Candidate, WardResult
+from countdesk.core.progress import STAGE_MARK, Stage
+
+Index = QModelIndex | QPersistentModelIndex
+DISPLAY = Qt.ItemDataRole.DisplayRole
+ALIGN = Qt.ItemDataRole.TextAlignmentRole
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def fmt(n: int | None) -> str:
+    return "" if n is None else f"{n:,}"
+
+
+@dataclass(frozen=True)
+class WardRow:
+    id: int
+    name: str
+    seats: int
+    stage: Stage
+    papers: int | None
+    turnout: str
+
+
+STAGE_COLOURS: dict[Stage, str] = {
+    Stage.KEYINGS_DIFFER: "#b00020", Stage.CHECK_FIGURES: "#b00020",
+    Stage.LOT_REQUIRED: "#8a5300", Stage.READY: "#1b5e20", Stage.DECLARED: "#0d47a1",
+    Stage.UNCONTESTED: "#0d47a1",
+}
+
+
+class WardListModel(QAbstractTableModel):
+    HEADERS = ("Ward", "Seats", "Status", "Papers", "Turnout")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[WardRow] = []
+
+    def set_rows(self, rows: Sequence[WardRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> WardRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = DISPLAY) -> Any:
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == DISPLAY:
+            return (r.name, str(r.seats), f"{STAGE_MARK[r.stage]} {r.stage.value.capitalize()}",
+                    fmt(r.papers), r.turnout)[col]
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == 2:
+            return r.stage.value
+        if role == ALIGN and col in (1, 3, 4):
+            return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and col == 2 and r.stage in STAGE_COLOURS:
+            return QBrush(QColor(STAGE_COLOURS[r.stage]))
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        return None
+
+
+class ResultModel(QAbstractTableModel):
+    """The provisional result: candidates by votes, with elected marks."""
+
+    HEADERS = ("Position", "Candidate", "Party", "Votes", "Declared", "Result")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._result: WardResult | None = None
+        self._rows: list[Any] = []
+
+    def set_result(self, result: WardResult | None) -> None:
+        self.beginResetModel()
+        self._result = result
+        self._rows = result.by_position() if result is not None else []
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = DISPLAY) -> Any:
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        c: Candidate = row.candidate
+        col = index.column()
+        if role == DISPLAY:
+            if col == 0:
+                return "" if row.position is None else str(row.position)
+            if col == 1:
+                return c.ballot_name
+            if col == 2:
+                return c.party
+            if col == 3:
+                return fmt(row.votes)
+            if col == 4:
+                if row.declared_votes is not None and row.declared_votes != row.votes:
+                    return f"{row.declared_votes:,} (lot +1)"
+                return fmt(row.declared_votes)
+            if col == 5:
+                if row.elected is None:
+                    return "⚠ Tied"
+                return "✔ Elected" if row.elected else ""
+        if role == ALIGN and col in (0, 3, 4):
+            return RIGHT
+        if role == Qt.ItemDataRole.FontRole and row.elected:
+            from PySide6.QtGui import QFont  # noqa: PLC0415
+
+            f = QFont()
+            f.setBold(True)
+            return f
+        return None
+
+
+@dataclass
+class EntryRow:
+    field: str
+    label: str
+    party: str
+    value: int | None = None
+    error: str | None = None
+
+
+class EntryModel(QAbstractTableModel):
+    """One operator's keying of one count sheet: each figure beside a name and party.
+
+    ``save(field, text)`` stores the value durably and returns it (None when
+    cleared), or raises with a message; the model then keeps the old value
+    and shows the message.
+    """
+
+    HEADERS = ("Candidate or item", "Party", "Figure")
+    VALUE = 2
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[EntryRow] = []
+        self._save: Callable[[str, str], int | None] | None = None
+        self.editable = True
+        self.last_error: str | None = None
+
+    def load(self, candidates: Sequence[Candidate], values: dict[str, int | None],
+             save: Callable[[str, str], int | None] | None, *, papers: bool = True) -> None:
+        self.beginResetModel()
+        self._save = save
+        self.editable = save is not None
+        rows = [EntryRow(f"votes:{c.id}", c.ballot_name, c.party) for c in candidates]
+        for head in REJECTED_FIELDS:
+            rows.append(EntryRow(f"rejected:{head}", "Rejected: " + REJECTED_LABELS[head], ""))
+        if papers:
+            rows.append(EntryRow("papers", "Ballot papers counted on this sheet (optional)", ""))
+        for r in rows:
+            r.value = values.get(r.field)
+        self._rows = rows
+        self.last_error = None
+        self.endResetModel()
+
+    def rows(self) -> list[EntryRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = DISPLAY) -> Any:
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == self.VALUE and self.editable:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role in (DISPLAY, Qt.ItemDataRole.EditRole):
+            if col == 0:
+                return r.label
+            if col == 1:
+                return r.party
+            if role == Qt.ItemDataRole.EditRole:
+                return "" if r.value is None else str(r.value)
+            if r.error:
+                return f"✖ {r.error}"
+            return fmt(r.value)
+        if role == ALIGN and col == self.VALUE:
+            return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.VALUE and r.error:
+            return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.ToolTipRole and r.error:
+            return r.error
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == self.VALUE:
+            return f"{r.label}, {r.party}: {fmt(r.value) or 'not keyed'}"
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != self.VALUE or self._save is None:
+            return False
+        r = self._rows[index.row()]
+        text = "" if value is None else str(value)
+        try:
+            r.value = self._save(r.field, text)
+            r.error = None
+            self.last_error = None
+        except Exception as exc:
+            message = str(exc)
+            if len(message) > 5 and message[0] in "EW" and message[1:4].isdigit() and message[4] == ":":
+                message = message[5:].strip()
+            r.error = message
+            self.last_error = message
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.VALUE))
+        return r.error is None

@@ -1,0 +1,55 @@
+"""User settings (last store, type size, contrast), in an INI file beside the data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from countdesk.store.paths import data_home
+
+
+class Settings:
+    def __init__(self) -> None:
+        home = data_home()
+        home.mkdir(parents=True, exist_ok=True)
+        self._q = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
+
+    def _get_bool(self, key: str) -> bool:
+        value = self._q.value(key, False)
+        return value in (True, "true", "1", 1)
+
+    @property
+    def last_store(self) -> str | None:
+        value = self._q.value("last_store", "")
+        return str(value) if value else None
+
+    @last_store.setter
+    def last_store(self, path: str | None) -> None:
+        self._q.setValue("last_store", path or "")
+        self._q.sync()
+
+    @property
+    def large_type(self) -> bool:
+        return self._get_bool("large_type")
+
+    @large_type.setter
+    def large_type(self, on: bool) -> None:
+        self._q.setValue("large_type", on)
+        self._q.sync()
+
+    @property
+    def high_contrast(self) -> bool:
+        return self._get_bool("high_contrast")
+
+    @high_contrast.setter
+    def high_contrast(self, on: bool) -> None:
+        self._q.setValue("high_contrast", on)
+        self._q.sync()
+
+    @property
+    def operator(self) -> str:
+        return str(self._q.value("operator", ""))
+
+    @operator.setter
+    def operator(self, name: str) -> None:
+        self._q.setValue("operator", name)
+        self._q.sync()

@@ -1,0 +1,185 @@
+"""Dialogs for the returning officer's decisions: lots, recounts, the declaration read-back."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from countdesk.core import REJECTED_FIELDS, REJECTED_LABELS, WardResult
+
+LOT_METHODS = ("Tossing a coin", "Drawing straws", "Cutting a pack of cards", "Names drawn from a box")
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    ok.setAccessibleName(ok_text.replace("&", ""))
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class LotDialog(QDialog):
+    """Record a drawing of lots: method, witnesses and the winner."""
+
+    def __init__(self, result: WardResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        assert result.tie is not None
+        tie = result.tie
+        self.setWindowTitle(f"Record drawing of lots — {result.ward}")
+        self.setAccessibleName("Record drawing of lots")
+        layout = QVBoxLayout(self)
+        seats = f"{tie.seats} seat{'s' if tie.seats != 1 else ''}"
+        intro = QLabel(f"<b>Equality of votes in {result.ward}.</b> These candidates each have "
+                       f"<b>{tie.votes:,}</b> votes for {seats}. The winner of the lot is treated as "
+                       "having one additional vote (rule 49).")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.method = QComboBox()
+        self.method.setEditable(True)
+        self.method.addItems(LOT_METHODS)
+        self.method.setAccessibleName("Method of drawing lots")
+        form.addRow("&Method:", self.method)
+        self.witnesses = QPlainTextEdit()
+        self.witnesses.setPlaceholderText("One name per line: candidates and agents present")
+        self.witnesses.setAccessibleName("Witnesses, one per line")
+        self.witnesses.setTabChangesFocus(True)
+        self.witnesses.setFixedHeight(90)
+        form.addRow("&Witnesses:", self.witnesses)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Winner of the lot:"))
+        self.group = QButtonGroup(self)
+        for cid in tie.candidate_ids:
+            c = result.row(cid).candidate
+            button = QRadioButton(f"{c.ballot_name} ({c.party}) — {tie.votes:,} votes")
+            button.setAccessibleName(f"Winner: {c.display_name}, {c.party}")
+            self.group.addButton(button, cid)
+            layout.addWidget(button)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #b00020")
+        layout.addWidget(self.error)
+        layout.addWidget(_buttons(self, "&Record lot"))
+
+    def accept(self) -> None:
+        if self.group.checkedId() < 0:
+            self.error.setText("✖ Choose the candidate who won the lot.")
+            return
+        if not self.method.currentText().strip():
+            self.error.setText("✖ Say how the lot was drawn.")
+            return
+        super().accept()
+
+    @property
+    def winner_id(self) -> int:
+        return self.group.checkedId()
+
+    @property
+    def witness_names(self) -> list[str]:
+        return [x.strip() for x in self.witnesses.toPlainText().splitlines() if x.strip()]
+
+
+class RecountDialog(QDialog):
+    def __init__(self, ward: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Recount request — {ward}")
+        self.setAccessibleName("Recount request")
+        form = QFormLayout(self)
+        self.requested_by = QLineEdit()
+        self.requested_by.setAccessibleName("Who asked for the recount")
+        form.addRow("&Asked for by:", self.requested_by)
+        self.granted = QRadioButton("&Granted: open a new round, keyed like the first")
+        self.refused = QRadioButton("Re&fused (the request is recorded)")
+        self.granted.setChecked(True)
+        form.addRow(self.granted)
+        form.addRow(self.refused)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Reason")
+        form.addRow("&Reason:", self.reason)
+        self.decided_by = QLineEdit()
+        self.decided_by.setAccessibleName("Decided by")
+        form.addRow("&Decided by:", self.decided_by)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #b00020")
+        form.addRow(self.error)
+        form.addRow(_buttons(self, "&Record"))
+
+    def accept(self) -> None:
+        if not self.requested_by.text().strip():
+            self.error.setText("✖ Say who asked for the recount.")
+            return
+        super().accept()
+
+
+class DeclareDialog(QDialog):
+    """The read-back before declaring: every name and figure, confirmed by the RO."""
+
+    def __init__(self, result: WardResult, returning_officer: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Declare the result — {result.ward}")
+        self.setAccessibleName("Declare the result: read back")
+        layout = QVBoxLayout(self)
+        rows = []
+        for row in result.candidates:
+            c = row.candidate
+            votes = row.declared_votes
+            extra = " (including one additional vote allotted by lot)" if row.lot_winner else ""
+            mark = " — <b>ELECTED</b>" if row.elected else ""
+            rows.append(f"<tr><td>{_esc(c.ballot_name)}</td><td>{_esc(c.description)}</td>"
+                        f"<td align='right'>{'' if votes is None else f'{votes:,}'}{extra}</td>"
+                        f"<td>{mark}</td></tr>")
+        rejected = "".join(
+            f"<tr><td colspan='2'>{_esc(REJECTED_LABELS[h])}</td><td align='right'>"
+            f"{result.rejected.get(h, 0):,}</td><td></td></tr>" for h in REJECTED_FIELDS) \
+            if result.rejected else ""
+        elected = "; ".join(f"{result.row(i).candidate.display_name} ({result.row(i).candidate.party})"
+                            for i in result.elected)
+        turnout = f"{result.turnout_pct}%" if result.turnout_pct is not None else "not known"
+        papers = f"{result.ballot_papers_counted:,}" if result.ballot_papers_counted is not None else "—"
+        html = (f"<p>Read these names and figures back aloud before declaring.</p>"
+                f"<p><b>Elected:</b> {_esc(elected)}</p>"
+                f"<table cellspacing='0' cellpadding='4' border='1'>"
+                f"<tr><th>Candidate</th><th>Description</th><th>Votes</th><th></th></tr>"
+                f"{''.join(rows)}{rejected}</table>"
+                f"<p>Ballot papers counted: {papers}. Turnout: {turnout}.</p>")
+        text = QLabel(html)
+        text.setWordWrap(True)
+        text.setAccessibleName("Names and figures to read back")
+        layout.addWidget(text)
+        form = QFormLayout()
+        self.by = QLineEdit(returning_officer or "")
+        self.by.setAccessibleName("Declared by")
+        form.addRow("Declared &by:", self.by)
+        layout.addLayout(form)
+        self.confirm = QCheckBox("I have read back the names of the elected and every figure, "
+                                 "and they match the count")
+        self.confirm.setAccessibleName("Confirm the read-back")
+        layout.addWidget(self.confirm)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #b00020")
+        layout.addWidget(self.error)
+        layout.addWidget(_buttons(self, "&Declare and lock"))
+
+    def accept(self) -> None:
+        if not self.confirm.isChecked():
+            self.error.setText("✖ Tick the read-back box first.")
+            return
+        super().accept()
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,339 @@
+"""The desktop app, driven through its real widgets with pytest-qt."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
+
+from conftest import ROOT
+from countdesk.gui.app import build_window
+from countdesk.gui.dialogs import Dialogs
+from countdesk.gui.main_window import MainWindow
+from countdesk.gui.models import EntryModel
+from countdesk.gui.ward_dialogs import DeclareDialog, LotDialog, RecountDialog
+from countdesk.store import Store
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    seen: list[tuple[str, str]] = []
+    monkeypatch.setattr(Dialogs, "error", classmethod(lambda cls, p, t, x: seen.append((t, x))))
+    monkeypatch.setattr(Dialogs, "info", classmethod(lambda cls, p, t, x: seen.append((t, x))))
+    monkeypatch.setattr(Dialogs, "ask", classmethod(lambda cls, p, t, x: True))
+    return seen
+
+
+@pytest.fixture
+def open_window(qtbot: Any, messages: list[tuple[str, str]]) -> Iterator[Callable[[Path], MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def _open(db: Path) -> MainWindow:
+        window = build_window(argparse.Namespace(db=str(db), demo=False))
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield _open
+    for w in windows:
+        w.close()
+
+
+def drive_dialog(monkeypatch: pytest.MonkeyPatch, fill: Callable[[Any], None]) -> list[Any]:
+    """Replace the modal run with one that fills the real dialog and presses its OK button."""
+    shown: list[Any] = []
+
+    def run(cls: type, dialog: Any) -> bool:
+        shown.append(dialog)
+        fill(dialog)
+        dialog.accept()
+        return dialog.result() == 1
+
+    monkeypatch.setattr(Dialogs, "run", classmethod(run))
+    return shown
+
+
+def type_figure(qtbot: Any, window: MainWindow, text: str) -> None:
+    """Type a figure into the current cell of the entry table and press Enter."""
+    view = window.entry_panel.view
+    qtbot.keyClick(view, text[0])
+    editors = [e for e in view.findChildren(QLineEdit) if not e.isHidden()]
+    assert len(editors) == 1, "typing a digit did not open the figure for editing"
+    editor = editors[0]
+    if len(text) > 1:
+        qtbot.keyClicks(editor, text[1:])
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits on a queued call
+
+
+def key_sheet(qtbot: Any, window: MainWindow, figures: list[str]) -> None:
+    panel = window.entry_panel
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(0, EntryModel.VALUE))
+    for text in figures:
+        type_figure(qtbot, window, text)
+
+
+def test_models_pass_the_model_tester(qtmodeltester: Any, open_window: Callable[[Path], MainWindow],
+                                      demo_db: Path) -> None:
+    window = open_window(demo_db)
+    window.select_ward_by_name("Nonsuch")
+    qtmodeltester.check(window.wards_model)
+    qtmodeltester.check(window.result_panel.model)
+    qtmodeltester.check(window.entry_panel.model)
+
+
+def test_demo_shows_wards_and_the_nonsuch_tie_banner(open_window: Callable[[Path], MainWindow],
+                                                    demo_db: Path) -> None:
+    window = open_window(demo_db)
+    assert "London Borough of Sutton" in window.windowTitle() and demo_db.name in window.windowTitle()
+    assert window.wards_model.rowCount() == 18
+    assert window.progress.text().startswith("0 of 18")
+    window.select_ward_by_name("Nonsuch")
+    banner = window.result_panel.banner
+    assert banner.isVisible()
+    assert "Samantha Bourne (Liberal Democrats)" in banner.text()
+    assert "James McDermott-Hill (Conservative)" in banner.text() and "1,405" in banner.text()
+    assert window.result_panel.lot.isEnabled() and not window.result_panel.declare.isEnabled()
+    # the filter narrows the overview
+    window.filter.setText("sutton")
+    assert window.proxy.rowCount() == 4
+
+
+def test_record_the_lot_then_declare_with_read_back(qtbot: Any, monkeypatch: pytest.MonkeyPatch,
+                                                    open_window: Callable[[Path], MainWindow],
+                                                    demo_db: Path) -> None:
+    window = open_window(demo_db)
+    window.select_ward_by_name("Nonsuch")
+    panel = window.result_panel
+
+    def fill_lot(d: LotDialog) -> None:
+        d.method.setCurrentText("Tossing a coin")
+        d.witnesses.setPlainText("Agent for Bourne\nAgent for McDermott-Hill")
+        for b in d.group.buttons():
+            if "MCDERMOTT-HILL" in b.text():
+                b.setChecked(True)
+
+    shown = drive_dialog(monkeypatch, fill_lot)
+    qtbot.mouseClick(panel.lot, Qt.MouseButton.LeftButton)
+    assert isinstance(shown[0], LotDialog)
+    assert not panel.banner.isVisible()
+    r = panel.result
+    assert r is not None and r.status.value == "ready"
+    rows = {panel.model.index(i, 1).data(): i for i in range(panel.model.rowCount())}
+    mh = rows["MCDERMOTT-HILL, James"]
+    assert panel.model.index(mh, 4).data() == "1,406 (lot +1)"
+    assert panel.model.index(mh, 5).data() == "✔ Elected"
+    assert panel.model.index(mh, 2).data() == "Conservative"
+    # W002 (margin 0) must be acknowledged before the read-back
+    assert not panel.declare.isEnabled() or r.unacknowledged
+    ack = [b for b in panel.findChildren(QPushButton) if b.text() == "Acknowledge W002" and not b.isHidden()]
+    qtbot.mouseClick(ack[0], Qt.MouseButton.LeftButton)
+    assert panel.declare.isEnabled()
+
+    def fill_declare(d: DeclareDialog) -> None:
+        text = d.findChildren(type(d.error))[0].text()
+        assert "James McDermott-Hill (Conservative)" in text and "1,406" in text
+        d.confirm.setChecked(True)
+
+    drive_dialog(monkeypatch, fill_declare)
+    qtbot.mouseClick(panel.declare, Qt.MouseButton.LeftButton)
+    with Store.open(demo_db) as store:
+        assert store.result(store.ward("Nonsuch").id).status.value == "declared"
+    assert window.progress.text().startswith("1 of 18")
+    assert not panel.recount.isEnabled() and not panel.lot.isEnabled()
+
+
+def test_declare_needs_the_read_back_ticked(monkeypatch: pytest.MonkeyPatch,
+                                            open_window: Callable[[Path], MainWindow],
+                                            demo_db: Path) -> None:
+    window = open_window(demo_db)
+    window.select_ward_by_name("Belmont")
+    drive_dialog(monkeypatch, lambda d: None)  # OK pressed without ticking the box
+    window.result_panel.declare.click()
+    with Store.open(demo_db) as store:
+        assert store.result(store.ward("Belmont").id).status.value == "ready"
+
+
+def test_key_a_ward_twice_with_a_difference_and_resolve_it(qtbot: Any,
+                                                           open_window: Callable[[Path], MainWindow],
+                                                           sample_db: Path) -> None:
+    window = open_window(sample_db)
+    window.operator_edit.setText("Operator One")
+    window.select_ward_by_name("Old Town")
+    window.tabs.setCurrentIndex(1)
+    panel = window.entry_panel
+    assert panel.slot == "first"
+    names = [r.label for r in panel.model.rows()[:7]]
+    assert names == sorted(names, key=str.lower) or len(names) == 7
+    figures = ["700", "650", "600", "520", "480", "300", "150", "4"]
+    key_sheet(qtbot, window, figures)
+    assert "Saved" in panel.message.text()
+    # a bad figure is refused in words and not stored
+    panel.view.setCurrentIndex(panel.model.index(9, EntryModel.VALUE))
+    type_figure(qtbot, window, "-2")
+    assert "negative" in panel.message.text()
+    qtbot.mouseClick(panel.finish, Qt.MouseButton.LeftButton)
+    assert panel.slot == "second"
+    # the second operator does not see the first keying
+    assert all(r.value is None for r in panel.model.rows())
+    window.operator_edit.setText("Operator Two")
+    key_sheet(qtbot, window, ["700", "600", "650", "520", "480", "300", "150", "4"])  # transposed
+    qtbot.mouseClick(panel.finish, Qt.MouseButton.LeftButton)
+    assert "differ" in panel.state.text()
+    rows = panel.model.rows()
+    assert rows[1].label in panel.state.text() and rows[2].label in panel.state.text()
+    assert panel.rekey_second.isVisible() and panel.accept_first.isVisible()
+    # status in the overview says so, in words and a mark
+    status = [window.wards_model.index(i, 2).data() for i in range(window.wards_model.rowCount())]
+    assert "✖ Keyings differ" in status
+    qtbot.mouseClick(panel.rekey_second, Qt.MouseButton.LeftButton)
+    assert panel.slot == "second"
+    window.operator_edit.setText("Operator Three")
+    key_sheet(qtbot, window, figures)
+    qtbot.mouseClick(panel.finish, Qt.MouseButton.LeftButton)
+    assert "accepted" in panel.state.text()
+    r = window.result_panel.result
+    assert r is not None and r.status.value == "ready"
+    votes = {row.candidate.ballot_name: row.votes for row in r.candidates}
+    assert sorted(votes.values(), reverse=True) == [700, 650, 600, 520, 480, 300, 150]
+    with Store.open(sample_db) as store:
+        assert store.verify_audit() == []
+
+
+def test_supervisor_accepts_one_keying(qtbot: Any, open_window: Callable[[Path], MainWindow],
+                                       sample_db: Path) -> None:
+    window = open_window(sample_db)
+    window.select_ward_by_name("Old Town")
+    window.tabs.setCurrentIndex(1)
+    panel = window.entry_panel
+    key_sheet(qtbot, window, ["100", "90", "80", "70", "60", "50", "40"])
+    panel.finish.click()
+    key_sheet(qtbot, window, ["100", "90", "80", "70", "60", "50", "41"])
+    panel.finish.click()
+    assert panel.accept_first.isVisible()
+    panel.accept_first.click()
+    assert "accepted first keying" in panel.state.text()
+
+
+def test_recount_opens_a_new_round_and_keeps_the_old(monkeypatch: pytest.MonkeyPatch,
+                                                     open_window: Callable[[Path], MainWindow],
+                                                     demo_db: Path) -> None:
+    window = open_window(demo_db)
+    window.select_ward_by_name("Nonsuch")
+
+    def fill(d: RecountDialog) -> None:
+        d.requested_by.setText("Samantha Bourne")
+        d.reason.setText("Margin of 0")
+
+    drive_dialog(monkeypatch, fill)
+    window.result_panel.recount.click()
+    panel = window.result_panel
+    assert panel.round.count() == 2 and "recount 1" in panel.round.currentText()
+    assert window.entry_panel.slot == "first"
+    panel.round.setCurrentIndex(0)
+    assert panel.result is not None and panel.result.status.value == "lot_required"
+    assert not panel.lot.isEnabled()  # an earlier round is shown, not acted on
+
+
+def test_close_and_reopen_finds_everything(qtbot: Any, open_window: Callable[[Path], MainWindow],
+                                           sample_db: Path) -> None:
+    window = open_window(sample_db)
+    window.select_ward_by_name("Old Town")
+    key_sheet(qtbot, window, ["123", "45"])
+    window.close()
+    again = open_window(sample_db)
+    again.select_ward_by_name("Old Town")
+    rows = again.entry_panel.model.rows()
+    assert [r.value for r in rows[:3]] == [123, 45, None]
+
+
+def test_start_screen_without_a_store(qtbot: Any) -> None:
+    window = build_window(argparse.Namespace(db=None, demo=False))
+    qtbot.addWidget(window)
+    buttons = [b.accessibleName() for b in window.findChildren(QPushButton)]
+    assert "Open the demo election (Sutton 2018)" in buttons
+    assert window.centralWidget() is window.start
+
+
+def test_every_control_has_an_accessible_name_and_type_can_grow(
+        open_window: Callable[[Path], MainWindow], demo_db: Path) -> None:
+    window = open_window(demo_db)
+    window.select_ward_by_name("Nonsuch")
+    for cls_name in ("QPushButton", "QLineEdit", "QComboBox", "QTableView"):
+        for w in window.findChildren(QWidget):
+            named = type(w).__name__ == cls_name or (cls_name == "QTableView" and w.inherits("QTableView"))
+            if named and w.isVisible():
+                assert w.accessibleName(), f"{type(w).__name__} {w.objectName()} has no name"
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.font().pointSizeF()
+    window.large_action.setChecked(True)
+    assert app.font().pointSizeF() > before
+    window.contrast_action.setChecked(True)
+    assert app.palette().color(app.palette().ColorRole.Window).name() == "#000000"
+    window.contrast_action.setChecked(False)
+    window.large_action.setChecked(False)
+
+
+KILL_SCRIPT = textwrap.dedent("""
+    import argparse, sys, time
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit
+    from countdesk.gui.app import build_window, make_app
+    from countdesk.gui.models import EntryModel
+    app = make_app()
+    w = build_window(argparse.Namespace(db=sys.argv[1], demo=False))
+    w.show()
+    w.select_ward_by_name("Old Town")
+    view = w.entry_panel.view
+    view.setFocus()
+    view.setCurrentIndex(w.entry_panel.model.index(0, EntryModel.VALUE))
+    for text in ("311", "222", "133"):
+        QTest.keyClick(view, text[0])
+        editor = [e for e in view.findChildren(QLineEdit) if not e.isHidden()][0]
+        QTest.keyClicks(editor, text[1:])
+        QTest.keyClick(editor, Qt.Key.Key_Return)
+        app.processEvents()
+    print("keyed", flush=True)
+    # half-typed fourth figure, never committed
+    QTest.keyClick(view, "9")
+    time.sleep(60)
+""")
+
+
+def test_killing_the_app_mid_sheet_loses_nothing(tmp_path: Path, sample_db: Path,
+                                                 open_window: Callable[[Path], MainWindow]) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COUNTDESK_HOME=str(tmp_path / "kh"))
+    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(sample_db)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert line.strip() == "keyed", proc.stderr.read() if proc.stderr else ""
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    window = open_window(sample_db)
+    window.select_ward_by_name("Old Town")
+    values = [r.value for r in window.entry_panel.model.rows()[:4]]
+    assert values == [311, 222, 133, None]
+    with Store.open(sample_db) as store:
+        assert store.verify_audit() == []
