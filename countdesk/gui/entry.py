@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from countdesk.core import SheetState, WardResult
 from countdesk.core.entry import field_label
 from countdesk.gui.dialogs import Dialogs
-from countdesk.gui.models import EntryModel
+from countdesk.gui.models import CompareModel, EntryModel
 from countdesk.store import Store, StoreError
 
 
@@ -106,12 +106,12 @@ class EntryPanel(QWidget):
         self.state.setStyleSheet("font-weight: bold; font-size: 120%")
         layout.addWidget(self.state)
         self.model = EntryModel()
+        self.compare = CompareModel()
         self.view = EntryView()
         self.view.setModel(self.model)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
         layout.addWidget(self.view, 1)
         self.message = QLabel("")
         self.message.setWordWrap(True)
@@ -196,6 +196,14 @@ class EntryPanel(QWidget):
                                "keying that matches it.")
             for b in (self.rekey_first, self.rekey_second, self.accept_first, self.accept_second):
                 b.setVisible(True)
+            sheets = dict(self.store.sheet_inputs(self.store.current_round(self.ward_id)[0]))
+            raw = next(s for s in sheets.values() if s.name == sheet.name)
+            self.compare.load(candidates, dict(raw.first.values) if raw.first else {},
+                              dict(raw.second.values) if raw.second else {})
+            self.view.setModel(self.compare)
+            self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            self.view.setAccessibleName("The two keyings side by side")
+            return
         else:
             if self._rekey is not None:
                 self.slot = self._rekey
@@ -211,6 +219,9 @@ class EntryPanel(QWidget):
                                "Each figure is saved as soon as you press Enter.")
             self.finish.setText(f"&Finish {self.slot} keying")
             self.finish.setVisible(True)
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.setAccessibleName("Figures for this sheet")
         if self.slot is None:
             shown = sheet.figures.as_fields() if sheet.figures is not None and not declared else {}
             if declared and sheet.figures is not None:

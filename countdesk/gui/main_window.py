@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from countdesk.core.progress import Stage, stage
 from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.entry import EntryPanel
-from countdesk.gui.models import WardListModel, WardRow
+from countdesk.gui.models import VIEW, WardListModel, WardRow
 from countdesk.gui.result_panel import ResultPanel
 from countdesk.gui.settings import Settings
 from countdesk.store import Store, StoreError
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([520, 760])
+        self.splitter.setSizes([600, 760])
         self.setCentralWidget(self.start)
         self.apply_view_settings()
 
@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(size * (1.4 if self.settings.large_type else 1.15))
         app.setFont(font)
         palette = QPalette()
+        VIEW["high_contrast"] = self.settings.high_contrast
         if self.settings.high_contrast:
             for role, colour in ((QPalette.ColorRole.Window, Qt.GlobalColor.black),
                                  (QPalette.ColorRole.WindowText, Qt.GlobalColor.white),
@@ -212,8 +213,11 @@ class MainWindow(QMainWindow):
                                  (QPalette.ColorRole.HighlightedText, Qt.GlobalColor.black)):
                 palette.setColor(role, colour)
             app.setPalette(palette)
+            app.setStyleSheet("QLineEdit, QComboBox, QTableView, QPushButton { border: 2px solid yellow; }")
         else:
             app.setPalette(app.style().standardPalette())
+            app.setStyleSheet("")
+        self.wards_model.layoutChanged.emit()
 
     # ---------------------------------------------------------------- stores
     def operator(self) -> str:

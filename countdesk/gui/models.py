@@ -32,6 +32,9 @@ class WardRow:
     turnout: str
 
 
+#: Set by the main window: in high-contrast mode the text keeps the palette's colours.
+VIEW = {"high_contrast": False}
+
 STAGE_COLOURS: dict[Stage, str] = {
     Stage.KEYINGS_DIFFER: "#b00020", Stage.CHECK_FIGURES: "#b00020",
     Stage.LOT_REQUIRED: "#8a5300", Stage.READY: "#1b5e20", Stage.DECLARED: "#0d47a1",
@@ -78,7 +81,8 @@ class WardListModel(QAbstractTableModel):
             return r.stage.value
         if role == ALIGN and col in (1, 3, 4):
             return RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and col == 2 and r.stage in STAGE_COLOURS:
+        if (role == Qt.ItemDataRole.ForegroundRole and col == 2 and r.stage in STAGE_COLOURS
+                and not VIEW["high_contrast"]):
             return QBrush(QColor(STAGE_COLOURS[r.stage]))
         if role == Qt.ItemDataRole.UserRole:
             return r.id
@@ -253,3 +257,56 @@ class EntryModel(QAbstractTableModel):
             self.last_error = message
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.VALUE))
         return r.error is None
+
+
+class CompareModel(QAbstractTableModel):
+    """Two differing keyings side by side, for the supervisor (read-only)."""
+
+    HEADERS = ("Candidate or item", "Party", "First keying", "Second keying", "")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[tuple[str, str, int | None, int | None]] = []
+
+    def load(self, candidates: Sequence[Candidate], first: dict[str, int], second: dict[str, int]) -> None:
+        self.beginResetModel()
+        rows = [(f"votes:{c.id}", c.ballot_name, c.party) for c in candidates]
+        rows += [(f"rejected:{h}", "Rejected: " + REJECTED_LABELS[h], "") for h in REJECTED_FIELDS]
+        rows.append(("papers", "Ballot papers counted on this sheet", ""))
+        self._rows = [(label, party, first.get(f), second.get(f)) for f, label, party in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = DISPLAY) -> Any:
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def differs(self, row: int) -> bool:
+        return self._rows[row][2] != self._rows[row][3]
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        label, party, a, b = self._rows[index.row()]
+        col = index.column()
+        if role == DISPLAY:
+            return (label, party, fmt(a), fmt(b), "✖ differs" if a != b else "")[col]
+        if role == ALIGN and col in (2, 3):
+            return RIGHT
+        if role == Qt.ItemDataRole.FontRole and a != b:
+            from PySide6.QtGui import QFont  # noqa: PLC0415
+
+            f = QFont()
+            f.setBold(True)
+            return f
+        if (role == Qt.ItemDataRole.ForegroundRole and a != b and col == 4
+                and not VIEW["high_contrast"]):
+            return QBrush(QColor("#b00020"))
+        return None

@@ -1,0 +1,113 @@
+"""Make screenshots of each main screen into docs/screenshots/ (offscreen, no display needed).
+
+    python tools/screenshots.py
+
+Works on a throw-away copy of the demo election in a temporary COUNTDESK_HOME.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["COUNTDESK_HOME"] = tempfile.mkdtemp(prefix="countdesk-shots-")
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+    from countdesk.gui.app import build_window, make_app
+    from countdesk.gui.models import EntryModel
+    from countdesk.gui.ward_dialogs import DeclareDialog, LotDialog
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = make_app()
+
+    def shot(widget: QWidget, name: str) -> None:
+        for _ in range(3):
+            app.processEvents()
+        widget.grab().save(str(OUT / f"{name}.png"))
+        print("wrote", OUT / f"{name}.png")
+
+    start = build_window(argparse.Namespace(db=None, demo=False))
+    start.resize(1366, 768)
+    start.show()
+    shot(start, "start")
+    start.close()
+
+    window = build_window(argparse.Namespace(db=None, demo=True))
+    window.resize(1366, 800)
+    window.show()
+    store = window.store
+    assert store is not None
+    window.select_ward_by_name("Nonsuch")
+    shot(window, "overview-nonsuch-tie")
+
+    r = window.result_panel.result
+    assert r is not None
+    lot = LotDialog(r, window)
+    lot.witnesses.setPlainText("Agent for Samantha Bourne\nAgent for James McDermott-Hill")
+    lot.group.buttons()[1].setChecked(True)
+    lot.show()
+    shot(lot, "record-lot")
+    lot.close()
+
+    assert r.tie is not None
+    store.record_lot(store.ward("Nonsuch").id, r.tie.candidate_ids[1], "Tossing a coin",
+                     ["Agent for Samantha Bourne"])
+    store.acknowledge(store.ward("Nonsuch").id, "W002")
+    window.refresh()
+    window.select_ward_by_name("Nonsuch")
+    shot(window, "result-after-lot")
+    declare = DeclareDialog(window.result_panel.result, "A. N. Officer", window)  # type: ignore[arg-type]
+    declare.show()
+    shot(declare, "declare-read-back")
+    declare.close()
+
+    # Key a recount of Sutton West twice, with one difference
+    ward = store.ward("Sutton West")
+    store.request_recount(ward.id, "Agent for the Conservative candidates", granted=True,
+                          reason="close third seat")
+    cands = store.result(ward.id, 1).candidates
+    for i, row in enumerate(cands):
+        store.save_draft(ward.id, "first", f"votes:{row.candidate.id}", str(row.votes))
+        if i == 4:
+            break
+    window.refresh()
+    window.select_ward_by_name("Sutton West")
+    window.tabs.setCurrentIndex(1)
+    window.entry_panel.view.setCurrentIndex(window.entry_panel.model.index(5, EntryModel.VALUE))
+    shot(window, "count-entry-first-keying")
+    for row in cands[5:]:
+        store.save_draft(ward.id, "first", f"votes:{row.candidate.id}", str(row.votes))
+    store.finish_keying(ward.id, "first", operator="Operator One")
+    for i, row in enumerate(cands):
+        v = row.votes if i != 2 else (row.votes or 0) + 100
+        store.save_draft(ward.id, "second", f"votes:{row.candidate.id}", str(v))
+    store.finish_keying(ward.id, "second", operator="Operator Two")
+    window.refresh()
+    window.select_ward_by_name("Sutton West")
+    window.tabs.setCurrentIndex(1)
+    shot(window, "count-entry-keyings-differ")
+
+    window.large_action.setChecked(True)
+    window.contrast_action.setChecked(True)
+    window.select_ward_by_name("Nonsuch")
+    window.tabs.setCurrentIndex(0)
+    shot(window, "large-type-high-contrast")
+    window.large_action.setChecked(False)
+    window.contrast_action.setChecked(False)
+    window.close()
+    _ = QApplication, QDialog
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
