@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from countdesk import __version__
 from countdesk.gui.main_window import MainWindow
 from countdesk.gui.settings import Settings
+from countdesk.store import default_store_path
 
 
 def make_app() -> QApplication:
@@ -34,6 +35,8 @@ def build_window(args: argparse.Namespace) -> MainWindow:
         window.open_demo()
     elif settings.last_store and Path(settings.last_store).exists():
         window.open_store(settings.last_store)
+    elif default_store_path().exists():
+        window.open_store(default_store_path())
     return window
 
 
