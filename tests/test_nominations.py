@@ -348,3 +348,9 @@ def test_fuzz_well_formed_files_read_back_exactly(rows: list[tuple[str, str, str
         return
     assert [(r.ward, r.surname, r.forenames) for r in got] == [
         (w, s.strip(), f.strip()) for w, s, f in rows]
+
+
+def test_the_documented_example_is_the_example_file() -> None:
+    doc = (SEEDS.parent / "docs" / "nominations-csv.md").read_text(encoding="utf-8")
+    block = doc.split("```csv\n", 1)[1].split("```", 1)[0]
+    assert block == (SEEDS / "nominations-example.csv").read_text(encoding="utf-8")

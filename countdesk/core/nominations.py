@@ -32,6 +32,8 @@ from countdesk.core.validation import FigureError, parse_figure
 
 #: A statement of persons nominated is a few kilobytes; refuse anything absurd.
 MAX_BYTES = 5 * 1024 * 1024
+#: The longest ward name accepted (as in the ward set-up).
+MAX_WARD_NAME = 100
 #: How many problems the one-line summary spells out (``.problems`` has them all).
 SUMMARY_PROBLEMS = 5
 
@@ -306,7 +308,8 @@ def _check_rows(rows: Iterator[tuple[int, list[str]]], columns: list[str | None]
             label = "ward name" if field == "ward" else field
             try:
                 cleaned[field] = clean_text(values.get(field, ""), label,
-                                            required=field in ("ward", "surname"))
+                                            required=field in ("ward", "surname"),
+                                            max_len=MAX_WARD_NAME if field == "ward" else 200)
             except ElectionFileError as exc:
                 bad(str(exc))
         try:
