@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import SEEDS, db_fingerprint
 from countdesk.core import Status
@@ -576,3 +578,21 @@ def test_a_ward_name_over_100_characters_is_refused_by_the_import_too(sample: St
     data = ("ward,surname,forenames,description,seats\n" + "W" * 101 + ",A,a,x,1\n").encode()
     err = refused(sample, "the limit is 100", S.import_nominations, data)
     assert isinstance(err, NominationsRefused) and err.problems[0][0] == 2
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.one_of(
+    st.binary(max_size=600),
+    st.lists(st.lists(st.sampled_from(["Old Town", "Riverside", "Castle", "Smith", "Ann", "", "3",
+                                       "x", "#00FF00", "Labour", "Ó", "’"]), min_size=4, max_size=6),
+             max_size=6).map(lambda rows: ("ward,surname,forenames,description,seats,colour\n"
+                                           + "\n".join(",".join(r) for r in rows)).encode("cp1252"))))
+def test_fuzz_import_gives_a_clear_refusal_that_changes_nothing(sample: Store, data: bytes) -> None:
+    before = db_fingerprint(sample.path)
+    try:
+        S.import_nominations(sample, data)
+    except NominationsRefused as exc:
+        assert exc.problems and "\n" not in str(exc)
+        assert db_fingerprint(sample.path) == before
+    assert sample.verify_audit() == []
