@@ -1,0 +1,56 @@
+"""Does a printed document still match the store? (``countdesk verify --db``)"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from countdesk.reports.digest import notice_digest, result_digest, short_digest
+from countdesk.reports.documents import KIND_DECLARATION, KIND_NOTICE
+from countdesk.reports.signing import DocumentInfo
+from countdesk.store import Store, StoreError
+
+
+@dataclass(frozen=True)
+class StoreMatch:
+    ok: bool
+    line: str
+
+
+def match_store(document: DocumentInfo | None, store: Store) -> StoreMatch:
+    """Recompute the document's digest from the store and compare.
+
+    A declaration matches only a declared ward whose result, election details
+    and declaration time are exactly those printed. A notice matches when every
+    ward is as it was. Provisional sheets and verification statements match the
+    ward's current result.
+    """
+    where = store.path.name
+    if document is None:
+        return StoreMatch(False, "Result: cannot be checked: this is not a countdesk document "
+                                 "(it carries no result digest)")
+    election = store.election()
+    if document.kind == KIND_NOTICE:
+        entries = [(w, store.result(w.id)) for w in store.wards()]
+        now = notice_digest(election, entries)
+        if now == document.digest:
+            return StoreMatch(True, f"Result: matches every ward's result in {where}")
+        return StoreMatch(False, f"Result: DOES NOT MATCH {where}: a ward has been declared or "
+                                 f"changed since this notice was printed (digest now {short_digest(now)})")
+    if document.ward_id is None:
+        return StoreMatch(False, "Result: cannot be checked: the document names no ward")
+    try:
+        ward = store.ward(document.ward_id)
+    except StoreError:
+        return StoreMatch(False, f"Result: DOES NOT MATCH: {where} has no ward {document.ward_id}")
+    if ward.id != document.ward_id:
+        return StoreMatch(False, f"Result: DOES NOT MATCH: {where} has no ward {document.ward_id}")
+    if document.kind == KIND_DECLARATION and not ward.declared_at:
+        return StoreMatch(False, f"Result: NOT DECLARED: {ward.name} has not been declared in {where}")
+    now = result_digest(election, ward, store.result(ward.id))
+    if now == document.digest:
+        what = "the declared result" if document.kind == KIND_DECLARATION else "the current result"
+        return StoreMatch(True, f"Result: matches {what} of {ward.name} in {where}")
+    return StoreMatch(False, f"Result: DOES NOT MATCH: the result of {ward.name} in {where} differs "
+                             f"from this document (digest now {short_digest(now)}, document "
+                             f"{short_digest(document.digest)}); run `countdesk --db {store.path} "
+                             "audit-verify` to find what changed")

@@ -1,0 +1,284 @@
+"""Command-line commands for documents: declare, report, keygen, verify.
+
+Registered into ``countdesk``'s parser by :func:`register`. Refused actions
+raise :class:`StoreError` or :class:`UsageError` (exit 2, the store unchanged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from countdesk.core import Status
+from countdesk.reports.checks import match_store
+from countdesk.reports.digest import short_digest
+from countdesk.reports.documents import (
+    KIND_DECLARATION,
+    KIND_NOTICE,
+    KINDS,
+    ReportError,
+    declaration_pdf,
+    declared_time,
+    notice_pdf,
+    provisional_pdf,
+    verification_pdf,
+)
+from countdesk.reports.signing import (
+    SigningError,
+    keygen,
+    load_signer,
+    read_document,
+    read_passphrase_file,
+    sign_with,
+    signer_name,
+    verify_pdf,
+)
+from countdesk.store import Store, StoreError
+from countdesk.store.files import atomic_write
+
+
+def _usage_error(message: str) -> Exception:
+    from countdesk.cli import UsageError  # noqa: PLC0415 (cli imports this module)
+
+    return UsageError(message)
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    from countdesk.cli import store_path  # noqa: PLC0415
+
+    return store_path(args)
+
+
+def register(sub: Any) -> None:
+    """Add the document commands to countdesk's sub-command parser."""
+    p = sub.add_parser(
+        "declare", help="declare a ward's result and write the signed declaration of result of poll",
+        description="Mark the ward declared (refused unless it is ready and every warning is "
+        "acknowledged), then write its declaration of result of poll.")
+    p.add_argument("ward", help="ward name (any case) or id")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the declaration")
+    p.add_argument("--by", metavar="NAME",
+                   help="who declares: the returning officer or a deputy (printed as the signatory; "
+                   "default: the returning officer in the election file)")
+    _signing_options(p)
+    p.set_defaults(handler=cmd_declare)
+
+    p = sub.add_parser(
+        "report", help="write a document: provisional, notice, verification or declaration",
+        description="provisional: the provisional result for candidates and agents; notice: the "
+        "notice of election result for every ward; verification: the statement of the result of "
+        "the verification; declaration: a reprint of a declared ward's declaration.")
+    p.add_argument("kind", choices=KINDS)
+    p.add_argument("ward", nargs="?", help="ward name or id (not for notice)")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--draft", action="store_true",
+                   help="declaration only: print a ward that is ready but not yet declared, "
+                   "marked as a draft, to read it back before declaring")
+    _signing_options(p)
+    p.set_defaults(handler=cmd_report)
+
+    p = sub.add_parser("keygen", help="make a returning officer's signing key and certificate",
+                       description="Makes a self-signed certificate and key in a passphrase-protected "
+                       "PKCS#12 file, and the certificate alone beside it (.crt) for checking.")
+    p.add_argument("--name", required=True, help="the returning officer's name, as it should appear")
+    p.add_argument("--out", required=True, metavar="FILE.p12")
+    p.add_argument("--passphrase-file", required=True, metavar="FILE",
+                   help="a file holding the passphrase (its trailing newline is ignored)")
+    p.add_argument("--cert-out", metavar="FILE.crt",
+                   help="where to write the certificate (default: beside the key, ending .crt)")
+    p.add_argument("--organisation", metavar="TEXT", help="e.g. the council's name")
+    p.set_defaults(handler=cmd_keygen)
+
+    p = sub.add_parser("verify", help="check a signed document, and with --db that it matches the store",
+                       description="Exit 0 only when the signature is valid and covers the whole file "
+                       "and, with --cert, was made with that certificate, and, with --db, the "
+                       "document's result digest matches the store.")
+    p.add_argument("file", metavar="FILE.pdf")
+    p.add_argument("--db", dest="verify_db", metavar="PATH",
+                   help="the store to compare the result with")
+    p.add_argument("--cert", metavar="FILE", help="the signer's certificate (PEM or DER)")
+    p.set_defaults(handler=cmd_verify)
+
+
+def _signing_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--key", metavar="FILE.p12", help="sign with this PKCS#12 key")
+    p.add_argument("--passphrase-file", metavar="FILE", help="the key's passphrase, in a file")
+    p.add_argument("--signature-image", metavar="FILE",
+                   help="an image of the handwritten signature (PNG or JPEG) to print above the name")
+
+
+# ------------------------------------------------------------------ helpers
+class _Prepared:
+    """Checks made before anything in the store changes."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.out = _out_path(args.out)
+        self.signer = None
+        if args.key or args.passphrase_file:
+            if not (args.key and args.passphrase_file):
+                raise _usage_error("--key and --passphrase-file go together")
+            try:
+                self.signer = load_signer(args.key, read_passphrase_file(args.passphrase_file))
+            except SigningError as exc:
+                raise _usage_error(str(exc)) from None
+        self.image: bytes | None = None
+        if args.signature_image:
+            try:
+                self.image = Path(args.signature_image).read_bytes()
+            except OSError as exc:
+                raise _usage_error(f"the signature image {args.signature_image} cannot be read: "
+                                   f"{exc.strerror}") from None
+
+    def finish(self, pdf: bytes, location: str | None) -> str:
+        """Sign if a key was given, write atomically; say how it was signed."""
+        how = "unsigned"
+        if self.signer is not None:
+            pdf = sign_with(pdf, self.signer, location=location)
+            cert = self.signer.signing_cert
+            assert cert is not None
+            how = f"signed by {signer_name(cert)}"
+        atomic_write(self.out, pdf)
+        return how
+
+
+def _out_path(text: str) -> Path:
+    out = Path(text)
+    if out.is_dir():
+        raise _usage_error(f"--out {out} is a folder; give a file name such as declaration.pdf")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise _usage_error(f"the folder {folder} does not exist")
+    return out
+
+
+def _digest_of(pdf_path: Path) -> str:
+    info = read_document(pdf_path.read_bytes())
+    return "" if info is None else f"; result digest {short_digest(info.digest)}"
+
+
+# ----------------------------------------------------------------- commands
+def cmd_declare(args: argparse.Namespace) -> int:
+    prep = _Prepared(args)
+    path = _store_path(args)
+    with Store.open(path) as store:
+        el = store.election()
+        ward = store.ward(args.ward)
+        result = store.result(ward.id)
+        if result.status in (Status.READY, Status.UNCONTESTED):
+            # print a draft first: anything that would stop the sheet stops the declaration too
+            try:
+                declaration_pdf(el, ward, result, signatory_name=args.by, signature_image=prep.image)
+            except ReportError as exc:
+                raise StoreError(str(exc)) from None
+        store.declare(ward.id, by=args.by)
+        ward = store.ward(ward.id)
+        try:
+            result = store.result(ward.id)
+            pdf = declaration_pdf(el, ward, result, signature_image=prep.image)
+            how = prep.finish(pdf, el.authority)
+        except Exception as exc:
+            print(f"countdesk: {ward.name} IS DECLARED (at {ward.declared_at}) and locked, but its "
+                  f"declaration could not be written to {prep.out}: {exc}. Print it again with: "
+                  f"countdesk --db {path} report declaration {ward.name!r} --out FILE.pdf",
+                  file=sys.stderr)
+            return 1
+    elected = "; ".join(f"{result.row(c).candidate.ballot_name} ({result.row(c).candidate.party})"
+                        for c in result.elected)
+    print(f"declared {ward.name} on {declared_time(ward.declared_at)}; elected: {elected}")
+    print(f"wrote the declaration to {prep.out} ({how}){_digest_of(prep.out)}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    kind: str = args.kind
+    if kind == KIND_NOTICE and args.ward:
+        raise _usage_error("the notice covers every ward of the election: give no WARD")
+    if kind != KIND_NOTICE and not args.ward:
+        raise _usage_error(f"report {kind} needs a WARD (name or id)")
+    if args.draft and kind != KIND_DECLARATION:
+        raise _usage_error("--draft is for report declaration only")
+    prep = _Prepared(args)
+    with Store.open(_store_path(args)) as store:
+        el = store.election()
+        what = "the notice of election result"
+        try:
+            if kind == KIND_NOTICE:
+                entries = [(w, store.result(w.id)) for w in store.wards()]
+                pdf = notice_pdf(el, entries, signature_image=prep.image)
+            else:
+                ward = store.ward(args.ward)
+                result = store.result(ward.id)
+                if kind == KIND_DECLARATION:
+                    if ward.declared_at is None and not args.draft:
+                        raise StoreError(
+                            f"{ward.name} has not been declared (status: "
+                            f"{result.status.value.replace('_', ' ')}); declare it with `countdesk "
+                            f"declare {ward.name!r} --out FILE.pdf`, or print a draft with --draft")
+                    if ward.declared_at is not None and args.draft:
+                        raise StoreError(f"{ward.name} is declared: print the declaration itself, "
+                                         "without --draft")
+                    pdf = declaration_pdf(el, ward, result, signature_image=prep.image)
+                    what = f"the declaration for {ward.name}" + (" (DRAFT)" if args.draft else "")
+                elif kind == "provisional":
+                    pdf = provisional_pdf(el, ward, result)
+                    what = f"the provisional result for {ward.name}"
+                else:
+                    pdf = verification_pdf(el, ward, result, signature_image=prep.image)
+                    what = f"the statement of the result of the verification for {ward.name}"
+        except ReportError as exc:
+            raise StoreError(str(exc)) from None
+    how = prep.finish(pdf, el.authority)
+    print(f"wrote {what} to {prep.out} ({how}){_digest_of(prep.out)}")
+    return 0
+
+
+def cmd_keygen(args: argparse.Namespace) -> int:
+    try:
+        passphrase = read_passphrase_file(args.passphrase_file)
+        info = keygen(args.name, args.out, passphrase, cert_out=args.cert_out,
+                      organisation=args.organisation)
+    except SigningError as exc:
+        raise _usage_error(str(exc)) from None
+    print(f"made a signing key for {info.name} in {info.p12_path} (keep it, and its passphrase, safe)")
+    print(f"certificate: {info.cert_path} — give it to anyone who checks a signed sheet: "
+          f"countdesk verify FILE.pdf --cert {info.cert_path}")
+    print(f"fingerprint (SHA-256): {info.fingerprint}")
+    print(f"valid until {info.not_after:%d %B %Y}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _usage_error(f"{path} cannot be read: {exc.strerror}") from None
+    try:
+        verdict = verify_pdf(data, args.cert)
+    except SigningError as exc:
+        raise _usage_error(str(exc)) from None
+    lines = verdict.lines()
+    ok = verdict.ok
+    first_problem = verdict.problems[0] if verdict.problems else ""
+    db = args.verify_db or args.db
+    if db:
+        try:
+            with Store.open(Path(db)) as store:
+                match = match_store(verdict.document, store)
+        except StoreError as exc:
+            lines.append(f"Result: cannot be checked: {exc}")
+            ok = False
+            first_problem = first_problem or str(exc)
+        else:
+            lines.append(match.line)
+            if not match.ok:
+                ok = False
+                first_problem = first_problem or match.line.removeprefix("Result: ")
+    for line in lines:
+        print(line)
+    if not ok:
+        print(f"countdesk: {path} failed verification: {first_problem}", file=sys.stderr)
+        return 2
+    return 0
