@@ -213,10 +213,10 @@ class MainWindow(QMainWindow):
                                  (QPalette.ColorRole.HighlightedText, Qt.GlobalColor.black)):
                 palette.setColor(role, colour)
             app.setPalette(palette)
-            app.setStyleSheet("QLineEdit, QComboBox, QTableView, QPushButton { border: 2px solid yellow; }")
+            self.setStyleSheet("QLineEdit, QComboBox, QTableView, QPushButton { border: 2px solid yellow; }")
         else:
             app.setPalette(app.style().standardPalette())
-            app.setStyleSheet("")
+            self.setStyleSheet("")
         self.wards_model.layoutChanged.emit()
 
     # ---------------------------------------------------------------- stores
