@@ -337,3 +337,93 @@ def test_killing_the_app_mid_sheet_loses_nothing(tmp_path: Path, sample_db: Path
     assert values == [311, 222, 133, None]
     with Store.open(sample_db) as store:
         assert store.verify_audit() == []
+
+
+def test_set_up_a_ward_by_hand_and_by_csv(qtbot: Any, monkeypatch: pytest.MonkeyPatch,
+                                         open_window: Callable[[Path], MainWindow], sample_db: Path,
+                                         messages: list[tuple[str, str]]) -> None:
+    window = open_window(sample_db)
+    window.operator_edit.setText("Elections Officer")
+    window.select_ward_by_name("Old Town")
+    window.tabs.setCurrentIndex(3)
+    panel = window.setup_panel
+    # a new ward by hand, then a candidate typed in with the keyboard
+    answers = iter(["Northgate", "2"])
+    monkeypatch.setattr(Dialogs, "get_text", classmethod(lambda cls, p, t, label: next(answers)))
+    panel._add_ward()
+    window.select_ward_by_name("Northgate")
+    assert panel.ward_name.text() == "Northgate" and panel.seats.text() == "2"
+    for surname, forenames, desc in (("Ní Bhriain", "Zoë", "Green Party"), ("Adams", "Ann", "Labour Party"),
+                                     ("Brown", "Bob", "Independent")):
+        for edit, text in ((panel.new_surname, surname), (panel.new_forenames, forenames),
+                           (panel.new_description, desc)):
+            if text.isascii():
+                qtbot.keyClicks(edit, text)
+            else:  # QTest cannot synthesise key events for accented letters
+                edit.insert(text)
+        qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert [panel.candidates.index(r, 0).data() for r in range(3)] == ["Adams", "Brown", "Ní Bhriain"]
+    # a duplicate is refused in words
+    qtbot.keyClicks(panel.new_surname, "adams")
+    qtbot.keyClicks(panel.new_forenames, "ANN")
+    qtbot.keyClicks(panel.new_description, "Labour Party")
+    panel.add_button.click()
+    assert messages and "Candidate not added" in messages[-1][0]
+    # edit a cell in the table
+    assert panel.candidates.setData(panel.candidates.index(1, 3), "Independent")
+    # the statement of persons nominated from CSV
+    csv = ROOT / "seeds" / "nominations-example.csv"
+    monkeypatch.setattr(Dialogs, "open_file", classmethod(lambda cls, p, t, f: str(csv)))
+    panel._import_csv()
+    assert messages[-1][0] == "Nominations imported"
+    names = [window.wards_model.row_at(i).name for i in range(window.wards_model.rowCount())]
+    assert "Castle" in names and "Northgate" in names
+    # a bad CSV imports nothing and names the line
+    bad = sample_db.parent / "bad.csv"
+    bad.write_text("ward,surname,forenames,description\nCastle,,Ann,Labour\n", encoding="utf-8")
+    monkeypatch.setattr(Dialogs, "open_file", classmethod(lambda cls, p, t, f: str(bad)))
+    before = window.wards_model.rowCount()
+    panel._import_csv()
+    assert messages[-1][0] == "Nothing imported" and "line 2" in messages[-1][1]
+    assert window.wards_model.rowCount() == before
+    with Store.open(sample_db) as store:
+        assert store.verify_audit() == []
+
+
+def test_candidate_list_locks_once_keying_starts(qtbot: Any, open_window: Callable[[Path], MainWindow],
+                                                 demo_db: Path) -> None:
+    window = open_window(demo_db)
+    window.select_ward_by_name("Nonsuch")
+    panel = window.setup_panel
+    assert not panel.add_button.isEnabled()
+    assert not panel.candidates.flags(panel.candidates.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    assert "🔒" in panel.lock_state.text()
+    assert panel.unlock_button.isEnabled()
+
+
+def test_verification_boxes_variance_and_explanation(qtbot: Any, monkeypatch: pytest.MonkeyPatch,
+                                                     qtmodeltester: Any,
+                                                     open_window: Callable[[Path], MainWindow],
+                                                     sample_db: Path) -> None:
+    window = open_window(sample_db)
+    window.select_ward_by_name("Old Town")
+    window.tabs.setCurrentIndex(2)
+    panel = window.verify_panel
+    labels = iter(["Station 1 (St Mary's Hall)", "Postal opening 1"])
+    monkeypatch.setattr(Dialogs, "get_text", classmethod(lambda cls, p, t, label: next(labels)))
+    panel._add("box")
+    panel._add("postal")
+    m = panel.boxes
+    assert m.rowCount() == 2
+    assert m.setData(m.index(0, 2), "1,200")
+    assert m.setData(m.index(0, 3), "1198")
+    assert m.setData(m.index(1, 3), "310")
+    qtmodeltester.check(m)
+    assert m.index(0, 4).data() == "-2"
+    assert "1,508" in panel.summary.text() and "Explain the variance" in panel.summary.text()
+    qtbot.keyClicks(panel.explanation, "Two papers found in the box for station 2")
+    panel._explain()
+    assert "Explained" in panel.summary.text()
+    with Store.open(sample_db) as store:
+        assert store.ward("Old Town").ballot_papers_verified == 1508
+        assert store.verify_audit() == []

@@ -29,6 +29,7 @@ from countdesk.gui.entry import EntryPanel
 from countdesk.gui.models import VIEW, WardListModel, WardRow
 from countdesk.gui.result_panel import ResultPanel
 from countdesk.gui.settings import Settings
+from countdesk.gui.setup_panel import SetupPanel, VerificationPanel
 from countdesk.store import Store, StoreError
 from countdesk.store.importer import import_into
 
@@ -116,8 +117,12 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Ward views")
         self.result_panel = ResultPanel(self.operator)
         self.entry_panel = EntryPanel(self.operator)
+        self.verify_panel = VerificationPanel(self.operator)
+        self.setup_panel = SetupPanel(self.operator)
         self.tabs.addTab(self.result_panel, "&Result")
         self.tabs.addTab(self.entry_panel, "Count &entry")
+        self.tabs.addTab(self.verify_panel, "&Verification")
+        self.tabs.addTab(self.setup_panel, "Se&t-up")
         rv.addWidget(self.tabs, 1)
         op_row = QHBoxLayout()
         op_label = QLabel("O&perator:")
@@ -130,8 +135,8 @@ class MainWindow(QMainWindow):
         op_row.addWidget(op_label)
         op_row.addWidget(self.operator_edit, 1)
         rv.addLayout(op_row)
-        self.result_panel.changed.connect(self.refresh)
-        self.entry_panel.changed.connect(self.refresh)
+        for panel in (self.result_panel, self.entry_panel, self.verify_panel, self.setup_panel):
+            panel.changed.connect(self.refresh)
 
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -173,7 +178,7 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: self.filter.setFocus())  # noqa: PLW0108
         view.addAction(find)
-        for i, name in enumerate(("Result", "Count entry"), 1):
+        for i, name in enumerate(("Result", "Count entry", "Verification", "Set-up"), 1):
             action = QAction(f"Show {name}", self)
             action.setShortcut(QKeySequence(f"Ctrl+{i}"))
             action.triggered.connect(lambda _c=False, k=i - 1: self.tabs.setCurrentIndex(k))
@@ -319,8 +324,8 @@ class MainWindow(QMainWindow):
             return
         w = store.ward(ward_id)
         self.ward_title.setText(f"{w.name} — {w.seats} seat{'s' if w.seats != 1 else ''}")
-        self.result_panel.set_ward(store, ward_id)
-        self.entry_panel.set_ward(store, ward_id)
+        for panel in (self.result_panel, self.entry_panel, self.verify_panel, self.setup_panel):
+            panel.set_ward(store, ward_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.store is not None:

@@ -1,0 +1,507 @@
+"""Set-up (election, ward, candidates, nominations CSV) and verification, per ward."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from countdesk.gui.dialogs import Dialogs
+from countdesk.store import Store, StoreError
+from countdesk.store import setup as st
+
+Index = QModelIndex | QPersistentModelIndex
+DISPLAY = Qt.ItemDataRole.DisplayRole
+EDIT = Qt.ItemDataRole.EditRole
+
+
+class _Table(QAbstractTableModel):
+    """A small editable table whose edits are saved by a callback that may refuse them."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[Any]] = []
+        self.editable = False
+        self.last_error: str | None = None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = DISPLAY) -> Any:
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.isValid() and self.editable else base
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        value = self.rows[index.row()][index.column()]
+        if role in (DISPLAY, EDIT):
+            if value is None:
+                return ""
+            return f"{value:,}" if isinstance(value, int) and role == DISPLAY else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def save(self, row: int, column: int, text: str) -> None:
+        raise NotImplementedError
+
+    def setData(self, index: Index, value: Any, role: int = EDIT) -> bool:
+        if not index.isValid() or not self.editable:
+            return False
+        try:
+            self.save(index.row(), index.column(), str(value))
+        except StoreError as exc:
+            self.last_error = str(exc)
+            Dialogs.error(None, "Not saved", str(exc))
+            return False
+        self.last_error = None
+        return True
+
+
+class CandidatesModel(_Table):
+    HEADERS = ("Surname", "Other names", "Description", "Party", "Colour")
+    FIELDS = ("surname", "forenames", "description", "party", "colour")
+
+    def __init__(self, reload: Callable[[], None]) -> None:
+        super().__init__()
+        self.ids: list[int] = []
+        self.store: Store | None = None
+        self.actor: Callable[[], str | None] = lambda: None
+        self._reload = reload
+
+    def load(self, store: Store, ward_id: int, editable: bool) -> None:
+        self.beginResetModel()
+        self.store = store
+        infos = st.candidates(store, ward_id)
+        self.ids = [c.id for c in infos]
+        self.rows = [[c.surname, c.forenames, c.description, c.party, c.colour] for c in infos]
+        self.editable = editable
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if (role == Qt.ItemDataRole.DecorationRole and index.isValid() and index.column() == 4
+                and self.rows[index.row()][4]):
+            return QColor(str(self.rows[index.row()][4]))
+        return super().data(index, role)
+
+    def save(self, row: int, column: int, text: str) -> None:
+        assert self.store is not None
+        value: str | None = text
+        if column == 4 and not text.strip():
+            value = None
+        st.update_candidate(self.store, self.ids[row], actor=self.actor(),
+                            **{self.FIELDS[column]: value})
+        self._reload()
+
+
+class BoxesModel(_Table):
+    HEADERS = ("Ballot box or station", "Kind", "Papers issued (ballot paper account)",
+               "Papers counted", "Variance")
+
+    def __init__(self, saved: Callable[[], None]) -> None:
+        super().__init__()
+        self.store: Store | None = None
+        self.ward_id: int | None = None
+        self.actor: Callable[[], str | None] = lambda: None
+        self._saved = saved
+
+    def load(self, store: Store, ward_id: int, summary: st.VerificationSummary, editable: bool) -> None:
+        self.beginResetModel()
+        self.store, self.ward_id = store, ward_id
+        self.rows = [[b.label, b.kind, b.issued, b.counted, b.variance] for b in summary.boxes]
+        self.editable = editable
+        self.endResetModel()
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() in (1, 4):
+            flags &= ~Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if index.isValid() and index.column() == 4:
+            v = self.rows[index.row()][4]
+            if role == DISPLAY:
+                return "" if v is None else ("0" if v == 0 else f"{v:+,}")
+            if role == Qt.ItemDataRole.ForegroundRole and v:
+                return QBrush(QColor("#b00020"))
+        if index.isValid() and index.column() == 1 and role == DISPLAY:
+            return "postal" if self.rows[index.row()][1] == "postal" else "ballot box"
+        return super().data(index, role)
+
+    def commit(self, rows: list[list[Any]]) -> None:
+        assert self.store is not None and self.ward_id is not None
+        boxes = [(r[0], r[1], r[2], r[3]) for r in rows]
+        st.set_verification(self.store, self.ward_id, boxes, actor=self.actor())
+        self._saved()
+
+    def save(self, row: int, column: int, text: str) -> None:
+        rows = [list(r) for r in self.rows]
+        rows[row][column] = text.strip() if column == 0 else (text.strip() or None)
+        self.commit(rows)
+
+
+def _table(model: QAbstractTableModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.verticalHeader().setVisible(False)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                         | QAbstractItemView.EditTrigger.EditKeyPressed
+                         | QAbstractItemView.EditTrigger.DoubleClicked)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def _button(text: str, fn: Callable[[], None]) -> QPushButton:
+    b = QPushButton(text)
+    b.setAccessibleName(text.replace("&", "").rstrip("…"))
+    b.clicked.connect(lambda _c=False: fn())
+    return b
+
+
+class SetupPanel(QWidget):
+    """Election details, the ward, and its candidates (locked once the count starts)."""
+
+    changed = Signal()
+
+    def __init__(self, operator: Callable[[], str]) -> None:
+        super().__init__()
+        self._operator = operator
+        self.store: Store | None = None
+        self.ward_id: int | None = None
+        layout = QVBoxLayout(self)
+        election = QGroupBox("Election")
+        ef = QFormLayout(election)
+        self.authority = QLineEdit()
+        self.title = QLineEdit()
+        self.poll_date = QLineEdit()
+        self.poll_date.setPlaceholderText("YYYY-MM-DD")
+        self.ro = QLineEdit()
+        self.double_entry = QCheckBox("Double entry: each count sheet is keyed twice")
+        for label, w in (("&Authority:", self.authority), ("&Title:", self.title),
+                         ("Poll &date:", self.poll_date), ("Returning &officer:", self.ro)):
+            w.setAccessibleName(label.replace("&", "").rstrip(":"))
+            ef.addRow(label, w)
+        self.double_entry.setAccessibleName("Double entry")
+        ef.addRow(self.double_entry)
+        ef.addRow(_button("Save &election details", self._save_election))
+        layout.addWidget(election)
+
+        ward = QGroupBox("Ward")
+        wf = QFormLayout(ward)
+        self.ward_name = QLineEdit()
+        self.seats = QLineEdit()
+        self.electorate = QLineEdit()
+        for label, w in (("&Name:", self.ward_name), ("&Seats:", self.seats),
+                         ("Electo&rate:", self.electorate)):
+            w.setAccessibleName("Ward " + label.replace("&", "").rstrip(":").lower())
+            wf.addRow(label, w)
+        row = QHBoxLayout()
+        row.addWidget(_button("Save &ward", self._save_ward))
+        row.addWidget(_button("Add a &new ward…", self._add_ward))
+        row.addWidget(_button("&Import nominations (CSV)…", self._import_csv))
+        row.addStretch(1)
+        wf.addRow(row)
+        layout.addWidget(ward)
+
+        cands = QGroupBox("Candidates (as on the statement of persons nominated)")
+        cl = QVBoxLayout(cands)
+        self.lock_state = QLabel()
+        self.lock_state.setWordWrap(True)
+        self.lock_state.setAccessibleName("Candidate list lock")
+        cl.addWidget(self.lock_state)
+        self.candidates = CandidatesModel(self.reload)
+        self.candidates.actor = self._actor
+        self.cand_view = _table(self.candidates, "Candidates")
+        cl.addWidget(self.cand_view, 1)
+        add = QHBoxLayout()
+        self.new_surname = QLineEdit()
+        self.new_forenames = QLineEdit()
+        self.new_description = QLineEdit()
+        for w, ph in ((self.new_surname, "Surname"), (self.new_forenames, "Other names"),
+                      (self.new_description, "Description")):
+            w.setPlaceholderText(ph)
+            w.setAccessibleName("New candidate: " + ph.lower())
+            add.addWidget(w)
+        self.add_button = _button("&Add candidate", self._add_candidate)
+        self.remove_button = _button("Re&move selected", self._remove_candidate)
+        self.unlock_button = _button("&Unlock candidate list…", self._unlock)
+        add.addWidget(self.add_button)
+        add.addWidget(self.remove_button)
+        add.addWidget(self.unlock_button)
+        cl.addLayout(add)
+        layout.addWidget(cands, 1)
+
+    def _actor(self) -> str | None:
+        return self._operator() or None
+
+    def set_ward(self, store: Store | None, ward_id: int | None) -> None:
+        self.store, self.ward_id = store, ward_id
+        self.reload()
+
+    def reload(self) -> None:
+        store, ward_id = self.store, self.ward_id
+        if store is None or ward_id is None:
+            return
+        el = store.election()
+        self.authority.setText(el.authority)
+        self.title.setText(el.title)
+        self.poll_date.setText(el.poll_date)
+        self.ro.setText(el.returning_officer or "")
+        self.double_entry.setChecked(el.double_entry)
+        w = store.ward(ward_id)
+        self.ward_name.setText(w.name)
+        self.seats.setText(str(w.seats))
+        self.electorate.setText("" if w.electorate is None else str(w.electorate))
+        state = st.setup_state(store, ward_id)
+        self.candidates.load(store, ward_id, state.can_edit_candidates)
+        self.seats.setReadOnly(not state.can_change_seats)
+        if state.can_add_remove_candidates:
+            self.lock_state.setText("✎ The candidate list can be edited: click a cell or type over it.")
+        else:
+            self.lock_state.setText(f"🔒 {state.reason}")
+        for w_ in (self.new_surname, self.new_forenames, self.new_description, self.add_button,
+                   self.remove_button):
+            w_.setEnabled(state.can_add_remove_candidates)
+        self.unlock_button.setEnabled(state.locked and not state.declared)
+
+    def _run(self, fn: Callable[[], object], title: str) -> bool:
+        try:
+            fn()
+        except StoreError as exc:
+            Dialogs.error(self, title, str(exc))
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def _save_election(self) -> None:
+        if self.store is None:
+            return
+        store = self.store
+        self._run(lambda: st.update_election(
+            store, authority=self.authority.text(), title=self.title.text(),
+            poll_date=self.poll_date.text().strip(), returning_officer=self.ro.text().strip() or None,
+            double_entry=self.double_entry.isChecked(), actor=self._actor()),
+            "Election details not saved")
+
+    def _save_ward(self) -> None:
+        if self.store is None or self.ward_id is None:
+            return
+        store, ward_id = self.store, self.ward_id
+        w = store.ward(ward_id)
+        seats = self.seats.text().strip()
+        self._run(lambda: st.update_ward(
+            store, ward_id, name=self.ward_name.text(),
+            seats=None if seats == str(w.seats) else seats,
+            electorate=self.electorate.text().strip() or None, actor=self._actor()),
+            "Ward not saved")
+
+    def _add_ward(self) -> None:
+        if self.store is None:
+            return
+        name = Dialogs.get_text(self, "Add a ward", "Ward name (as in the notice of election):")
+        if not name:
+            return
+        seats = Dialogs.get_text(self, "Add a ward", f"Seats in {name.strip()}:")
+        if not seats:
+            return
+        store = self.store
+        self._run(lambda: st.add_ward(store, name, seats, actor=self._actor()), "Ward not added")
+
+    def _import_csv(self) -> None:
+        if self.store is None:
+            return
+        path = Dialogs.open_file(self, "Statement of persons nominated (CSV)",
+                                 "CSV files (*.csv *.txt);;All files (*)")
+        if not path:
+            return
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            Dialogs.error(self, "Cannot read the file", f"{path}: {exc.strerror}")
+            return
+        store = self.store
+        try:
+            summary = st.import_nominations(store, data, actor=self._actor())
+        except st.NominationsRefused as exc:
+            lines = "\n".join(f"line {n}: {m}" if n else m for n, m in exc.problems[:30])
+            Dialogs.error(self, "Nothing imported",
+                          f"The file has problems; nothing was imported.\n\n{lines}")
+            return
+        except StoreError as exc:
+            Dialogs.error(self, "Nothing imported", str(exc))
+            return
+        notes = "\n".join(summary.notes)
+        Dialogs.info(self, "Nominations imported",
+                     f"{summary.candidates_added} candidates imported"
+                     + (f"; new wards: {', '.join(summary.wards_added)}" if summary.wards_added else "")
+                     + (f"\n\n{notes}" if notes else ""))
+        self.reload()
+        self.changed.emit()
+
+    def _add_candidate(self) -> None:
+        if self.store is None or self.ward_id is None:
+            return
+        store, ward_id = self.store, self.ward_id
+        if self._run(lambda: st.add_candidate(store, ward_id, self.new_surname.text(),
+                                              self.new_forenames.text(), self.new_description.text(),
+                                              actor=self._actor()), "Candidate not added"):
+            for w in (self.new_surname, self.new_forenames, self.new_description):
+                w.clear()
+            self.new_surname.setFocus()
+
+    def _remove_candidate(self) -> None:
+        if self.store is None:
+            return
+        row = self.cand_view.currentIndex().row()
+        if row < 0:
+            return
+        cid = self.candidates.ids[row]
+        name = f"{self.candidates.rows[row][0]}, {self.candidates.rows[row][1]}"
+        if not Dialogs.ask(self, "Remove candidate", f"Remove {name} from this ward?"):
+            return
+        store = self.store
+        self._run(lambda: st.remove_candidate(store, cid, actor=self._actor()), "Candidate not removed")
+
+    def _unlock(self) -> None:
+        if self.store is None or self.ward_id is None:
+            return
+        reason = Dialogs.get_text(self, "Unlock the candidate list",
+                                  "Reason (recorded in the audit log), e.g. 'misspelt surname':")
+        if not reason or not reason.strip():
+            return
+        store, ward_id = self.store, self.ward_id
+        self._run(lambda: st.unlock_candidates(store, ward_id, reason, self._actor() or "unknown"),
+                  "Not unlocked")
+
+
+class VerificationPanel(QWidget):
+    """Ballot boxes and postal papers against the ballot paper accounts, with the variance."""
+
+    changed = Signal()
+
+    def __init__(self, operator: Callable[[], str]) -> None:
+        super().__init__()
+        self._operator = operator
+        self.store: Store | None = None
+        self.ward_id: int | None = None
+        layout = QVBoxLayout(self)
+        intro = QLabel("For each ballot box, key the papers issued (from the presiding officer's "
+                       "ballot paper account) and the papers counted face down; add the postal "
+                       "ballot papers. The verified total is the sum of the papers counted.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.boxes = BoxesModel(self._saved)
+        self.boxes.actor = lambda: self._operator() or None
+        self.view = _table(self.boxes, "Ballot boxes and postal papers")
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        row.addWidget(_button("Add ballot &box…", lambda: self._add("box")))
+        row.addWidget(_button("Add &postal papers…", lambda: self._add("postal")))
+        row.addWidget(_button("Re&move selected", self._remove))
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Verification totals")
+        layout.addWidget(self.summary)
+        ex = QHBoxLayout()
+        self.explanation = QLineEdit()
+        self.explanation.setPlaceholderText("Explanation of the variance (required when it is not zero)")
+        self.explanation.setAccessibleName("Explanation of the variance")
+        ex.addWidget(self.explanation, 1)
+        ex.addWidget(_button("Record e&xplanation", self._explain))
+        layout.addLayout(ex)
+
+    def set_ward(self, store: Store | None, ward_id: int | None) -> None:
+        self.store, self.ward_id = store, ward_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.store is None or self.ward_id is None:
+            return
+        s = st.verification(self.store, self.ward_id)
+        w = self.store.ward(self.ward_id)
+        self.boxes.load(self.store, self.ward_id, s, editable=not w.declared_at)
+        verified = "not known" if s.ballot_papers_verified is None else f"{s.ballot_papers_verified:,}"
+        text = (f"<b>Ballot papers verified: {verified}</b> — boxes {s.box_counted:,}, postal "
+                f"{s.postal_counted:,}. Issued per ballot paper accounts: {s.total_issued:,}. "
+                f"Variance: {s.variance:+,}.")
+        if s.needs_explanation:
+            text += " <span style='color:#b00020'><b>✖ Explain the variance before the count.</b></span>"
+        elif s.explanation:
+            text += f" ✔ Explained: “{s.explanation}”"
+        self.summary.setText(text)
+        self.explanation.setText(s.explanation or "")
+
+    def _saved(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def _add(self, kind: str) -> None:
+        if self.store is None or self.ward_id is None:
+            return
+        label = Dialogs.get_text(self, "Add", "Ballot box or polling station:" if kind == "box"
+                                 else "Label for these postal papers (e.g. 'Postal opening 1'):")
+        if not label or not label.strip():
+            return
+        rows = [list(r) for r in self.boxes.rows] + [[label.strip(), kind, None, None, None]]
+        try:
+            self.boxes.commit(rows)
+        except StoreError as exc:
+            Dialogs.error(self, "Not added", str(exc))
+
+    def _remove(self) -> None:
+        row = self.view.currentIndex().row()
+        if row < 0:
+            return
+        rows = [list(r) for i, r in enumerate(self.boxes.rows) if i != row]
+        try:
+            self.boxes.commit(rows)
+        except StoreError as exc:
+            Dialogs.error(self, "Not removed", str(exc))
+
+    def _explain(self) -> None:
+        if self.store is None or self.ward_id is None:
+            return
+        try:
+            st.explain_variance(self.store, self.ward_id, self.explanation.text(),
+                                by=self._operator() or None)
+        except StoreError as exc:
+            Dialogs.error(self, "Explanation not recorded", str(exc))
+            return
+        self._saved()
