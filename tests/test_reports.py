@@ -37,7 +37,7 @@ from countdesk.reports.signing import (
     sign_pdf,
     verify_pdf,
 )
-from countdesk.store import Store, data_home
+from countdesk.store import Store, StoreError, data_home
 
 Run = Callable[..., CliResult]
 NONSUCH_NAMES = ["ALDRIDGE, Fiona", "BOURNE, Samantha", "CRABTREE, Graham", "FAIRBROTHER, Helen Margaret",
@@ -683,3 +683,37 @@ def _tiny_pdf() -> bytes:
     c.showPage()
     c.save()
     return buf.getvalue()
+
+
+# ------------------------------------------------------- the desktop app's API
+def test_api_builds_each_document_from_the_store(run: Run, demo_db: Path, ro_keys: Keys) -> None:
+    from countdesk.reports import api
+    from countdesk.reports.documents import ReportError
+    from countdesk.reports.signing import load_signer, sign_with
+
+    with Store.open(demo_db) as store:
+        with pytest.raises(ReportError, match="has not been declared"):
+            api.build(store, "declaration", "nonsuch")
+        with pytest.raises(ReportError, match="no document called"):
+            api.build(store, "leaflet", "nonsuch")
+        assert "PROVISIONAL RESULT" in pdf_text(api.build(store, "provisional", "nonsuch"))
+        assert "NOTICE OF ELECTION RESULT" in pdf_text(api.build(store, "notice"))
+        before = db_fingerprint(demo_db)
+        with pytest.raises(StoreError, match="lot required"):
+            api.declare(store, "nonsuch", by="A. N. Officer")
+        assert db_fingerprint(demo_db) == before
+    settle_nonsuch(run, demo_db)
+    with Store.open(demo_db) as store:
+        draft = api.draft_declaration(store, "nonsuch", by="Dee Puty")
+        flat = squash(pdf_text(draft))
+        assert "DRAFT — NOT YET DECLARED" in flat
+        assert "I, Dee Puty, being the Deputy Returning Officer at the above election" in flat
+        result, pdf = api.declare(store, "nonsuch", by="Dee Puty")
+        assert result.status.value == "declared"
+        flat = squash(pdf_text(pdf))
+        assert "DRAFT" not in flat and "Dee Puty Deputy Returning Officer" in flat
+        assert pdf == api.build(store, "declaration", "nonsuch")  # a reprint is the same sheet
+        signed = sign_with(pdf, load_signer(ro_keys.p12, "correct horse battery staple"))
+        assert verify_pdf(signed, ro_keys.crt).ok
+        with pytest.raises(ReportError, match="already declared"):
+            api.draft_declaration(store, "nonsuch")

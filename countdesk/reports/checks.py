@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from countdesk.reports.digest import notice_digest, result_digest, short_digest
-from countdesk.reports.documents import KIND_DECLARATION, KIND_NOTICE
+from countdesk.reports.kinds import KIND_DECLARATION, KIND_NOTICE
 from countdesk.reports.signing import DocumentInfo
 from countdesk.store import Store, StoreError
 

@@ -2,6 +2,8 @@
 
 Registered into ``countdesk``'s parser by :func:`register`. Refused actions
 raise :class:`StoreError` or :class:`UsageError` (exit 2, the store unchanged).
+reportlab and pyHanko are imported only when one of these commands runs, so
+every other command starts as fast as before.
 """
 
 from __future__ import annotations
@@ -9,34 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from countdesk.core import Status
-from countdesk.reports.checks import match_store
-from countdesk.reports.digest import short_digest
-from countdesk.reports.documents import (
-    KIND_DECLARATION,
-    KIND_NOTICE,
-    KINDS,
-    ReportError,
-    declaration_pdf,
-    declared_time,
-    notice_pdf,
-    provisional_pdf,
-    verification_pdf,
-)
-from countdesk.reports.signing import (
-    SigningError,
-    keygen,
-    load_signer,
-    read_document,
-    read_passphrase_file,
-    sign_with,
-    signer_name,
-    verify_pdf,
-)
+from countdesk.reports.kinds import KIND_DECLARATION, KIND_NOTICE, KIND_PROVISIONAL, KINDS
 from countdesk.store import Store, StoreError
 from countdesk.store.files import atomic_write
+
+if TYPE_CHECKING:
+    from pyhanko.sign.signers import SimpleSigner
 
 
 def _usage_error(message: str) -> Exception:
@@ -114,8 +96,10 @@ class _Prepared:
     """Checks made before anything in the store changes."""
 
     def __init__(self, args: argparse.Namespace) -> None:
+        from countdesk.reports.signing import SigningError, load_signer, read_passphrase_file  # noqa: PLC0415
+
         self.out = _out_path(args.out)
-        self.signer = None
+        self.signer: SimpleSigner | None = None
         if args.key or args.passphrase_file:
             if not (args.key and args.passphrase_file):
                 raise _usage_error("--key and --passphrase-file go together")
@@ -133,6 +117,8 @@ class _Prepared:
 
     def finish(self, pdf: bytes, location: str | None) -> str:
         """Sign if a key was given, write atomically; say how it was signed."""
+        from countdesk.reports.signing import sign_with, signer_name  # noqa: PLC0415
+
         how = "unsigned"
         if self.signer is not None:
             pdf = sign_with(pdf, self.signer, location=location)
@@ -154,36 +140,38 @@ def _out_path(text: str) -> Path:
 
 
 def _digest_of(pdf_path: Path) -> str:
+    from countdesk.reports.digest import short_digest  # noqa: PLC0415
+    from countdesk.reports.signing import read_document  # noqa: PLC0415
+
     info = read_document(pdf_path.read_bytes())
     return "" if info is None else f"; result digest {short_digest(info.digest)}"
 
 
 # ----------------------------------------------------------------- commands
 def cmd_declare(args: argparse.Namespace) -> int:
+    from countdesk.reports import api  # noqa: PLC0415
+    from countdesk.reports.documents import ReportError, declared_time  # noqa: PLC0415
+
     prep = _Prepared(args)
     path = _store_path(args)
     with Store.open(path) as store:
-        el = store.election()
         ward = store.ward(args.ward)
-        result = store.result(ward.id)
-        if result.status in (Status.READY, Status.UNCONTESTED):
-            # print a draft first: anything that would stop the sheet stops the declaration too
-            try:
-                declaration_pdf(el, ward, result, signatory_name=args.by, signature_image=prep.image)
-            except ReportError as exc:
-                raise StoreError(str(exc)) from None
-        store.declare(ward.id, by=args.by)
-        ward = store.ward(ward.id)
+        before = ward.declared_at
         try:
-            result = store.result(ward.id)
-            pdf = declaration_pdf(el, ward, result, signature_image=prep.image)
-            how = prep.finish(pdf, el.authority)
+            result, pdf = api.declare(store, ward.id, by=args.by, signature_image=prep.image)
+            how = prep.finish(pdf, store.election().authority)
         except Exception as exc:
+            ward = store.ward(ward.id)
+            if ward.declared_at == before:  # refused: nothing changed
+                if isinstance(exc, ReportError):
+                    raise StoreError(str(exc)) from None
+                raise
             print(f"countdesk: {ward.name} IS DECLARED (at {ward.declared_at}) and locked, but its "
                   f"declaration could not be written to {prep.out}: {exc}. Print it again with: "
                   f"countdesk --db {path} report declaration {ward.name!r} --out FILE.pdf",
                   file=sys.stderr)
             return 1
+        ward = store.ward(ward.id)
     elected = "; ".join(f"{result.row(c).candidate.ballot_name} ({result.row(c).candidate.party})"
                         for c in result.elected)
     print(f"declared {ward.name} on {declared_time(ward.declared_at)}; elected: {elected}")
@@ -192,6 +180,9 @@ def cmd_declare(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from countdesk.reports import api  # noqa: PLC0415
+    from countdesk.reports.documents import ReportError  # noqa: PLC0415
+
     kind: str = args.kind
     if kind == KIND_NOTICE and args.ward:
         raise _usage_error("the notice covers every ward of the election: give no WARD")
@@ -201,40 +192,26 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise _usage_error("--draft is for report declaration only")
     prep = _Prepared(args)
     with Store.open(_store_path(args)) as store:
-        el = store.election()
-        what = "the notice of election result"
+        authority = store.election().authority
         try:
-            if kind == KIND_NOTICE:
-                entries = [(w, store.result(w.id)) for w in store.wards()]
-                pdf = notice_pdf(el, entries, signature_image=prep.image)
-            else:
-                ward = store.ward(args.ward)
-                result = store.result(ward.id)
-                if kind == KIND_DECLARATION:
-                    if ward.declared_at is None and not args.draft:
-                        raise StoreError(
-                            f"{ward.name} has not been declared (status: "
-                            f"{result.status.value.replace('_', ' ')}); declare it with `countdesk "
-                            f"declare {ward.name!r} --out FILE.pdf`, or print a draft with --draft")
-                    if ward.declared_at is not None and args.draft:
-                        raise StoreError(f"{ward.name} is declared: print the declaration itself, "
-                                         "without --draft")
-                    pdf = declaration_pdf(el, ward, result, signature_image=prep.image)
-                    what = f"the declaration for {ward.name}" + (" (DRAFT)" if args.draft else "")
-                elif kind == "provisional":
-                    pdf = provisional_pdf(el, ward, result)
-                    what = f"the provisional result for {ward.name}"
-                else:
-                    pdf = verification_pdf(el, ward, result, signature_image=prep.image)
-                    what = f"the statement of the result of the verification for {ward.name}"
+            pdf = api.build(store, kind, args.ward, draft=args.draft, signature_image=prep.image)
         except ReportError as exc:
             raise StoreError(str(exc)) from None
-    how = prep.finish(pdf, el.authority)
+        if kind == KIND_NOTICE:
+            what = "the notice of election result"
+        else:
+            name = store.ward(args.ward).name
+            what = {KIND_DECLARATION: f"the declaration for {name}" + (" (DRAFT)" if args.draft else ""),
+                    KIND_PROVISIONAL: f"the provisional result for {name}"}.get(
+                        kind, f"the statement of the result of the verification for {name}")
+    how = prep.finish(pdf, authority)
     print(f"wrote {what} to {prep.out} ({how}){_digest_of(prep.out)}")
     return 0
 
 
 def cmd_keygen(args: argparse.Namespace) -> int:
+    from countdesk.reports.signing import SigningError, keygen, read_passphrase_file  # noqa: PLC0415
+
     try:
         passphrase = read_passphrase_file(args.passphrase_file)
         info = keygen(args.name, args.out, passphrase, cert_out=args.cert_out,
@@ -250,6 +227,9 @@ def cmd_keygen(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from countdesk.reports.checks import match_store  # noqa: PLC0415
+    from countdesk.reports.signing import SigningError, verify_pdf  # noqa: PLC0415
+
     path = Path(args.file)
     try:
         data = path.read_bytes()

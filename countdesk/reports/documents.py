@@ -53,6 +53,7 @@ from countdesk import __version__
 from countdesk.core import REJECTED_HEADS, REJECTED_LABELS, CandidateResult, Status, WardResult, fold
 from countdesk.reports.digest import notice_digest, result_digest, short_digest
 from countdesk.reports.fonts import BOLD, FAMILY, register_fonts
+from countdesk.reports.kinds import KIND_DECLARATION, KIND_NOTICE, KIND_PROVISIONAL, KIND_VERIFICATION
 from countdesk.store import ElectionInfo, WardInfo
 
 PAGE_W, PAGE_H = A4
@@ -73,11 +74,6 @@ DRAFT_MARK = "DRAFT — NOT YET DECLARED"
 LOT_SENTENCE = ("Following an equality of votes, lots were drawn and, as a consequence, "
                 "an additional vote was allotted to {name}.")
 
-KIND_DECLARATION = "declaration"
-KIND_PROVISIONAL = "provisional"
-KIND_NOTICE = "notice"
-KIND_VERIFICATION = "verification"
-KINDS = (KIND_DECLARATION, KIND_PROVISIONAL, KIND_NOTICE, KIND_VERIFICATION)
 
 
 class ReportError(Exception):

@@ -1,0 +1,7 @@
+"""The kinds of printed document (kept light: the command line imports this at start-up)."""
+
+KIND_DECLARATION = "declaration"
+KIND_PROVISIONAL = "provisional"
+KIND_NOTICE = "notice"
+KIND_VERIFICATION = "verification"
+KINDS = (KIND_DECLARATION, KIND_PROVISIONAL, KIND_NOTICE, KIND_VERIFICATION)
