@@ -97,6 +97,20 @@ def main() -> int:
     window.tabs.setCurrentIndex(1)
     shot(window, "count-entry-keyings-differ")
 
+    # Verification of Sutton West with one box out by two papers, and the set-up tab
+    from countdesk.store import setup as st
+
+    st.set_verification(store, ward.id, [("Station SW1 (Christ Church hall)", "box", 1204, 1202),
+                                         ("Station SW2 (Robin Hood school)", "box", 987, 987),
+                                         ("Postal opening 1", "postal", None, 900)])
+    window.refresh()
+    window.select_ward_by_name("Sutton West")
+    window.tabs.setCurrentIndex(2)
+    shot(window, "verification")
+    window.select_ward_by_name("Nonsuch")
+    window.tabs.setCurrentIndex(3)
+    shot(window, "setup")
+
     window.large_action.setChecked(True)
     window.contrast_action.setChecked(True)
     window.select_ward_by_name("Nonsuch")

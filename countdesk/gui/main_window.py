@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([600, 760])
+        self.splitter.setSizes([630, 736])
         self.setCentralWidget(self.start)
         self.apply_view_settings()
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -124,8 +125,7 @@ class CandidatesModel(_Table):
 
 
 class BoxesModel(_Table):
-    HEADERS = ("Ballot box or station", "Kind", "Papers issued (ballot paper account)",
-               "Papers counted", "Variance")
+    HEADERS = ("Ballot box or station", "Kind", "Issued (per account)", "Counted", "Variance")
 
     def __init__(self, saved: Callable[[], None]) -> None:
         super().__init__()
@@ -202,7 +202,15 @@ class SetupPanel(QWidget):
         self._operator = operator
         self.store: Store | None = None
         self.ward_id: int | None = None
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        inner = QWidget()
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(inner)
         election = QGroupBox("Election")
         ef = QFormLayout(election)
         self.authority = QLineEdit()
@@ -246,6 +254,7 @@ class SetupPanel(QWidget):
         self.candidates = CandidatesModel(self.reload)
         self.candidates.actor = self._actor
         self.cand_view = _table(self.candidates, "Candidates")
+        self.cand_view.setMinimumHeight(320)
         cl.addWidget(self.cand_view, 1)
         add = QHBoxLayout()
         self.new_surname = QLineEdit()
@@ -292,7 +301,7 @@ class SetupPanel(QWidget):
         if state.can_add_remove_candidates:
             self.lock_state.setText("✎ The candidate list can be edited: click a cell or type over it.")
         else:
-            self.lock_state.setText(f"🔒 {state.reason}")
+            self.lock_state.setText(f"Locked: {state.reason}")
         for w_ in (self.new_surname, self.new_forenames, self.new_description, self.add_button,
                    self.remove_button):
             w_.setEnabled(state.can_add_remove_candidates)
