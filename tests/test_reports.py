@@ -429,7 +429,7 @@ def test_verification_statement(run: Run, demo_db: Path, tmp_path: Path) -> None
     assert r.code == 0, r.err
     flat = squash(pdf_text(out))
     assert "STATEMENT OF THE RESULT OF THE VERIFICATION" in flat
-    assert re.search(r"Ballot papers verified \(polling station ballot boxes and postal ballot papers\) "
+    assert re.search(r"Total ballot papers verified \(polling station ballot boxes and postal ballot papers\) "
                      r"3,700", flat)
     assert "the verified total stands as the number of ballot papers counted" in flat
 
@@ -443,7 +443,7 @@ def test_verification_statement_shows_a_difference(run: Run, tmp_path: Path) -> 
     out = tmp_path / "v.pdf"
     assert run("--db", db, "report", "verification", "riverside", "--out", out).code == 0
     flat = squash(pdf_text(out))
-    assert "Ballot papers verified" in flat and "2,000" in flat
+    assert "Total ballot papers verified" in flat and "2,000" in flat
     assert re.search(r"counted at the count \(valid and rejected\) 2,003", flat)
     assert re.search(r"Difference \(counted less verified\) \+3", flat)
 
@@ -717,3 +717,35 @@ def test_api_builds_each_document_from_the_store(run: Run, demo_db: Path, ro_key
         assert verify_pdf(signed, ro_keys.crt).ok
         with pytest.raises(ReportError, match="already declared"):
             api.draft_declaration(store, "nonsuch")
+
+
+def test_verification_statement_lists_each_box_and_is_checked_against_the_store(
+        run: Run, demo_db: Path, ro_keys: Keys, tmp_path: Path) -> None:
+    from countdesk.store import setup
+
+    with Store.open(demo_db) as store:
+        ward = store.ward("cheam")
+        assert ward.ballot_papers_verified is not None
+        postal = ward.ballot_papers_verified - 2500
+        setup.set_verification(store, ward.id, [
+            ("Box 1 (St Mary's Church Hall)", "box", 1200, 1201),
+            ("Box 2 (Cheam Library)", "box", 1300, 1299),
+            ("Postal ballot papers", "postal", None, postal)])
+        setup.explain_variance(store, ward.id, "One paper from box 2 was found in box 1.", by="Deputy RO")
+    out = tmp_path / "verification.pdf"
+    r = run("--db", demo_db, "report", "verification", "cheam", "--out", out, *ro_keys.args())
+    assert r.code == 0, r.err
+    flat = squash(pdf_text(out))
+    assert "Box 1 (St Mary's Church Hall) 1,200 1,201 +1" in flat
+    assert "Box 2 (Cheam Library) 1,300 1,299 -1" in flat
+    assert f"Postal ballot papers — {postal:,} —" in flat
+    assert f"Total 2,500 {ward.ballot_papers_verified:,} 0" in flat
+    assert "Explanation of the variance (Deputy RO): One paper from box 2 was found in box 1." in flat
+    assert run("verify", out, "--db", demo_db).code == 0
+    with Store.open(demo_db) as store:  # the verification changes: the statement no longer matches
+        setup.set_verification(store, ward.id, [
+            ("Box 1 (St Mary's Church Hall)", "box", 1200, 1200),
+            ("Box 2 (Cheam Library)", "box", 1300, 1300),
+            ("Postal ballot papers", "postal", None, postal)])
+    r = run("verify", out, "--db", demo_db)
+    assert r.code == 2 and "DOES NOT MATCH" in r.out

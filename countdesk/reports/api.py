@@ -22,6 +22,7 @@ from countdesk.reports.documents import (
 )
 from countdesk.reports.kinds import KIND_DECLARATION, KIND_NOTICE, KIND_PROVISIONAL, KIND_VERIFICATION
 from countdesk.store import Store, StoreError
+from countdesk.store.setup import verification
 
 
 def build(store: Store, kind: str, ward: str | int | None = None, *, draft: bool = False,
@@ -54,7 +55,8 @@ def build(store: Store, kind: str, ward: str | int | None = None, *, draft: bool
     if kind == KIND_PROVISIONAL:
         return provisional_pdf(election, info, result)
     if kind == KIND_VERIFICATION:
-        return verification_pdf(election, info, result, signature_image=signature_image)
+        return verification_pdf(election, info, result, summary=verification(store, info.id),
+                                signature_image=signature_image)
     raise ReportError(f"there is no document called {kind!r}")
 
 

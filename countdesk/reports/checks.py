@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from countdesk.reports.digest import notice_digest, result_digest, short_digest
-from countdesk.reports.kinds import KIND_DECLARATION, KIND_NOTICE
+from countdesk.reports.digest import notice_digest, result_digest, short_digest, verification_digest
+from countdesk.reports.kinds import KIND_DECLARATION, KIND_NOTICE, KIND_VERIFICATION
 from countdesk.reports.signing import DocumentInfo
 from countdesk.store import Store, StoreError
+from countdesk.store.setup import verification
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,11 @@ def match_store(document: DocumentInfo | None, store: Store) -> StoreMatch:
         return StoreMatch(False, f"Result: DOES NOT MATCH: {where} has no ward {document.ward_id}")
     if document.kind == KIND_DECLARATION and not ward.declared_at:
         return StoreMatch(False, f"Result: NOT DECLARED: {ward.name} has not been declared in {where}")
-    now = result_digest(election, ward, store.result(ward.id))
+    result = store.result(ward.id)
+    if document.kind == KIND_VERIFICATION:
+        now = verification_digest(election, ward, result, verification(store, ward.id))
+    else:
+        now = result_digest(election, ward, result)
     if now == document.digest:
         what = "the declared result" if document.kind == KIND_DECLARATION else "the current result"
         return StoreMatch(True, f"Result: matches {what} of {ward.name} in {where}")

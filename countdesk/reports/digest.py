@@ -23,9 +23,11 @@ from typing import Any
 from countdesk.core import WardResult
 from countdesk.core.serialize import result_dict
 from countdesk.store import ElectionInfo, WardInfo
+from countdesk.store.setup import VerificationSummary
 
 RESULT_FORMAT = "countdesk-result-digest/1"
 NOTICE_FORMAT = "countdesk-notice-digest/1"
+VERIFICATION_FORMAT = "countdesk-verification-digest/1"
 
 #: Keys of ``result_dict`` that are bookkeeping, not part of the result shown.
 _VOLATILE = ("status", "sheets", "errors", "warnings")
@@ -81,6 +83,22 @@ def notice_digest(election: ElectionInfo, entries: Sequence[tuple[WardInfo, Ward
              "digest": result_digest(election, w, r) if w.declared_at else None}
             for w, r in entries
         ],
+    }
+    return sha256_hex(canonical_json(payload))
+
+
+def verification_digest(election: ElectionInfo, ward: WardInfo, result: WardResult,
+                        summary: VerificationSummary | None) -> str:
+    """The digest of a statement of the result of the verification: the ward's result and
+    every verification entry, with the explanation of any variance."""
+    payload: dict[str, Any] = {
+        "format": VERIFICATION_FORMAT,
+        "result": result_payload(election, ward, result),
+        "boxes": None if summary is None else [
+            {"label": b.label, "kind": b.kind, "issued": b.issued, "counted": b.counted}
+            for b in summary.boxes],
+        "explanation": None if summary is None or not summary.explanation_current else {
+            "text": summary.explanation, "by": summary.explained_by, "at": summary.explained_at},
     }
     return sha256_hex(canonical_json(payload))
 

@@ -51,10 +51,11 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from countdesk import __version__
 from countdesk.core import REJECTED_HEADS, REJECTED_LABELS, CandidateResult, Status, WardResult, fold
-from countdesk.reports.digest import notice_digest, result_digest, short_digest
+from countdesk.reports.digest import notice_digest, result_digest, short_digest, verification_digest
 from countdesk.reports.fonts import BOLD, FAMILY, register_fonts
 from countdesk.reports.kinds import KIND_DECLARATION, KIND_NOTICE, KIND_PROVISIONAL, KIND_VERIFICATION
 from countdesk.store import ElectionInfo, WardInfo
+from countdesk.store.setup import VerificationSummary
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 20 * mm
@@ -544,7 +545,8 @@ def _render(story: list[Flowable], meta: _Meta, *, watermark: str | None = None,
         keywords=meta.keywords, creator=f"countdesk {__version__}", producer=f"countdesk {__version__}",
         invariant=1)
     on_page = _watermark(watermark) if watermark else (lambda canv, doc: None)
-    footer = f"Result digest (SHA-256) {short_digest(meta.digest)} · check with: countdesk verify FILE.pdf"
+    what = "Result digest" if meta.kind in (KIND_DECLARATION, KIND_PROVISIONAL) else "Digest"
+    footer = f"{what} (SHA-256) {short_digest(meta.digest)} · check with: countdesk verify FILE.pdf"
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page,
               canvasmaker=partial(_PagedCanvas, footer=footer, footer_right=footer_note))
     return buf.getvalue()
@@ -884,19 +886,26 @@ def _seats_summary(st: _Styles, election: ElectionInfo, seats_won: dict[str, int
 
 # ------------------------------------------------------------ verification
 def verification_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult, *,
+                     summary: VerificationSummary | None = None,
                      signatory_name: str | None = None,
                      signature_image: SignatureImage | None = None) -> bytes:
     """The statement of the result of the verification for one ward.
 
-    countdesk holds the ward's verified total and the ballot papers counted; the
-    figures box by box are on the presiding officers' ballot paper accounts and
-    are not reproduced here (the statement says so).
+    With the store's verification (``summary``: each ballot box and postal
+    entry, papers issued per the ballot paper account and papers counted) the
+    statement lists every entry, the totals, the variance and its recorded
+    explanation. Without it, only the ward's verified total is known, and the
+    statement says so. Either way it compares the verified total with the
+    ballot papers counted at the count.
     """
     register_fonts()
     _check_pair(ward, result)
     if _uncontested(result):
         raise ReportError(f"{ward.name} is uncontested: there was no poll to verify")
-    st = _Styles(10.5, 5)
+    if summary is not None and summary.ward_id != ward.id:
+        raise ReportError(f"the verification given is for {summary.ward}, not for {ward.name}")
+    boxes = summary.boxes if summary is not None else ()
+    st = _Styles(10, 3.5) if len(boxes) < 12 else _Styles(9, 2)
     name, title = signatory(election, ward, signatory_name)
     story = _heading(st, election, "STATEMENT OF THE RESULT OF THE VERIFICATION",
                      _where(election, ward, st))
@@ -905,6 +914,21 @@ def verification_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult,
         "that the ballot paper accounts for this ward were verified, and that the ballot papers "
         "were then counted, as follows:", st.body))
     story.append(Spacer(1, 4 * mm))
+    notes: list[str] = []
+    if summary is not None and boxes:
+        story += _verification_boxes(st, summary)
+        story.append(Spacer(1, 3 * mm))
+        if summary.explanation and summary.explanation_current:
+            who = f" ({_e(summary.explained_by)})" if summary.explained_by else ""
+            text = "<br/>".join(_e(line) for line in summary.explanation.split("\n"))
+            story.append(Paragraph(f"<b>Explanation of the variance</b>{who}:<br/>{text}", st.body))
+            story.append(Spacer(1, 3 * mm))
+        elif summary.variance:
+            notes.append(f"No explanation of the variance of {summary.variance:+,} has been recorded "
+                         "since the verification was last changed.")
+        if not summary.complete:
+            notes.append("The verification is not complete: some entries have no papers counted yet.")
+
     verified = ward.ballot_papers_verified
     counted = result.ballot_papers_counted
     separate = result.papers_source == "counted"
@@ -913,8 +937,8 @@ def verification_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult,
     else:
         difference = "—"
     rows = [
-        [Paragraph("Ballot papers verified (polling station ballot boxes and postal ballot papers)",
-                   st.cell), Paragraph(_n(verified), st.num)],
+        [Paragraph("<b>Total ballot papers verified</b> (polling station ballot boxes and postal "
+                   "ballot papers)", st.cell), Paragraph(f"<b>{_n(verified)}</b>", st.num)],
         [Paragraph("Ballot papers counted at the count (valid and rejected)", st.cell),
          Paragraph(_n(counted) if separate else "—", st.num)],
         [Paragraph("<b>Difference</b> (counted less verified)", st.cell),
@@ -923,7 +947,6 @@ def verification_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult,
     t = Table(rows, colWidths=[BODY_W - 35 * mm, 35 * mm])
     t.setStyle(TableStyle(_grid(st.pad, header=False)))
     story += [t, Spacer(1, 3 * mm)]
-    notes: list[str] = []
     if not separate and counted is not None:
         notes.append("No separate figure for the ballot papers counted was recorded for this ward; "
                      "the verified total stands as the number of ballot papers counted.")
@@ -931,18 +954,48 @@ def verification_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult,
         notes.append("The ballot papers have not been counted yet.")
     for w in result.warnings:
         if w.code == "W001":
-            state = "acknowledged by the returning officer" if w.acknowledged else "not yet explained"
-            notes.append(f"Difference recorded: {_e(w.message)} ({state}).")
-    notes.append("The figures for each ballot box and for the postal ballot papers are those on the "
-                 "presiding officers' ballot paper accounts and the postal voting statement; "
-                 "countdesk records the ward's verified total only, so they are not repeated here.")
+            state = "acknowledged by the returning officer" if w.acknowledged else "not yet acknowledged"
+            notes.append(f"Difference between the count and the verification: {_e(w.message)} ({state}).")
+    if not boxes:
+        notes.append("No figures for the individual ballot boxes or postal ballot papers are recorded "
+                     "in countdesk for this ward: they are those on the presiding officers' ballot "
+                     "paper accounts and the postal voting statement, and are not repeated here.")
     for n in notes:
         story.append(Paragraph(n, st.note))
         story.append(Spacer(1, 1.5 * mm))
-    story.append(Spacer(1, 12 * mm))
-    story.append(_signature_block(st, election, name=name, title=title, dated="", image=signature_image))
-    digest = result_digest(election, ward, result)
+    story.append(Spacer(1, 10 * mm))
+    story.append(KeepTogether([_signature_block(st, election, name=name, title=title, dated="",
+                                                image=signature_image)]))
+    digest = verification_digest(election, ward, result, summary)
     meta = _Meta(KIND_VERIFICATION, f"Statement of the result of the verification — {ward.name}",
                  f"Statement of the result of the verification, {ward.name}, {election.authority}; "
-                 f"result digest (SHA-256) {digest}", name or election.authority, digest, ward.id)
-    return _render(_one_page(story), meta)
+                 f"digest (SHA-256) {digest}", name or election.authority, digest, ward.id)
+    return _render(story, meta)
+
+
+def _verification_boxes(st: _Styles, summary: VerificationSummary) -> list[Flowable]:
+    head = [Paragraph("Ballot box / polling station", st.head),
+            Paragraph("Papers issued (ballot paper account)", st.head_num),
+            Paragraph("Papers counted", st.head_num), Paragraph("Variance", st.head_num)]
+    rows: list[list[Any]] = [head]
+    for kind, prefix in (("box", ""), ("postal", "Postal ballot papers: ")):
+        for b in summary.boxes:
+            if b.kind != kind:
+                continue
+            label = "" if "postal" in b.label.lower() else prefix
+            variance = "—" if b.variance is None else (f"{b.variance:+,}" if b.variance else "0")
+            rows.append([Paragraph(f"{label}{_e(b.label)}", st.cell), Paragraph(_n(b.issued), st.num),
+                         Paragraph(_n(b.counted), st.num), Paragraph(variance, st.num)])
+    total_var = f"{summary.variance:+,}" if summary.variance else "0"
+    rows.append([Paragraph("<b>Total</b>", st.cell), Paragraph(f"<b>{_n(summary.total_issued)}</b>", st.num),
+                 Paragraph(f"<b>{_n(summary.total_counted)}</b>", st.num),
+                 Paragraph(f"<b>{total_var}</b>", st.num)])
+    t = Table(rows, colWidths=[BODY_W * w for w in (0.43, 0.21, 0.18, 0.18)], repeatRows=1)
+    style = _grid(st.pad * 0.6)
+    style.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 0.9, RULE))
+    t.setStyle(TableStyle(style))
+    out: list[Flowable] = [t]
+    out.append(Paragraph(
+        f"Of the papers counted: {_n(summary.box_counted)} from ballot boxes, "
+        f"{_n(summary.postal_counted)} postal ballot papers.", st.note))
+    return out
