@@ -662,7 +662,7 @@ def _unopposed_story(election: ElectionInfo, ward: WardInfo, result: WardResult,
     for r in result.candidates:
         rows.append([_candidate_name(r, st), _description(r, st),
                      Paragraph("<b>Elected unopposed</b>", st.cell)])
-    table = Table(rows, colWidths=[BODY_W * 0.4, BODY_W * 0.38, BODY_W * 0.22], repeatRows=1)
+    table = Table(rows, colWidths=[BODY_W * 0.36, BODY_W * 0.38, BODY_W * 0.26], repeatRows=1)
     table.setStyle(TableStyle(_grid(st.pad)))
     story.append(table)
     story.append(Spacer(1, 10 * mm))
@@ -813,8 +813,8 @@ def notice_pdf(election: ElectionInfo, entries: Sequence[tuple[WardInfo, WardRes
 def _notice_date(entries: Sequence[tuple[WardInfo, WardResult]]) -> str:
     times = sorted(w.declared_at for w, _ in entries if w.declared_at)
     if not times:
-        return "—"
-    return f"{declared_time(times[-1])} (the last declaration)"
+        return ""
+    return declared_time(times[-1]).split(" at ")[0]
 
 
 def _notice_ward(st: _Styles, ward: WardInfo, result: WardResult) -> list[Flowable]:
@@ -832,7 +832,7 @@ def _notice_ward(st: _Styles, ward: WardInfo, result: WardResult) -> list[Flowab
         for r in result.candidates:
             rows.append([_candidate_name(r, st), _description(r, st),
                          Paragraph("<b>Elected unopposed</b>", st.cell)])
-        t = Table(rows, colWidths=[BODY_W * 0.4, BODY_W * 0.38, BODY_W * 0.22])
+        t = Table(rows, colWidths=[BODY_W * 0.36, BODY_W * 0.38, BODY_W * 0.26])
         t.setStyle(TableStyle(_grid(st.pad)))
         out.append(t)
         out.append(Paragraph(f"No poll. Declared {_e(declared_time(ward.declared_at))}.", st.note))
