@@ -115,7 +115,7 @@ def _extensions() -> list[Any]:
     """Sub-command groups that live beside their code (declarations, reports)."""
     out: list[Any] = []
     try:
-        from countdesk.reports import commands as report_commands  # type: ignore[attr-defined]  # noqa: PLC0415
+        from countdesk.reports import commands as report_commands  # noqa: PLC0415
     except ImportError:
         return out
     out.append(report_commands.register)

@@ -58,6 +58,8 @@ def drive_dialog(monkeypatch: pytest.MonkeyPatch, fill: Callable[[Any], None]) -
     shown: list[Any] = []
 
     def run(cls: type, dialog: Any) -> bool:
+        if type(dialog).__name__ == "PdfPreview":  # the printed sheet after declaring
+            return True
         shown.append(dialog)
         fill(dialog)
         dialog.accept()
@@ -427,3 +429,52 @@ def test_verification_boxes_variance_and_explanation(qtbot: Any, monkeypatch: py
     with Store.open(sample_db) as store:
         assert store.ward("Old Town").ballot_papers_verified == 1508
         assert store.verify_audit() == []
+
+
+def test_declaring_produces_the_sheet_to_preview_print_and_save(
+        qtbot: Any, monkeypatch: pytest.MonkeyPatch, open_window: Callable[[Path], MainWindow],
+        demo_db: Path, tmp_path: Path, messages: list[tuple[str, str]]) -> None:
+    from pypdf import PdfReader
+
+    from countdesk.gui.documents import PdfPreview
+
+    window = open_window(demo_db)
+    window.select_ward_by_name("Belmont")
+    previews: list[PdfPreview] = []
+
+    def run(cls: type, dialog: Any) -> bool:
+        if isinstance(dialog, PdfPreview):
+            previews.append(dialog)
+            return True
+        dialog.confirm.setChecked(True)
+        dialog.accept()
+        return True
+
+    monkeypatch.setattr(Dialogs, "run", classmethod(run))
+    window.result_panel.declare.click()
+    qtbot.waitUntil(lambda: bool(previews), timeout=20000)
+    preview = previews[0]
+    assert preview.pages == 1
+    assert "Declaration of result of poll — Belmont" in preview.windowTitle()
+    out = tmp_path / "belmont.pdf"
+    assert preview.save(str(out)) == out
+    text = PdfReader(out).pages[0].extract_text()
+    with Store.open(demo_db) as store:
+        r = store.result(store.ward("Belmont").id)
+    for row in r.candidates:
+        assert row.candidate.surname.upper() in text.upper()
+        assert f"{row.declared_votes:,}" in text
+    # printing renders each page at 300 dpi onto the printer (a PDF printer here)
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setResolution(300)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    preview.paint(printer)
+    assert printed.exists() and printed.stat().st_size > 10_000
+    # the provisional sheet and the notice come from the Documents menu
+    window.show_document("notice", None)
+    qtbot.waitUntil(lambda: len(previews) == 2, timeout=20000)
+    assert "Notice of election result" in previews[1].windowTitle()

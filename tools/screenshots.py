@@ -111,6 +111,27 @@ def main() -> int:
     window.tabs.setCurrentIndex(3)
     shot(window, "setup")
 
+    # Declare Nonsuch and preview its sheet
+    from countdesk.gui.documents import PdfPreview
+    from countdesk.reports import api
+
+    store.declare(store.ward("Nonsuch").id, by="A. N. Officer")
+    data = api.build(store, "declaration", "Nonsuch")
+    preview = PdfPreview("Declaration of result of poll — Nonsuch", data, "declaration-nonsuch.pdf",
+                         "Not signed: choose a signing key in the Documents menu to sign declarations.",
+                         window)
+    preview.resize(820, 1000)
+    preview.show()
+    import time
+
+    end = time.monotonic() + 3
+    while time.monotonic() < end:  # QPdfView renders pages on its own threads
+        app.processEvents()
+        time.sleep(0.05)
+    shot(preview, "declaration-preview")
+    preview.close()
+    window.refresh()
+
     window.large_action.setChecked(True)
     window.contrast_action.setChecked(True)
     window.select_ward_by_name("Nonsuch")

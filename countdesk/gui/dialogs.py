@@ -5,7 +5,7 @@ Tests patch these class methods instead of clicking real modal dialogs.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 class Dialogs:
@@ -29,6 +29,11 @@ class Dialogs:
     @classmethod
     def get_text(cls, parent: QWidget | None, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getText(parent, title, label)
+        return text if ok else None
+
+    @classmethod
+    def get_password(cls, parent: QWidget | None, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
         return text if ok else None
 
     @classmethod

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from countdesk.core.progress import Stage, stage
 from countdesk.gui.dialogs import Dialogs
+from countdesk.gui.documents import PdfPreview, run_job, suggested_name
 from countdesk.gui.entry import EntryPanel
 from countdesk.gui.models import VIEW, WardListModel, WardRow
 from countdesk.gui.result_panel import ResultPanel
@@ -137,6 +138,8 @@ class MainWindow(QMainWindow):
         rv.addLayout(op_row)
         for panel in (self.result_panel, self.entry_panel, self.verify_panel, self.setup_panel):
             panel.changed.connect(self.refresh)
+        self.result_panel.declared.connect(lambda ward_id: self.show_document("declaration", ward_id))
+        self.previews: list[PdfPreview] = []
 
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -163,6 +166,23 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        docs = self.menuBar().addMenu("&Documents")
+        for text, kind, needs_ward in (("&Provisional result sheet", "provisional", True),
+                                       ("Statement of &verification", "verification", True),
+                                       ("&Declaration of result (declared ward)", "declaration", True),
+                                       ("&Notice of election result (all wards)", "notice", False)):
+            action = QAction(text + "…", self)
+            action.triggered.connect(
+                lambda _c=False, k=kind, w=needs_ward: self.show_document(k, self.current_ward_id()
+                                                                          if w else None))
+            docs.addAction(action)
+        docs.addSeparator()
+        key_action = QAction("Choose the returning officer's &signing key…", self)
+        key_action.triggered.connect(self.choose_signing_key)
+        docs.addAction(key_action)
+        image = QAction("Choose a signature &image…", self)
+        image.triggered.connect(self.choose_signature_image)
+        docs.addAction(image)
         view = self.menuBar().addMenu("&View")
         self.large_action = QAction("&Larger type", self, checkable=True)
         self.large_action.setShortcut(QKeySequence("Ctrl+="))
@@ -223,6 +243,68 @@ class MainWindow(QMainWindow):
             app.setPalette(app.style().standardPalette())
             self.setStyleSheet("")
         self.wards_model.layoutChanged.emit()
+
+    # ------------------------------------------------------------- documents
+    def choose_signing_key(self) -> None:
+        path = Dialogs.open_file(self, "Returning officer's signing key (PKCS#12)",
+                                 "PKCS#12 files (*.p12 *.pfx);;All files (*)")
+        if path:
+            self.settings.signing_key = path
+            Dialogs.info(self, "Signing key", f"Declarations will be signed with {path}. "
+                         "The passphrase is asked for at each declaration and never stored.")
+
+    def choose_signature_image(self) -> None:
+        path = Dialogs.open_file(self, "Signature image", "Images (*.png *.jpg *.jpeg)")
+        if path:
+            self.settings.signature_image = path
+
+    def show_document(self, kind: str, ward_id: int | None) -> None:
+        """Build a document off the GUI thread, then preview it (print or save from there)."""
+        from countdesk.reports import api  # noqa: PLC0415 - reportlab only when printing
+
+        if self.store is None:
+            return
+        if kind != "notice" and ward_id is None:
+            Dialogs.error(self, "Choose a ward", "Choose a ward in the list first.")
+            return
+        path = self.store.path
+        image = self.settings.signature_image
+        key = self.settings.signing_key if kind in ("declaration", "verification") else None
+        passphrase: str | None = None
+        if key:
+            passphrase = Dialogs.get_password(self, "Sign the document",
+                                              f"Passphrase for the signing key {Path(key).name}:")
+            if passphrase is None:
+                key = None
+        ward_name = self.store.ward(ward_id).name if ward_id is not None else None
+
+        def build(store: Store) -> bytes:
+            data = api.build(store, kind, ward_id, signature_image=image if kind != "provisional" else None)
+            if key and passphrase is not None:
+                from countdesk.reports.signing import sign_pdf  # noqa: PLC0415
+
+                data = sign_pdf(data, key, passphrase)
+            return data
+
+        titles = {"provisional": "Provisional result", "verification": "Statement of verification",
+                  "declaration": "Declaration of result of poll", "notice": "Notice of election result"}
+        title = titles[kind] + (f" — {ward_name}" if ward_name else "")
+        note = "Signed with the returning officer's key." if key else (
+            "Not signed: choose a signing key in the Documents menu to sign declarations."
+            if kind == "declaration" else "")
+
+        def done(data: bytes) -> None:
+            self.statusBar().showMessage(f"{title}: ready", 5000)
+            preview = PdfPreview(title, data, suggested_name(kind, ward_name), note, self)
+            self.previews.append(preview)
+            Dialogs.run(preview)
+
+        def failed(message: str) -> None:
+            self.statusBar().clearMessage()
+            Dialogs.error(self, f"{titles[kind]} not produced", message)
+
+        self.statusBar().showMessage(f"Preparing the {titles[kind].lower()}…")
+        run_job(path, build, done, failed)
 
     # ---------------------------------------------------------------- stores
     def operator(self) -> str:

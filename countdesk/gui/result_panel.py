@@ -28,6 +28,7 @@ BANNER_STYLE = ("background: #ffd54f; color: #000; border: 3px solid #8a5300; pa
 
 class ResultPanel(QWidget):
     changed = Signal()
+    declared = Signal(int)
 
     def __init__(self, operator: Callable[[], str]) -> None:
         super().__init__()
@@ -210,11 +211,15 @@ class ResultPanel(QWidget):
         dialog = DeclareDialog(r, self.store.election().returning_officer, self)
         if not Dialogs.run(dialog):
             return
+        ward_id = self.ward_id
         try:
-            self.store.declare(self.ward_id, by=dialog.by.text().strip() or None)
+            self.store.declare(ward_id, by=dialog.by.text().strip() or None)
         except StoreError as exc:
             Dialogs.error(self, "Not declared", str(exc))
+            self._after()
+            return
         self._after()
+        self.declared.emit(ward_id)
 
     def _after(self) -> None:
         self.set_ward(self.store, self.ward_id)

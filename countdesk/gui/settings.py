@@ -53,3 +53,28 @@ class Settings:
     def operator(self, name: str) -> None:
         self._q.setValue("operator", name)
         self._q.sync()
+
+    def _get_path(self, key: str) -> str | None:
+        value = self._q.value(key, "")
+        return str(value) if value else None
+
+    def _set_path(self, key: str, path: str | None) -> None:
+        self._q.setValue(key, path or "")
+        self._q.sync()
+
+    @property
+    def signing_key(self) -> str | None:
+        """The returning officer's PKCS#12 file; declarations are signed with it."""
+        return self._get_path("signing_key")
+
+    @signing_key.setter
+    def signing_key(self, path: str | None) -> None:
+        self._set_path("signing_key", path)
+
+    @property
+    def signature_image(self) -> str | None:
+        return self._get_path("signature_image")
+
+    @signature_image.setter
+    def signature_image(self, path: str | None) -> None:
+        self._set_path("signature_image", path)

@@ -1,0 +1,171 @@
+"""Printed documents in the app: built off the GUI thread, previewed, printed, saved.
+
+PDFs are built by :mod:`countdesk.reports` on a worker thread that opens its
+own read connection to the store (a SQLite connection belongs to one thread);
+the finished bytes come back to the GUI thread through a signal. No widget is
+touched from the worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QPointF,
+    QRunnable,
+    QSize,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from countdesk.gui.dialogs import Dialogs
+from countdesk.store import Store
+from countdesk.store.files import atomic_write
+
+PRINT_DPI = 300
+
+
+class _Signals(QObject):
+    done = Signal(bytes)
+    failed = Signal(str)
+
+
+class PdfJob(QRunnable):
+    """Build a PDF from the store at ``path`` on a worker thread."""
+
+    def __init__(self, path: Path, build: Callable[[Store], bytes]) -> None:
+        super().__init__()
+        self.path = path
+        self.build = build
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            with Store.open(self.path) as store:
+                data = self.build(store)
+        except Exception as exc:
+            self.signals.failed.emit(str(exc) or type(exc).__name__)
+            return
+        self.signals.done.emit(data)
+
+
+_jobs: set[PdfJob] = set()
+
+
+def run_job(path: Path, build: Callable[[Store], bytes], done: Callable[[bytes], None],
+            failed: Callable[[str], None]) -> PdfJob:
+    job = PdfJob(path, build)
+    job.setAutoDelete(False)
+    _jobs.add(job)
+
+    def finish_ok(data: bytes) -> None:
+        _jobs.discard(job)
+        done(data)
+
+    def finish_bad(message: str) -> None:
+        _jobs.discard(job)
+        failed(message)
+
+    job.signals.done.connect(finish_ok, Qt.ConnectionType.QueuedConnection)
+    job.signals.failed.connect(finish_bad, Qt.ConnectionType.QueuedConnection)
+    QThreadPool.globalInstance().start(job)
+    return job
+
+
+class PdfPreview(QDialog):
+    """Preview a document before printing or saving it."""
+
+    def __init__(self, title: str, data: bytes, suggested_name: str, note: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data = data
+        self.suggested_name = suggested_name
+        self.setWindowTitle(title)
+        self.setAccessibleName(f"Preview: {title}")
+        self.resize(900, 1000)
+        layout = QVBoxLayout(self)
+        if note:
+            label = QLabel(note)
+            label.setWordWrap(True)
+            label.setAccessibleName("Document note")
+            layout.addWidget(label)
+        self._bytes = QByteArray(data)
+        self._buffer = QBuffer(self._bytes)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName("Document preview")
+        self.view.pageNavigator().jump(0, QPointF(0, 0), 0)
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        for text, fn in (("&Print…", self.print_document), ("&Save as PDF…", self.save),
+                         ("&Close", self.accept)):
+            b = QPushButton(text)
+            b.setAccessibleName(text.replace("&", "").rstrip("…"))
+            b.clicked.connect(lambda _c=False, f=fn: f())
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    @property
+    def pages(self) -> int:
+        return int(self.document.pageCount())
+
+    def save(self, path: str | None = None) -> Path | None:
+        target = path or Dialogs.save_file(self, "Save as PDF", self.suggested_name, "PDF files (*.pdf)")
+        if not target:
+            return None
+        try:
+            written = atomic_write(target, self.data)
+        except OSError as exc:
+            Dialogs.error(self, "Not saved", f"{target}: {exc.strerror or exc}")
+            return None
+        Dialogs.info(self, "Saved", f"Saved {written}")
+        return written
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setResolution(PRINT_DPI)
+        printer.setCopyCount(1)
+        if not Dialogs.run(QPrintDialog(printer, self)):
+            return
+        self.paint(printer)
+
+    def paint(self, printer: QPrinter) -> None:
+        """Render each page at the printer's resolution (QtPdf printing is raster)."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            Dialogs.error(self, "Not printed", "The printer could not be started.")
+            return
+        try:
+            for page in range(self.pages):
+                if page:
+                    printer.newPage()
+                rect = painter.viewport()
+                size = self.document.pagePointSize(page)
+                scale = min(rect.width() / size.width(), rect.height() / size.height())
+                image = self.document.render(page, QSize(int(size.width() * scale),
+                                                         int(size.height() * scale)))
+                painter.drawImage(0, 0, image)
+        finally:
+            painter.end()
+
+
+def suggested_name(kind: str, ward: str | None) -> str:
+    base = kind if ward is None else f"{kind}-{ward}"
+    return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in base.lower()) + ".pdf"
