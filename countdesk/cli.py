@@ -113,13 +113,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extensions() -> list[Any]:
     """Sub-command groups that live beside their code (declarations, reports)."""
+    import importlib  # noqa: PLC0415
+
     out: list[Any] = []
-    try:
-        from countdesk.reports import commands as report_commands  # noqa: PLC0415
-    except ImportError:
-        return out
-    out.append(report_commands.register)
+    for name in EXTENSIONS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name is None or not name.startswith(exc.name):
+                raise  # a real import error inside an extension
+            continue
+        out.append(module.register)
     return out
+
+
+#: Modules whose ``register(sub)`` adds sub-commands (each sets ``handler`` on its parsers).
+EXTENSIONS = ("countdesk.reports.commands", "countdesk.exports.commands",
+              "countdesk.reliability.commands")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
