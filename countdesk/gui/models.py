@@ -22,6 +22,28 @@ def fmt(n: int | None) -> str:
     return "" if n is None else f"{n:,}"
 
 
+class HeaderTableModel(QAbstractTableModel):
+    """A flat table with fixed column headers over a list of rows."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[Any] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = DISPLAY) -> Any:
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+
 @dataclass(frozen=True)
 class WardRow:
     id: int
@@ -42,7 +64,7 @@ STAGE_COLOURS: dict[Stage, str] = {
 }
 
 
-class WardListModel(QAbstractTableModel):
+class WardListModel(HeaderTableModel):
     HEADERS = ("Ward", "Seats", "Status", "Papers", "Turnout")
 
     def __init__(self) -> None:
@@ -56,18 +78,6 @@ class WardListModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> WardRow:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -89,7 +99,7 @@ class WardListModel(QAbstractTableModel):
         return None
 
 
-class ResultModel(QAbstractTableModel):
+class ResultModel(HeaderTableModel):
     """The provisional result: candidates by votes, with elected marks."""
 
     HEADERS = ("Position", "Candidate", "Party", "Votes", "Declared", "Result")
@@ -104,18 +114,6 @@ class ResultModel(QAbstractTableModel):
         self._result = result
         self._rows = result.by_position() if result is not None else []
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -160,7 +158,7 @@ class EntryRow:
     error: str | None = None
 
 
-class EntryModel(QAbstractTableModel):
+class EntryModel(HeaderTableModel):
     """One operator's keying of one count sheet: each figure beside a name and party.
 
     ``save(field, text)`` stores the value durably and returns it (None when
@@ -196,18 +194,6 @@ class EntryModel(QAbstractTableModel):
 
     def rows(self) -> list[EntryRow]:
         return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -259,7 +245,7 @@ class EntryModel(QAbstractTableModel):
         return r.error is None
 
 
-class CompareModel(QAbstractTableModel):
+class CompareModel(HeaderTableModel):
     """Two differing keyings side by side, for the supervisor (read-only)."""
 
     HEADERS = ("Candidate or item", "Party", "First keying", "Second keying", "")
@@ -275,18 +261,6 @@ class CompareModel(QAbstractTableModel):
         rows.append(("papers", "Ballot papers counted on this sheet", ""))
         self._rows = [(label, party, first.get(f), second.get(f)) for f, label, party in rows]
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     def differs(self, row: int) -> bool:
         return self._rows[row][2] != self._rows[row][3]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from countdesk.gui.dialogs import Dialogs
+from countdesk.gui.models import HeaderTableModel
 from countdesk.store import Store, StoreError
 from countdesk.store import setup as st
 
@@ -33,28 +34,21 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
 
 
-class _Table(QAbstractTableModel):
+class _Table(HeaderTableModel):
     """A small editable table whose edits are saved by a callback that may refuse them."""
-
-    HEADERS: tuple[str, ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[list[Any]] = []
         self.editable = False
         self.last_error: str | None = None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    @property
+    def rows(self) -> list[list[Any]]:
+        return self._rows
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
+    @rows.setter
+    def rows(self, value: list[list[Any]]) -> None:
+        self._rows = value
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
