@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from countdesk import __version__
@@ -40,8 +42,25 @@ def build_window(args: argparse.Namespace) -> MainWindow:
     return window
 
 
+#: Set to 1 to quit as soon as the main window has been shown (the installer's smoke test).
+QUIT_AFTER_SHOWN = "COUNTDESK_QUIT_AFTER_SHOWN"
+
+
 def run_app(args: argparse.Namespace) -> int:
     app = make_app()
     window = build_window(args)
     window.show()
+    if os.environ.get(QUIT_AFTER_SHOWN, "") not in ("", "0"):
+        QTimer.singleShot(0, lambda: _quit_after_shown(app, window))
     return int(app.exec())
+
+
+def _quit_after_shown(app: QApplication, window: MainWindow) -> None:
+    """Say what was shown (on stderr, when there is one), close the window and quit:
+    exit status 0 if the window was visible, 1 if not."""
+    shown = window.isVisible()
+    if sys.stderr is not None:  # a windowed program on Windows has none
+        state = "shown" if shown else "NOT shown"
+        print(f"countdesk: main window {state}: {window.windowTitle()}", file=sys.stderr, flush=True)
+    window.close()
+    app.exit(0 if shown else 1)

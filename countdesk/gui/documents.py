@@ -8,6 +8,7 @@ touched from the worker.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,18 +64,35 @@ class PdfJob(QRunnable):
 _jobs: set[PdfJob] = set()
 
 
+def _job_started() -> None:
+    # Python's cyclic garbage collector runs in whichever thread allocates; if it ran on the
+    # worker it could destroy Qt objects (closed windows and dialogs) off the GUI thread, which
+    # crashes Qt. So collect here, on the GUI thread, and pause automatic collection while any
+    # worker runs.
+    if not _jobs:
+        gc.collect()
+        gc.disable()
+
+
+def _job_finished(job: PdfJob) -> None:
+    _jobs.discard(job)
+    if not _jobs:
+        gc.enable()
+
+
 def run_job(path: Path, build: Callable[[Store], bytes], done: Callable[[bytes], None],
             failed: Callable[[str], None]) -> PdfJob:
     job = PdfJob(path, build)
     job.setAutoDelete(False)
+    _job_started()
     _jobs.add(job)
 
     def finish_ok(data: bytes) -> None:
-        _jobs.discard(job)
+        _job_finished(job)
         done(data)
 
     def finish_bad(message: str) -> None:
-        _jobs.discard(job)
+        _job_finished(job)
         failed(message)
 
     job.signals.done.connect(finish_ok, Qt.ConnectionType.QueuedConnection)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -23,6 +23,7 @@ from countdesk.core import SheetState, WardResult
 from countdesk.core.entry import field_label
 from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.models import CompareModel, EntryModel
+from countdesk.gui.panel import WardPanel
 from countdesk.store import Store, StoreError
 
 
@@ -75,16 +76,11 @@ class EntryView(QTableView):
                 self.setCurrentIndex(model.index(index.row() + 1, EntryModel.VALUE))
 
 
-class EntryPanel(QWidget):
+class EntryPanel(WardPanel):
     """Key one count sheet: first keying, second keying, differences and their resolution."""
 
-    changed = Signal()
-
     def __init__(self, operator: Callable[[], str]) -> None:
-        super().__init__()
-        self._operator = operator
-        self.store: Store | None = None
-        self.ward_id: int | None = None
+        super().__init__(operator)
         self.slot: str | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -234,7 +230,7 @@ class EntryPanel(QWidget):
 
         def save(field: str, text: str) -> int | None:
             return store.save_draft(ward_id, slot, field, text, sheet=sheet.name,
-                                    operator=self._operator() or None)
+                                    operator=self.actor())
 
         self.model.load(candidates, drafts, save)
         self.view.setCurrentIndex(self.model.index(0, EntryModel.VALUE))
@@ -252,7 +248,7 @@ class EntryPanel(QWidget):
             return
         try:
             r = self.store.finish_keying(self.ward_id, self.slot, sheet=self.sheet.currentText(),
-                                         operator=self._operator() or None)
+                                         operator=self.actor())
         except StoreError as exc:
             text = str(exc)
             if text[:1] == "E" and text[1:4].isdigit():
@@ -280,7 +276,7 @@ class EntryPanel(QWidget):
             return
         try:
             self.store.accept_keying(self.ward_id, slot, sheet=self.sheet.currentText(),
-                                     by=self._operator() or None)
+                                     by=self.actor())
         except StoreError as exc:
             Dialogs.error(self, "Not accepted", str(exc))
             return
@@ -294,7 +290,7 @@ class EntryPanel(QWidget):
         if not name or not name.strip():
             return
         try:
-            self.store.add_sheet(self.ward_id, name, actor=self._operator() or None)
+            self.store.add_sheet(self.ward_id, name, actor=self.actor())
         except StoreError as exc:
             Dialogs.error(self, "Sheet not added", str(exc))
             return

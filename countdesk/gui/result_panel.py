@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from countdesk.core import Status, WardResult
 from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.models import ResultModel
+from countdesk.gui.panel import WardPanel
 from countdesk.gui.ward_dialogs import DeclareDialog, LotDialog, RecountDialog
 from countdesk.store import Store, StoreError
 
@@ -26,15 +27,11 @@ BANNER_STYLE = ("background: #ffd54f; color: #000; border: 3px solid #8a5300; pa
                 "font-size: 130%; font-weight: bold")
 
 
-class ResultPanel(QWidget):
-    changed = Signal()
+class ResultPanel(WardPanel):
     declared = Signal(int)
 
     def __init__(self, operator: Callable[[], str]) -> None:
-        super().__init__()
-        self._operator = operator
-        self.store: Store | None = None
-        self.ward_id: int | None = None
+        super().__init__(operator)
         self.result: WardResult | None = None
         layout = QVBoxLayout(self)
         self.banner = QLabel()
@@ -167,7 +164,7 @@ class ResultPanel(QWidget):
         if self.store is None or self.ward_id is None:
             return
         try:
-            self.store.acknowledge(self.ward_id, code, by=self._operator() or None)
+            self.store.acknowledge(self.ward_id, code, by=self.actor())
         except StoreError as exc:
             Dialogs.error(self, "Not acknowledged", str(exc))
         self._after()
@@ -180,7 +177,7 @@ class ResultPanel(QWidget):
             return
         try:
             self.store.record_lot(self.ward_id, dialog.winner_id, dialog.method.currentText(),
-                                  dialog.witness_names, by=self._operator() or None)
+                                  dialog.witness_names, by=self.actor())
         except StoreError as exc:
             Dialogs.error(self, "Lot not recorded", str(exc))
         self._after()

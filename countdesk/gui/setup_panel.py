@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.models import HeaderTableModel
+from countdesk.gui.panel import WardPanel
 from countdesk.store import Store, StoreError
 from countdesk.store import setup as st
 
@@ -186,16 +187,11 @@ def _button(text: str, fn: Callable[[], None]) -> QPushButton:
     return b
 
 
-class SetupPanel(QWidget):
+class SetupPanel(WardPanel):
     """Election details, the ward, and its candidates (locked once the count starts)."""
 
-    changed = Signal()
-
     def __init__(self, operator: Callable[[], str]) -> None:
-        super().__init__()
-        self._operator = operator
-        self.store: Store | None = None
-        self.ward_id: int | None = None
+        super().__init__(operator)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -246,7 +242,7 @@ class SetupPanel(QWidget):
         self.lock_state.setAccessibleName("Candidate list lock")
         cl.addWidget(self.lock_state)
         self.candidates = CandidatesModel(self.reload)
-        self.candidates.actor = self._actor
+        self.candidates.actor = self.actor
         self.cand_view = _table(self.candidates, "Candidates")
         self.cand_view.setMinimumHeight(320)
         cl.addWidget(self.cand_view, 1)
@@ -267,9 +263,6 @@ class SetupPanel(QWidget):
         add.addWidget(self.unlock_button)
         cl.addLayout(add)
         layout.addWidget(cands, 1)
-
-    def _actor(self) -> str | None:
-        return self._operator() or None
 
     def set_ward(self, store: Store | None, ward_id: int | None) -> None:
         self.store, self.ward_id = store, ward_id
@@ -318,7 +311,7 @@ class SetupPanel(QWidget):
         self._run(lambda: st.update_election(
             store, authority=self.authority.text(), title=self.title.text(),
             poll_date=self.poll_date.text().strip(), returning_officer=self.ro.text().strip() or None,
-            double_entry=self.double_entry.isChecked(), actor=self._actor()),
+            double_entry=self.double_entry.isChecked(), actor=self.actor()),
             "Election details not saved")
 
     def _save_ward(self) -> None:
@@ -330,7 +323,7 @@ class SetupPanel(QWidget):
         self._run(lambda: st.update_ward(
             store, ward_id, name=self.ward_name.text(),
             seats=None if seats == str(w.seats) else seats,
-            electorate=self.electorate.text().strip() or None, actor=self._actor()),
+            electorate=self.electorate.text().strip() or None, actor=self.actor()),
             "Ward not saved")
 
     def _add_ward(self) -> None:
@@ -343,7 +336,7 @@ class SetupPanel(QWidget):
         if not seats:
             return
         store = self.store
-        self._run(lambda: st.add_ward(store, name, seats, actor=self._actor()), "Ward not added")
+        self._run(lambda: st.add_ward(store, name, seats, actor=self.actor()), "Ward not added")
 
     def _import_csv(self) -> None:
         if self.store is None:
@@ -359,7 +352,7 @@ class SetupPanel(QWidget):
             return
         store = self.store
         try:
-            summary = st.import_nominations(store, data, actor=self._actor())
+            summary = st.import_nominations(store, data, actor=self.actor())
         except st.NominationsRefused as exc:
             lines = "\n".join(f"line {n}: {m}" if n else m for n, m in exc.problems[:30])
             Dialogs.error(self, "Nothing imported",
@@ -382,7 +375,7 @@ class SetupPanel(QWidget):
         store, ward_id = self.store, self.ward_id
         if self._run(lambda: st.add_candidate(store, ward_id, self.new_surname.text(),
                                               self.new_forenames.text(), self.new_description.text(),
-                                              actor=self._actor()), "Candidate not added"):
+                                              actor=self.actor()), "Candidate not added"):
             for w in (self.new_surname, self.new_forenames, self.new_description):
                 w.clear()
             self.new_surname.setFocus()
@@ -398,7 +391,7 @@ class SetupPanel(QWidget):
         if not Dialogs.ask(self, "Remove candidate", f"Remove {name} from this ward?"):
             return
         store = self.store
-        self._run(lambda: st.remove_candidate(store, cid, actor=self._actor()), "Candidate not removed")
+        self._run(lambda: st.remove_candidate(store, cid, actor=self.actor()), "Candidate not removed")
 
     def _unlock(self) -> None:
         if self.store is None or self.ward_id is None:
@@ -408,20 +401,15 @@ class SetupPanel(QWidget):
         if not reason or not reason.strip():
             return
         store, ward_id = self.store, self.ward_id
-        self._run(lambda: st.unlock_candidates(store, ward_id, reason, self._actor() or "unknown"),
+        self._run(lambda: st.unlock_candidates(store, ward_id, reason, self.actor() or "unknown"),
                   "Not unlocked")
 
 
-class VerificationPanel(QWidget):
+class VerificationPanel(WardPanel):
     """Ballot boxes and postal papers against the ballot paper accounts, with the variance."""
 
-    changed = Signal()
-
     def __init__(self, operator: Callable[[], str]) -> None:
-        super().__init__()
-        self._operator = operator
-        self.store: Store | None = None
-        self.ward_id: int | None = None
+        super().__init__(operator)
         layout = QVBoxLayout(self)
         intro = QLabel("For each ballot box, key the papers issued (from the presiding officer's "
                        "ballot paper account) and the papers counted face down; add the postal "
@@ -429,7 +417,7 @@ class VerificationPanel(QWidget):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.boxes = BoxesModel(self._saved)
-        self.boxes.actor = lambda: self._operator() or None
+        self.boxes.actor = self.actor
         self.view = _table(self.boxes, "Ballot boxes and postal papers")
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
@@ -503,7 +491,7 @@ class VerificationPanel(QWidget):
             return
         try:
             st.explain_variance(self.store, self.ward_id, self.explanation.text(),
-                                by=self._operator() or None)
+                                by=self.actor())
         except StoreError as exc:
             Dialogs.error(self, "Explanation not recorded", str(exc))
             return
