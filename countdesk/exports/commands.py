@@ -1,0 +1,195 @@
+"""Command-line commands for the council summary and the exports: ``summary`` and ``export``.
+
+Registered into ``countdesk``'s parser by :func:`register` (the command line
+loads this module by name). Refusals raise :class:`StoreError` or
+``UsageError`` (exit 2, nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from countdesk.core.summary import CouncilSummary, summary_dict
+from countdesk.store import Store
+from countdesk.store.files import atomic_write
+
+FORMATS = ("json", "csv", "dc-csv", "eml", "nist")
+
+
+def _usage_error(message: str) -> Exception:
+    from countdesk.cli import UsageError  # noqa: PLC0415 (cli imports this module)
+
+    return UsageError(message)
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    from countdesk.cli import store_path  # noqa: PLC0415
+
+    return store_path(args)
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "summary", help="the council summary: seats by party, change, control, turnout",
+        description="Seats by party from the declared wards, the change since the previous "
+        "election, the majority, who controls the council (in the words the press uses) and "
+        "whether that is already decided, votes by party and the turnout.")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_summary)
+
+    p = sub.add_parser(
+        "export", help="write the results for others to load: json, csv, dc-csv, eml or nist",
+        description="json: the election file, which `countdesk import` reads back; csv: one row "
+        "per candidate per ward; dc-csv: Democracy Club-shaped results; eml: OASIS EML 510 "
+        "(count) and 520 (result), written as NAME-510.xml and NAME-520.xml; nist: NIST SP "
+        "1500-100 election results JSON. Declared wards only unless --provisional.")
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--out", required=True, metavar="FILE",
+                   help="where to write (for eml, the name the two files are made from)")
+    p.add_argument("--provisional", action="store_true",
+                   help="also wards whose result is not yet declared (ready, lot required, "
+                   "uncontested), marked as provisional")
+    p.add_argument("--authority-slug", metavar="SLUG",
+                   help="the council's short name in ballot ids (default: made from the "
+                   "authority's name, e.g. 'sutton' from 'London Borough of Sutton')")
+    p.set_defaults(handler=cmd_export)
+
+
+# ------------------------------------------------------------------ summary
+def cmd_summary(args: argparse.Namespace) -> int:
+    from countdesk.exports.gather import snapshot  # noqa: PLC0415
+
+    with Store.open(_store_path(args)) as store:
+        snap = snapshot(store)
+    s = snap.summary
+    if args.json:
+        data = summary_dict(s)
+        el = snap.election
+        out = {"authority": el.authority, "title": el.title, "poll_date": el.poll_date, **data}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    el = snap.election
+    print(f"{el.authority} — {el.title}, poll {el.poll_date}")
+    for line in summary_lines(s):
+        print(line)
+    return 0
+
+
+def _signed(n: int | None) -> str:
+    if n is None:
+        return ""
+    return f"{n:+d}" if n else "0"
+
+
+def control_line(s: CouncilSummary) -> str:
+    """The control outcome, or where things stand while it is not decided."""
+    if s.control_decided and s.control:
+        how = ""
+        if s.control_decided_after and not s.complete:
+            how = (f" (decided by the declaration of {s.control_decided_after}, "
+                   f"ward {s.control_decided_wards} of {s.wards_total} declared)")
+        elif s.control_decided_after:
+            how = (f" (decided by the declaration of {s.control_decided_after}, "
+                   f"the {_ordinal(s.control_decided_wards or 0)} ward declared)")
+        return f"Control: {s.control}{how}"
+    leader = s.parties[0] if s.parties and s.parties[0].seats else None
+    text = "Control: not yet decided"
+    if leader is not None:
+        need = s.majority - leader.seats
+        text += f"; {leader.party} {leader.seats} seats, {need} more needed for a majority"
+    return text
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def summary_lines(s: CouncilSummary) -> list[str]:
+    lines = [f"{s.wards_declared} of {s.wards_total} wards declared "
+             f"({s.seats_declared} of {s.seats_total} seats); majority {s.majority}",
+             control_line(s)]
+    table = [["party", "seats", "change", "votes", "share"]]
+    for p in s.parties:
+        share = "" if p.vote_share_pct is None else f"{p.vote_share_pct}%"
+        table.append([p.party, str(p.seats), _signed(p.change), f"{p.votes:,}", share])
+    widths = [max(len(r[i]) for r in table) for i in range(5)]
+    for row in table:
+        cells = [row[0].ljust(widths[0])] + [row[i].rjust(widths[i]) for i in range(1, 5)]
+        lines.append("  ".join(cells).rstrip())
+    if s.turnout_pct is not None:
+        lines.append(f"Turnout {s.turnout_pct}% ({s.ballot_papers_counted:,} ballot papers counted, "
+                     f"electorate {s.electorate:,}, in the declared wards with a poll)")
+    if s.latest:
+        lines.append(f"Latest declaration: {s.latest}")
+    return lines
+
+
+# ------------------------------------------------------------------- export
+def _out_path(text: str) -> Path:
+    out = Path(text)
+    if out.is_dir():
+        raise _usage_error(f"--out {out} is a folder; give a file name such as results.csv")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise _usage_error(f"the folder {folder} does not exist")
+    return out
+
+
+def write_file(path: Path, data: bytes) -> Path:
+    """Write atomically, readable by others as any new file would be (exports are for sharing)."""
+    written = atomic_write(path, data)
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(written, 0o666 & ~mask)
+    return written
+
+
+def eml_paths(out: Path) -> tuple[Path, Path]:
+    """``results.xml`` -> ``results-510.xml`` and ``results-520.xml``."""
+    stem = out.name[:-4] if out.name.lower().endswith(".xml") else out.name
+    return out.with_name(f"{stem}-510.xml"), out.with_name(f"{stem}-520.xml")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from countdesk.exports import eml, formats  # noqa: PLC0415
+    from countdesk.exports.gather import party_colours, snapshot  # noqa: PLC0415
+    from countdesk.exports.ids import authority_slug, slugify  # noqa: PLC0415
+
+    out = _out_path(args.out)
+    with Store.open(_store_path(args)) as store:
+        snap = snapshot(store)
+        colours = party_colours(store)
+    org = slugify(args.authority_slug) if args.authority_slug else authority_slug(snap.election.authority)
+    if not org:
+        raise _usage_error("--authority-slug must contain letters or digits")
+    wards = formats.exported(snap, args.provisional)
+    if not wards and args.format != "json":
+        if args.provisional:
+            raise _usage_error("no ward has a result yet: nothing to export")
+        raise _usage_error("no ward has been declared yet: nothing to export "
+                           "(--provisional exports results not yet declared)")
+    declared = sum(1 for w in wards if w.declared)
+    what = f"{len(wards)} ward(s)" + (f", {len(wards) - declared} provisional" if args.provisional else "")
+    issued = max((w.info.declared_at for w in wards if w.info.declared_at), default=None)
+    written: list[Path] = []
+    if args.format == "json":
+        written.append(write_file(out, formats.json_bytes(snap, args.provisional)))
+    elif args.format == "csv":
+        written.append(write_file(out, formats.csv_bytes(snap, args.provisional)))
+    elif args.format == "dc-csv":
+        written.append(write_file(out, formats.dc_csv_bytes(snap, args.provisional, org)))
+    elif args.format == "nist":
+        now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        written.append(write_file(out, formats.nist_bytes(snap, args.provisional, org, now, colours)))
+    else:
+        p510, p520 = eml_paths(out)
+        written.append(write_file(p510, eml.eml_510(snap, args.provisional, org, issued)))
+        written.append(write_file(p520, eml.eml_520(snap, args.provisional, org, issued)))
+    print(f"wrote {args.format} results for {what} to {' and '.join(str(p) for p in written)}")
+    return 0
