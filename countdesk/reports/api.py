@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from countdesk.core import Status, WardResult
 from countdesk.reports.documents import (
+    CorrectionNote,
     ReportError,
     SignatureImage,
     declaration_pdf,
@@ -20,7 +21,13 @@ from countdesk.reports.documents import (
     provisional_pdf,
     verification_pdf,
 )
-from countdesk.reports.kinds import KIND_DECLARATION, KIND_NOTICE, KIND_PROVISIONAL, KIND_VERIFICATION
+from countdesk.reports.kinds import (
+    KIND_DECLARATION,
+    KIND_NOTICE,
+    KIND_PROVISIONAL,
+    KIND_SUMMARY,
+    KIND_VERIFICATION,
+)
 from countdesk.store import Store, StoreError
 from countdesk.store.setup import verification
 
@@ -35,6 +42,13 @@ def build(store: Store, kind: str, ward: str | int | None = None, *, draft: bool
     ``ward``, by id or name) or ``notice`` (every ward; no ``ward``).
     """
     election = store.election()
+    if kind == KIND_SUMMARY:
+        if ward is not None:
+            raise ReportError("the summary covers every ward of the election: give no ward")
+        from countdesk.exports.gather import party_colours, snapshot  # noqa: PLC0415
+        from countdesk.reports.summary_sheet import summary_pdf  # noqa: PLC0415
+
+        return summary_pdf(snapshot(store), party_colours(store))
     if kind == KIND_NOTICE:
         if ward is not None:
             raise ReportError("the notice covers every ward of the election: give no ward")
@@ -51,7 +65,8 @@ def build(store: Store, kind: str, ward: str | int | None = None, *, draft: bool
                 "declare it first, or print a draft")
         if info.declared_at is not None and draft:
             raise ReportError(f"{info.name} is declared: print the declaration itself, not a draft")
-        return declaration_pdf(election, info, result, signature_image=signature_image)
+        return declaration_pdf(election, info, result, signature_image=signature_image,
+                               correction=correction_note(store, info.id))
     if kind == KIND_PROVISIONAL:
         return provisional_pdf(election, info, result)
     if kind == KIND_VERIFICATION:
@@ -93,3 +108,24 @@ def declare(store: Store, ward: str | int, *, by: str | None = None,
     if info.declared_at is None:  # pragma: no cover - Store.declare sets it or raises
         raise StoreError(f"{info.name} was not declared")
     return result, declaration_pdf(store.election(), info, result, signature_image=signature_image)
+
+
+def correction_note(store: Store, ward: str | int) -> CorrectionNote | None:
+    """What the corrected declaration of a ward says about its latest correction (None: none)."""
+    info = store.ward(ward)
+    fixes = store.corrections(info.id)
+    if not fixes:
+        return None
+    fix = fixes[-1]
+    names = {f"votes:{c.id}": c.ballot_name for c in store.candidates(info.id)}
+    lines = []
+    for key, value in fix.values.items():
+        before = fix.previous.get(key)
+        if before != value:
+            label = names.get(key) or key.split(":", 1)[-1].replace("_", " ")
+            lines.append(f"{label}: {_n(before)} → {_n(value)}")
+    return CorrectionNote(fix.reason, fix.at, fix.by, tuple(lines))
+
+
+def _n(value: int | None) -> str:
+    return "—" if value is None else f"{value:,}"

@@ -81,6 +81,17 @@ class ReportError(Exception):
     """A document that cannot honestly be printed for this result (said in the user's words)."""
 
 
+@dataclass(frozen=True)
+class CorrectionNote:
+    """A declared result corrected afterwards: printed on the corrected declaration."""
+
+    reason: str
+    at: str  # when the correction was recorded (ISO time)
+    by: str | None
+    #: what changed, one line each, e.g. "BOURNE, Samantha: 1,405 → 1,450"
+    changed: tuple[str, ...] = ()
+
+
 SignatureImage = str | Path | bytes
 
 
@@ -561,12 +572,15 @@ def _one_page(story: list[Flowable]) -> list[Flowable]:
 # -------------------------------------------------------------- declaration
 def declaration_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult, *,
                     signatory_name: str | None = None, signatory_title: str | None = None,
-                    signature_image: SignatureImage | None = None) -> bytes:
+                    signature_image: SignatureImage | None = None,
+                    correction: CorrectionNote | None = None) -> bytes:
     """The declaration of result of poll for one ward, on one A4 sheet.
 
     Printed from a declared ward (``ward.declared_at`` set). For a ward that is
     ready but not yet declared it prints as a draft, watermarked
-    "DRAFT — NOT YET DECLARED", for reading back before declaring.
+    "DRAFT — NOT YET DECLARED", for reading back before declaring. With a
+    ``correction`` (a declared result corrected afterwards) it is titled
+    "Corrected declaration" and says what was corrected, when, by whom and why.
     """
     register_fonts()
     _check_pair(ward, result)
@@ -580,8 +594,10 @@ def declaration_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult, 
         kind_title = "Declaration of persons elected unopposed"
     else:
         story = _declaration_story(election, ward, result, name=name, title=title,
-                                   image=signature_image)
+                                   image=signature_image, correction=correction)
         kind_title = "Declaration of result of poll"
+        if correction is not None:
+            kind_title = "Corrected declaration of result of poll"
     meta = _Meta(KIND_DECLARATION, f"{kind_title} — {ward.name}",
                  f"{kind_title}, {ward.name}, {election.authority}; result digest (SHA-256) {digest}",
                  name or election.authority, digest, ward.id)
@@ -599,9 +615,22 @@ def _statement_name(name: str | None) -> str:
 
 
 def _declaration_story(election: ElectionInfo, ward: WardInfo, result: WardResult, *,
-                       name: str | None, title: str, image: SignatureImage | None) -> list[Flowable]:
+                       name: str | None, title: str, image: SignatureImage | None,
+                       correction: CorrectionNote | None = None) -> list[Flowable]:
     st = _styles_for(len(result.candidates))
-    story = _heading(st, election, "DECLARATION OF RESULT OF POLL", _where(election, ward, st))
+    heading = "DECLARATION OF RESULT OF POLL"
+    if correction is not None:
+        heading = "CORRECTED DECLARATION OF RESULT OF POLL"
+    story = _heading(st, election, heading, _where(election, ward, st))
+    if correction is not None:
+        by = f" by {_e(correction.by)}" if correction.by else ""
+        changed = "; ".join(_e(c) for c in correction.changed)
+        story.append(Paragraph(
+            f"<font color='#9e0d0d'><b>This corrects the declaration made on "
+            f"{_e(declared_time(ward.declared_at))}.</b></font> Corrected on "
+            f"{_e(declared_time(correction.at))}{by}, because: {_e(correction.reason)}"
+            + (f". Corrected figures: {changed}." if changed else "."), st.body))
+        story.append(Spacer(1, 2 * mm))
     story.append(Paragraph(
         f"I, <b>{_statement_name(name)}</b>, being the {_e(title)} at the above election, give notice "
         "that the number of votes recorded for each candidate was as follows:", st.body))

@@ -14,7 +14,8 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+import weakref
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,17 +45,48 @@ from countdesk.core import (
 )
 from countdesk.core.electionfile import ElectionFileError, ElectionSpec, clean_text
 from countdesk.core.entry import field_label
+from countdesk.store import access, lock
 from countdesk.store.schema import APP_ID, AUDITED_TABLES, SCHEMA_VERSION, migrations_set
 
 GENESIS = "0" * 64
+#: How long a write waits for another countdesk's writer lock (a command that is
+#: finishing) before it is refused. The desktop app holds the lock while it is open.
+WRITER_WAIT = 3.0
 
 
 class StoreError(Exception):
     """Something the user must be told, in their words. Nothing was changed."""
 
 
+class StoreInUse(StoreError):
+    """Another countdesk is writing to this store; it can be opened read-only to view."""
+
+
+class StoreReadOnly(StoreError):
+    """This store was opened for viewing, or its file or folder is read-only."""
+
+
+class AccessDenied(StoreError):
+    """An action that needs the returning officer's passphrase, without it."""
+
+
+def _clock() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
 def now() -> str:
-    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return _clock().isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _parse_time(text: str) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _duration(seconds: int) -> str:
+    if seconds < 60:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    minutes = (seconds + 59) // 60
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
 def canonical(obj: object) -> str:
@@ -91,6 +123,20 @@ class WardInfo:
     candidates_locked: bool
     declared_at: str | None
     declared_by: str | None
+    #: when the declared figures were last corrected (None: never)
+    corrected_at: str | None = None
+
+
+@dataclass(frozen=True)
+class CorrectionInfo:
+    id: int
+    ward_id: int
+    round_id: int
+    values: dict[str, int]
+    previous: dict[str, int]
+    reason: str
+    by: str | None
+    at: str
 
 
 def _open_connection(path: Path) -> sqlite3.Connection:
@@ -98,38 +144,87 @@ def _open_connection(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write, even by accident. On read-only media, where
+    SQLite cannot make the WAL index beside the file, the file is read as immutable."""
+    uri = path.resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=5.0)
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=5.0)
+
+
+def writable(path: Path) -> bool:
+    """The file or folder can be written, and is not marked read-only.
+
+    A file or folder whose permissions give nobody write access is treated as
+    read-only even for an administrator (who could write it anyway): whoever
+    made it read-only meant it."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return os.access(path, os.W_OK) and bool(mode & 0o222)
+
+
 class Store:
     """The one writer of a countdesk store."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, *,
+                 read_only_reason: str | None = None) -> None:
         self.path = path
         self.conn = conn
         self.db = Database(conn, execute_plugins=False)
+        #: why this store cannot be written here (None: it can)
+        self.read_only_reason = read_only_reason
+        #: the desktop app sets this to ask for the returning officer's passphrase
+        #: (it gets a description of the action and returns the passphrase, or None)
+        self.passphrase_prompt: Callable[[str], str | None] | None = None
+        self._lock_path = Path(os.path.realpath(path))
+        self._lock_release: weakref.finalize[Any, Any] | None = None
+        self._ro_granted = False
+        self._ro_used = False
 
     # ------------------------------------------------------------------ open
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, create: bool = False) -> Store:
+    def open(cls, path: str | os.PathLike[str], *, create: bool = False,
+             read_only: bool = False) -> Store:
+        """Open a store. Nothing is written until the first change (which takes the
+        writer lock); ``read_only`` opens it for viewing only. A store on read-only
+        media, or in a read-only file or folder, opens read-only by itself."""
         p = Path(path)
         if p.is_dir():
             raise StoreError(f"{p} is a folder, not a countdesk store")
         exists = p.exists()
         if not exists and not create:
             raise StoreError(f"there is no countdesk store at {p} (import an election file first)")
-        if not exists and not p.parent.exists():
-            raise StoreError(f"the folder {p.parent} does not exist")
+        folder = p.parent if str(p.parent) else Path(".")
+        if not exists and not folder.exists():
+            raise StoreError(f"the folder {folder} does not exist")
+        if not exists and not writable(folder):
+            raise StoreError(f"the folder {folder} is read-only; choose a writable place for the store")
         if exists and not os.access(p, os.R_OK):
             raise StoreError(f"{p} cannot be read (check its permissions)")
+        reason: str | None = None
+        if read_only:
+            reason = "it was opened for viewing only"
+        elif exists and not writable(p):
+            reason = "the file is read-only"
+        elif exists and not writable(folder):
+            reason = f"its folder {folder} is read-only"
         if exists:
             _check_header(p)
         try:
-            conn = _open_connection(p)
+            conn = _open_read_only(p) if reason else _open_connection(p)
         except sqlite3.Error as exc:
             raise StoreError(f"{p} cannot be opened: {exc}") from None
-        store = cls(p, conn)
+        store = cls(p, conn, read_only_reason=reason)
         try:
             store._prepare(new=not exists)
         except BaseException:
-            conn.close()
+            store.close()
             raise
         return store
 
@@ -148,37 +243,97 @@ class Store:
                     raise StoreError(
                         f"{self.path} was written by a newer countdesk (store version {version}; "
                         f"this program reads up to {SCHEMA_VERSION}). Use the newer countdesk.")
-            if not os.access(self.path, os.W_OK) and not new:
-                raise StoreError(f"{self.path} is read-only; copy it somewhere writable to use it")
-            mode = c.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-            if mode.lower() != "wal":
-                raise StoreError(f"{self.path}: cannot switch the store to WAL mode (got {mode})")
-            c.execute("PRAGMA synchronous=FULL")
+            if self.read_only_reason is None:
+                mode = c.execute("PRAGMA journal_mode").fetchone()[0]
+                if mode.lower() != "wal":
+                    self._claim_writer(wait=WRITER_WAIT)
+                    mode = c.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+                    if mode.lower() != "wal":
+                        raise StoreError(f"{self.path}: cannot switch the store to WAL mode (got {mode})")
+                c.execute("PRAGMA synchronous=FULL")
             c.execute("PRAGMA foreign_keys=ON")
             c.execute("PRAGMA busy_timeout=5000")
+            pending = migrations_set.pending(self.db)
         except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and _write_problem(exc):
+                raise _write_error(self.path, exc) from None
             raise StoreError(f"{self.path} is damaged or not a countdesk store ({exc})") from None
-        pending = migrations_set.pending(self.db)
         if pending:
+            if self.read_only_reason is not None:
+                raise StoreReadOnly(
+                    f"{self.path} comes from an older countdesk and must be upgraded before it can "
+                    f"be read, but {self.read_only_reason}; copy it somewhere writable first")
+            self._claim_writer(wait=WRITER_WAIT)
             if not new:
                 backup = self.path.with_name(f"{self.path.name}.pre-migration-{now().replace(':', '')}")
                 self.backup_to(backup)
-            c.execute("BEGIN EXCLUSIVE")
             try:
-                migrations_set.apply(self.db)
-                if new:
-                    self.db.table("meta").insert_all(
-                        [{"key": "app", "value": APP_ID}, {"key": "created_at", "value": now()}])
-                c.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-                c.execute("COMMIT")
-            except BaseException:
-                c.execute("ROLLBACK")
+                c.execute("BEGIN EXCLUSIVE")
+                try:
+                    migrations_set.apply(self.db)
+                    if new:
+                        self.db.table("meta").insert_all(
+                            [{"key": "app", "value": APP_ID}, {"key": "created_at", "value": now()}])
+                    c.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                    c.execute("COMMIT")
+                except BaseException:
+                    if c.in_transaction:
+                        c.execute("ROLLBACK")
+                    raise
+            except sqlite3.OperationalError as exc:
+                if _write_problem(exc):
+                    raise _write_error(self.path, exc) from None
                 raise
 
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if self.read_only_reason is None:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
+        self._release_writer()
+
+    # ------------------------------------------------------------ one writer
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    @property
+    def is_writer(self) -> bool:
+        """This program holds the store's writer lock."""
+        return self._lock_release is not None
+
+    def claim_writer(self, *, wait: float = 0.0) -> None:
+        """Take the writer lock now (the desktop app does so when it opens a store).
+
+        Raises :class:`StoreInUse` when another countdesk writes to the store, and
+        :class:`StoreReadOnly` for a store opened read-only."""
+        if self.read_only_reason is not None:
+            raise StoreReadOnly(f"{self.path} is open read-only: {self.read_only_reason}")
+        self._claim_writer(wait=wait)
+
+    def _claim_writer(self, *, wait: float) -> None:
+        if self._lock_release is not None:
+            return
+        try:
+            lock.acquire(self._lock_path, wait=wait)
+        except lock.WriterBusy as exc:
+            raise StoreInUse(f"{self.path} is in use: {exc.describe()}. Close it there first "
+                             "(or open this store read-only to view it); nothing was changed") from None
+        except lock.LockUnavailable as exc:
+            raise StoreReadOnly(f"{self.path} cannot be written here ({exc}); nothing was changed. "
+                                "Copy it somewhere writable to make changes") from None
+        self._lock_release = weakref.finalize(self, lock.release, self._lock_path)
+
+    def _release_writer(self) -> None:
+        if self._lock_release is not None:
+            self._lock_release()
+            self._lock_release = None
+
+    def _require_writable(self) -> None:
+        if self.read_only_reason is not None:
+            raise StoreReadOnly(f"{self.path} is read-only here ({self.read_only_reason}); nothing "
+                                "was changed. Copy it somewhere writable to make changes")
+        self._claim_writer(wait=WRITER_WAIT)
 
     def __enter__(self) -> Store:
         return self
@@ -200,12 +355,27 @@ class Store:
     @contextmanager
     def _change(self, action: str, actor: str | None, ward_id: int | None = None,
                 details: Mapping[str, Any] | None = None) -> Iterator[Change]:
+        authorised, self._ro_used = self._ro_used, False
+        self._require_writable()
         change = Change()
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _write_error(self.path, exc) from None
         try:
             yield change
-            self._append_audit(action, actor, ward_id, dict(details or {}), change.rows)
+            details = dict(details or {})
+            if authorised:
+                details["authorised"] = "returning officer's passphrase"
+            self._append_audit(action, actor, ward_id, details, change.rows)
             self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            if _write_problem(exc):
+                raise _write_error(self.path, exc) from None
+            raise
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -263,8 +433,9 @@ class Store:
     def wards(self) -> list[WardInfo]:
         cur = self.conn.execute(
             "SELECT id, position, name, seats, electorate, ballot_papers_verified, candidates_locked, "
-            "declared_at, declared_by FROM wards ORDER BY position, id")
-        return [WardInfo(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8]) for r in cur]
+            "declared_at, declared_by, (SELECT MAX(at) FROM corrections c WHERE c.ward_id = wards.id) "
+            "FROM wards ORDER BY position, id")
+        return [WardInfo(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9]) for r in cur]
 
     def ward(self, ref: str | int) -> WardInfo:
         """A ward by id or by name (case- and accent-insensitive)."""
@@ -315,7 +486,11 @@ class Store:
                                         imported=latest.get("import"), resolution=res)))
         return out
 
-    def ward_input(self, ward_id: int, round_number: int | None = None) -> WardInput:
+    def ward_input(self, ward_id: int, round_number: int | None = None, *,
+                   corrected: bool = True) -> WardInput:
+        """What the core needs to compute a round's result. A declared ward whose figures
+        were corrected reads the latest correction instead of its count sheets (unless
+        ``corrected`` is False: the result as first declared)."""
         w = self.ward(ward_id)
         el = self.election()
         if round_number is None:
@@ -332,10 +507,18 @@ class Store:
         acks = frozenset(r[0] for r in self.conn.execute(
             "SELECT code FROM acknowledgements WHERE round_id = ?", (round_id,)))
         latest = number == self.current_round(ward_id)[1]
+        sheets = tuple(s for _, s in self.sheet_inputs(round_id))
+        if corrected:
+            fix = self.conn.execute(
+                "SELECT id, vals, by FROM corrections WHERE round_id = ? ORDER BY id DESC LIMIT 1",
+                (round_id,)).fetchone()
+            if fix is not None:
+                sheets = (SheetInput("Correction", imported=Keying(fix[0], "import", json.loads(fix[1]),
+                                                                   fix[2])),)
         return WardInput(
             name=w.name, seats=w.seats, candidates=tuple(self.candidates(ward_id)),
             electorate=w.electorate, ballot_papers_verified=w.ballot_papers_verified,
-            double_entry=el.double_entry, sheets=tuple(s for _, s in self.sheet_inputs(round_id)),
+            double_entry=el.double_entry, sheets=sheets,
             lots=lots, acknowledged=acks, declared=bool(w.declared_at) and latest,
             round_number=number)
 
@@ -539,6 +722,7 @@ class Store:
         except EntryRefused as exc:
             raise StoreError(str(exc)) from None
         assert sheet_in.first is not None and sheet_in.second is not None
+        self._require_ro(f"accepting the {slot} keying over the other for {w.name}", by)
         with self._change(f"accept {slot} keying", by, w.id,
                           {"ward": w.name, "sheet": sheet_in.name,
                            "differences": list(status.differences)}) as ch:
@@ -582,6 +766,7 @@ class Store:
         wits = [_text(x, "a witness's name") for x in witnesses]
         round_id, _ = self.current_round(w.id)
         winner = result.row(winner_id).candidate
+        self._require_ro(f"recording the drawing of lots in {w.name}", by)
         with self._change("record drawing of lots", by, w.id,
                           {"ward": w.name, "winner": winner.ballot_name, "tie_votes": tie.votes,
                            "seats_at_stake": tie.seats}) as ch:
@@ -649,6 +834,7 @@ class Store:
         if result.unacknowledged:
             codes = ", ".join(f"{x.code} ({x.message})" for x in result.unacknowledged)
             raise StoreError(f"{w.name} cannot be declared until these warnings are acknowledged: {codes}")
+        self._require_ro(f"declaring the result of {w.name}", by)
         with self._change("declare", by, w.id, {"ward": w.name, "elected": list(result.elected)}) as ch:
             self._update(ch, "wards", w.id, {"declared_at": now(), "declared_by": by,
                                              "candidates_locked": 1})
@@ -657,6 +843,206 @@ class Store:
     def any_declared(self) -> bool:
         return bool(self.conn.execute(
             "SELECT COUNT(*) FROM wards WHERE declared_at IS NOT NULL").fetchone()[0] > 0)
+
+    # --------------------------------------------------------------- access
+    def passphrase_set(self) -> bool:
+        """The returning officer has set a passphrase (without one, every action is allowed)."""
+        return self._passphrase() is not None
+
+    def _passphrase(self) -> access.PassphraseHash | None:
+        row = self.conn.execute(
+            "SELECT hash, salt, n, r, p FROM passphrases WHERE role = ? ORDER BY id DESC LIMIT 1",
+            (access.ROLE_RO,)).fetchone()
+        return None if row is None else access.PassphraseHash(*row)
+
+    def failed_tries(self) -> tuple[int, str | None]:
+        """Wrong passphrases in a row (since the last right one), and when the last was."""
+        last_ok = self.conn.execute(
+            "SELECT COALESCE(MAX(id), 0) FROM passphrase_attempts WHERE ok = 1").fetchone()[0]
+        row = self.conn.execute(
+            "SELECT COUNT(*), MAX(at) FROM passphrase_attempts WHERE ok = 0 AND id > ?",
+            (last_ok,)).fetchone()
+        return int(row[0]), row[1]
+
+    def wait_before_next_try(self) -> int:
+        """Seconds to wait before the passphrase may be tried again (0: now)."""
+        failures, last = self.failed_tries()
+        delay = access.backoff_seconds(failures)
+        if not delay or last is None:
+            return 0
+        elapsed = (_clock() - _parse_time(last)).total_seconds()
+        return max(0, int(delay - elapsed + 0.999))
+
+    def check_passphrase(self, passphrase: str, *, action: str, actor: str | None = None) -> None:
+        """Check the returning officer's passphrase for ``action``; a wrong one is recorded
+        (and audited) and counts towards the back-off. Raises :class:`AccessDenied`."""
+        stored = self._passphrase()
+        if stored is None:
+            return
+        self._require_writable()
+        wait = self.wait_before_next_try()
+        if wait:
+            failures, _ = self.failed_tries()
+            raise AccessDenied(f"{failures} wrong passphrases in a row: wait {_duration(wait)} before "
+                               "trying again; nothing was changed")
+        if access.matches(passphrase, stored):
+            failures, _ = self.failed_tries()
+            if failures:
+                with self._change("passphrase accepted", actor, details={"for": action,
+                                                                        "after_wrong_tries": failures}) as ch:
+                    self._insert(ch, "passphrase_attempts", {"ok": 1, "action": action, "actor": actor,
+                                                            "at": now()})
+            return
+        with self._change("wrong passphrase", actor, details={"for": action}) as ch:
+            self._insert(ch, "passphrase_attempts", {"ok": 0, "action": action, "actor": actor,
+                                                    "at": now()})
+        failures, _ = self.failed_tries()
+        left = access.FREE_TRIES - failures
+        if left > 0:
+            more = f"{left} more tr{'y' if left == 1 else 'ies'} before a wait"
+        else:
+            more = f"wait {_duration(access.backoff_seconds(failures))} before trying again"
+        raise AccessDenied(f"wrong passphrase for {action} ({more}); nothing was changed")
+
+    @contextmanager
+    def as_returning_officer(self, passphrase: str | None, *,
+                             actor: str | None = None) -> Iterator[None]:
+        """Actions inside the block are authorised by the returning officer's passphrase
+        (checked once, here). With no passphrase set, this changes nothing."""
+        if self.passphrase_set():
+            if passphrase is None:
+                raise AccessDenied("this needs the returning officer's passphrase")
+            self.check_passphrase(passphrase, action="returning officer's actions", actor=actor)
+        previous = self._ro_granted
+        self._ro_granted = True
+        try:
+            yield
+        finally:
+            self._ro_granted = previous
+
+    def _require_ro(self, action: str, actor: str | None = None) -> None:
+        """Refuse ``action`` unless the returning officer's passphrase is given (or none is set).
+
+        Call it before the change's transaction: it may ask (the desktop app's
+        prompt) and it records a wrong passphrase in a transaction of its own."""
+        if not self.passphrase_set():
+            return
+        if not self._ro_granted:
+            offered = access.offered()
+            if offered is None and self.passphrase_prompt is not None:
+                offered = self.passphrase_prompt(action)
+                if offered is None:
+                    raise AccessDenied(f"{action[0].upper()}{action[1:]} needs the returning officer's "
+                                       "passphrase; nothing was changed")
+            if offered is None:
+                raise AccessDenied(f"{action[0].upper()}{action[1:]} needs the returning officer's "
+                                   "passphrase (on the command line: --ro-passphrase-file FILE); nothing was "
+                                   "changed")
+            self.check_passphrase(offered, action=action, actor=actor)
+        self._ro_used = True
+
+    def set_passphrase(self, new: str, *, old: str | None = None, by: str | None = None) -> None:
+        """Set the returning officer's passphrase; changing it needs the current one."""
+        try:
+            new = access.check_new(new)
+        except ValueError as exc:
+            raise StoreError(f"{exc}; nothing was changed") from None
+        self._require_writable()
+        changing = self.passphrase_set()
+        if changing:
+            if old is None:
+                raise AccessDenied("a passphrase is already set: changing it needs the current one "
+                                   "(--old-passphrase-file FILE); nothing was changed")
+            self.check_passphrase(old, action="changing the passphrase", actor=by)
+        hashed = access.hash_passphrase(new)
+        with self._change("change passphrase" if changing else "set passphrase", by) as ch:
+            self._insert(ch, "passphrases", {
+                "role": access.ROLE_RO, "hash": hashed.hash, "salt": hashed.salt, "n": hashed.n,
+                "r": hashed.r, "p": hashed.p, "set_at": now(), "set_by": by})
+
+    def record_key_event(self, what: str, details: Mapping[str, Any], *, by: str | None = None) -> None:
+        """Key management (a signing key made or chosen): needs the returning officer's
+        passphrase, and goes into the audit log."""
+        what = _text(what, "the key event")
+        self._require_ro(what, by)
+        with self._change(what, by, details=dict(details)):
+            pass
+
+    # ----------------------------------------------------------- corrections
+    def corrections(self, ward_id: int) -> list[CorrectionInfo]:
+        return [CorrectionInfo(r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4]), r[5], r[6], r[7])
+                for r in self.conn.execute(
+                    "SELECT id, ward_id, round_id, vals, previous, reason, by, at FROM corrections "
+                    "WHERE ward_id = ? ORDER BY id", (ward_id,))]
+
+    def declared_result(self, ward_id: int) -> WardResult:
+        """The result as first declared, before any correction (the original stays on record)."""
+        return compute_result(self.ward_input(ward_id, corrected=False))
+
+    def correct_declaration(self, ward_id: int, votes: Mapping[int, object], *, reason: str,
+                            rejected: Mapping[str, object] | None = None, papers: object | None = None,
+                            by: str | None = None) -> WardResult:
+        """Correct a declared ward's figures: the only change a declared ward allows.
+
+        Needs the returning officer's passphrase and a reason. ``votes`` (and
+        ``rejected``, ``papers``) give the corrected figures; figures not given keep
+        their declared value. The corrected result must have no blocking error and
+        any lot drawn must still decide a tie. The declared figures stay on record
+        (:meth:`declared_result`, the audit log)."""
+        w = self.ward(ward_id)
+        if not w.declared_at:
+            raise StoreError(f"{w.name} has not been declared: change its figures by keying (a "
+                             "correction is only for a declared result)")
+        reason = _text(reason, "the reason for the correction", max_len=500)
+        by = _text(by, "who makes the correction", required=False) or None
+        current = self.result(w.id)
+        round_id, _ = self.current_round(w.id)
+        if current.ballot_papers_counted is None and not any(r.votes for r in current.candidates):
+            raise StoreError(f"{w.name} was elected unopposed: there are no figures to correct")
+        previous: dict[str, Any] = {f"votes:{r.candidate.id}": r.votes for r in current.candidates}
+        for head, n in current.rejected.items():
+            if head != "total":
+                previous[f"rejected:{head}"] = n
+        if current.papers_source == "counted" and current.ballot_papers_counted is not None:
+            previous["papers"] = current.ballot_papers_counted
+        cands = self.candidates(w.id)
+        known = {c.id for c in cands}
+        for cid in votes:
+            if cid not in known:
+                raise StoreError(f"there is no candidate with id {cid} in {w.name}")
+        all_votes = {c.id: votes.get(c.id, previous.get(f"votes:{c.id}")) for c in cands}
+        all_rejected = {k.split(":", 1)[1]: v for k, v in previous.items() if k.startswith("rejected:")}
+        all_rejected.update(rejected or {})
+        try:
+            values = build_keying_values(cands, all_votes, all_rejected,
+                                         papers if papers is not None else previous.get("papers"))
+        except FigureError as exc:
+            raise StoreError(f"{exc.code}: {exc.message}") from None
+        if values == {k: v for k, v in previous.items() if v is not None}:
+            raise StoreError(f"these are the figures already declared for {w.name}: nothing to correct")
+        trial = self.ward_input(w.id)
+        sheet = SheetInput("Correction", imported=Keying(0, "import", values, by))
+        trial_result = compute_result(
+            WardInput(name=trial.name, seats=trial.seats, candidates=trial.candidates,
+                      electorate=trial.electorate, ballot_papers_verified=trial.ballot_papers_verified,
+                      double_entry=trial.double_entry, sheets=(sheet,), lots=trial.lots,
+                      acknowledged=trial.acknowledged, declared=True, round_number=trial.round_number))
+        if trial_result.errors:
+            e = trial_result.errors[0]
+            raise StoreError(f"the corrected figures cannot stand: {e.code} {e.message}")
+        if trial_result.status is not Status.DECLARED:
+            raise StoreError("the corrected figures make an equality of votes for the last seat, "
+                             "which a correction cannot decide; nothing was changed")
+        self._require_ro(f"correcting the declared result of {w.name}", by)
+        changed = {k: [previous.get(k), v] for k, v in values.items() if previous.get(k) != v}
+        with self._change("correct declaration", by, w.id,
+                          {"ward": w.name, "reason": reason, "changed": changed,
+                           "elected_before": list(current.elected),
+                           "elected_after": list(trial_result.elected)}) as ch:
+            self._insert(ch, "corrections", {
+                "ward_id": w.id, "round_id": round_id, "vals": canonical(values),
+                "previous": canonical(previous), "reason": reason, "by": by, "at": now()})
+        return self.result(w.id)
 
     # ----------------------------------------------------------------- audit
     def audit_records(self) -> list[dict[str, Any]]:
@@ -760,6 +1146,27 @@ def _difference(col: str, have: object, want: object) -> str:
 def _short(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _write_problem(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return any(w in text for w in ("full", "disk i/o", "readonly", "read-only", "locked", "busy",
+                                   "unable to open"))
+
+
+def _write_error(path: Path, exc: sqlite3.OperationalError) -> StoreError:
+    """A failed write, in the user's words. SQLite rolled it back: nothing was saved."""
+    text = str(exc).lower()
+    if "full" in text:
+        return StoreError(f"the disk holding {path} is full: nothing was saved and the store is "
+                          "unchanged. Free some space (or move the store) and do it again")
+    if "disk i/o" in text:
+        return StoreError(f"{path} could not be written (disk I/O error): nothing was saved. Check "
+                          "the drive; if it was unplugged, plug it back in and do it again")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StoreReadOnly(f"{path} cannot be written (read-only file, folder or drive): nothing "
+                             "was saved. Copy it somewhere writable to make changes")
+    return StoreError(f"{path} is busy in another program; nothing was saved, try again")
 
 
 def _check_header(path: Path) -> None:

@@ -14,7 +14,8 @@ import tempfile
 from pathlib import Path
 
 from countdesk.core.electionfile import ElectionFileError, ElectionSpec, parse_election
-from countdesk.store.db import Store, StoreError, now
+from countdesk.store import lock
+from countdesk.store.db import WRITER_WAIT, Store, StoreError, now, writable
 from countdesk.store.files import fsync_dir
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -73,12 +74,15 @@ def import_into(db_path: str | os.PathLike[str], file: str | os.PathLike[str], *
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.exists():
         raise StoreError(f"the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):
+    if not writable(folder):
         raise StoreError(f"the folder {folder} is read-only; choose a writable place for the store")
     old: Store | None = None
     if target.exists():
         old = Store.open(target)
         try:
+            # hold the writer lock until the new store is in place: no other countdesk
+            # may be writing to the store this one replaces
+            old.claim_writer(wait=WRITER_WAIT)
             if old.has_election():
                 el = old.election()
                 if not replace:
@@ -95,6 +99,7 @@ def import_into(db_path: str | os.PathLike[str], file: str | os.PathLike[str], *
     tmp = Path(tmp_name)
     tmp.unlink()
     kept: Path | None = None
+    held = False
     try:
         new = Store.open(tmp, create=True)
         try:
@@ -108,6 +113,8 @@ def import_into(db_path: str | os.PathLike[str], file: str | os.PathLike[str], *
             if old.has_election():
                 kept = target.with_name(f"{target.stem}.replaced-{now().replace(':', '')}{target.suffix}")
                 old.backup_to(kept)
+            lock.acquire(target)  # a second hold, kept while the file is replaced
+            held = True
             old.close()
             old = None
             for suffix in ("-wal", "-shm"):
@@ -125,4 +132,7 @@ def import_into(db_path: str | os.PathLike[str], file: str | os.PathLike[str], *
         if kept is not None and target.exists():
             kept.unlink(missing_ok=True)
         raise
+    finally:
+        if held:
+            lock.release(target)
     return kept

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 from sqlite_utils.db import Table
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APP_ID = "countdesk"
 
 migrations_set = Migrations("countdesk")
@@ -20,7 +20,7 @@ migrations_set = Migrations("countdesk")
 AUDITED_TABLES: tuple[str, ...] = (
     "election", "wards", "candidates", "rounds", "sheets", "keyings", "resolutions", "lots",
     "acknowledgements", "recount_requests", "draft_values", "verification_boxes",
-    "verification_statements",
+    "verification_statements", "passphrases", "passphrase_attempts", "corrections",
 )
 
 
@@ -113,6 +113,30 @@ def m0002_drafts_and_verification(db: Database) -> None:
         pk="id", not_null={"ward_id", "explanation", "at"},
         foreign_keys=[("ward_id", "wards", "id")])
     for table in ("draft_values", "verification_statements"):
+        for op in ("UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+
+
+@migrations_set(name="0003_access_and_corrections")
+def m0003_access_and_corrections(db: Database) -> None:
+    # The returning officer's passphrase, as a scrypt hash (never in clear); the latest row holds.
+    _t(db, "passphrases").create(
+        {"id": int, "role": str, "hash": str, "salt": str, "n": int, "r": int, "p": int,
+         "set_at": str, "set_by": str},
+        pk="id", not_null={"role", "hash", "salt", "n", "r", "p", "set_at"})
+    # Wrong passphrases (ok = 0), and the right one after wrong ones (ok = 1, which ends a run).
+    _t(db, "passphrase_attempts").create(
+        {"id": int, "ok": int, "action": str, "actor": str, "at": str},
+        pk="id", not_null={"ok", "action", "at"})
+    # Corrections of a declared ward's figures: the corrected figures (as a keying), why, by whom.
+    _t(db, "corrections").create(
+        {"id": int, "ward_id": int, "round_id": int, "vals": str, "previous": str, "reason": str,
+         "by": str, "at": str},
+        pk="id", not_null={"ward_id", "round_id", "vals", "previous", "reason", "at"},
+        foreign_keys=[("ward_id", "wards", "id"), ("round_id", "rounds", "id")])
+    for table in ("passphrases", "passphrase_attempts", "corrections"):
         for op in ("UPDATE", "DELETE"):
             db.execute(
                 f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "

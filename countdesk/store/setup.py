@@ -364,6 +364,8 @@ def update_election(store: Store, *, authority: str | None = None, title: str | 
     changed = {k: [current[k], v] for k, v in values.items() if current[k] != v}
     if not changed:
         return el
+    if "double_entry" in changed and not double_entry:
+        store._require_ro("turning double entry off", actor)
     with store._change("update election", actor, details={"changed": changed}) as ch:
         if "double_entry" in changed:
             if double_entry:
@@ -589,6 +591,10 @@ def unlock_candidates(store: Store, ward_id: int, reason: str, actor: str) -> Wa
     w = _ward(store, ward_id)
     reason = _clean(reason, "the reason for unlocking", max_len=MAX_REASON)
     actor = _clean(actor, "the name of who is unlocking the list")
+    _require_undeclared(w, "its candidates cannot change")
+    if not w.candidates_locked:
+        raise StoreError(f"{w.name}'s candidate list is not locked")
+    store._require_ro(f"unlocking the candidate list of {w.name}", actor)
     with store._change("unlock candidates", actor, w.id, {"ward": w.name, "reason": reason}) as ch:
         _require_undeclared(w, "its candidates cannot change")
         if not w.candidates_locked:

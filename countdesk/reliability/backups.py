@@ -1,0 +1,218 @@
+"""Backups and restores of a store, with SQLite's online backup.
+
+A backup is safe to take while countdesk is writing: it reads one consistent
+snapshot through its own read-only connection (so the desktop app can run it
+on a worker thread). The copy is written beside its final name, synced to the
+disk, checked (``PRAGMA integrity_check``), and only then renamed into place:
+a backup folder never holds half a backup. Older backups of the same store
+beyond ``keep`` are removed, oldest first.
+
+A restore checks the backup first (a countdesk store, not from a newer
+countdesk, integrity ok, audit chain intact), refuses while another countdesk
+writes to the store, and keeps the store it replaces beside it as
+``NAME.before-restore-TIME.db``. Nothing is ever deleted by a restore.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from countdesk.store import Store, StoreError, lock
+from countdesk.store.db import writable
+from countdesk.store.files import fsync_dir
+
+DEFAULT_KEEP = 20
+_STAMP = "%Y%m%dT%H%M%SZ"
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    audit_records: int
+    removed: tuple[Path, ...]
+    #: problems the audit check found in the store (backed up all the same)
+    audit_problems: tuple[str, ...]
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0)
+
+
+def backup_name(db_path: Path, when: datetime.datetime) -> str:
+    return f"{db_path.stem}-backup-{when.strftime(_STAMP)}{db_path.suffix or '.db'}"
+
+
+def _pattern(db_path: Path) -> re.Pattern[str]:
+    return re.compile(re.escape(db_path.stem) + r"-backup-\d{8}T\d{6}Z(?:-\d+)?"
+                      + re.escape(db_path.suffix or ".db") + "$")
+
+
+def backups_of(db_path: Path, folder: Path) -> list[Path]:
+    """This store's backups in ``folder``, oldest first."""
+    pat = _pattern(db_path)
+    try:
+        names = sorted(p.name for p in folder.iterdir() if pat.match(p.name))
+    except OSError:
+        return []
+    return [folder / n for n in names]
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.exists():
+        raise StoreError(f"the backup folder {folder} does not exist (is the USB stick plugged in?)")
+    if not folder.is_dir():
+        raise StoreError(f"{folder} is a file, not a folder to put backups in")
+    if not writable(folder):
+        raise StoreError(f"the backup folder {folder} is read-only; choose a writable one")
+
+
+def backup_store(db_path: str | os.PathLike[str], folder: str | os.PathLike[str], *,
+                 keep: int = DEFAULT_KEEP) -> BackupResult:
+    """Back up the store at ``db_path`` into ``folder``; returns what was made.
+
+    Raises :class:`StoreError` (nothing left behind in ``folder``) when it cannot."""
+    src_path, dest_dir = Path(db_path), Path(folder)
+    if keep < 1:
+        raise StoreError("keep at least one backup")
+    _check_folder(dest_dir)
+    with Store.open(src_path, read_only=True) as store:  # a countdesk store, readable, not newer
+        problems = tuple(store.verify_audit())
+    when = datetime.datetime.now(datetime.UTC)
+    target = dest_dir / backup_name(src_path, when)
+    n = 2
+    while target.exists():
+        target = dest_dir / f"{Path(backup_name(src_path, when)).stem}-{n}{src_path.suffix or '.db'}"
+        n += 1
+    tmp = dest_dir / f".{target.name}.partial"
+    try:
+        src = _connect_ro(src_path)
+        try:
+            dest = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+                ok = dest.execute("PRAGMA integrity_check").fetchone()[0]
+                records = int(dest.execute("SELECT COUNT(*) FROM audit").fetchone()[0])
+            finally:
+                dest.close()
+        finally:
+            src.close()
+        if ok != "ok":
+            raise StoreError(f"the backup of {src_path} failed its integrity check ({ok}); "
+                             "the store itself may be damaged")
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+        fsync_dir(dest_dir)
+    except sqlite3.Error as exc:
+        raise StoreError(f"the backup of {src_path} into {dest_dir} failed: {exc}") from None
+    except OSError as exc:
+        raise StoreError(f"the backup could not be written to {dest_dir}: "
+                         f"{exc.strerror or exc}") from None
+    finally:
+        for suffix in ("", "-journal"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+    removed: list[Path] = []
+    existing = backups_of(src_path, dest_dir)
+    for old in existing[: max(0, len(existing) - keep)]:
+        if old != target:
+            with contextlib.suppress(OSError):
+                old.unlink()
+                removed.append(old)
+    return BackupResult(target, records, tuple(removed), problems)
+
+
+def check_backup(path: Path) -> int:
+    """A backup fit to restore: returns its number of audit records, or raises StoreError."""
+    if not path.exists():
+        raise StoreError(f"{path}: no such backup")
+    with Store.open(path, read_only=True) as store:
+        ok = store.conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if ok != "ok":
+            raise StoreError(f"{path} is damaged (integrity check: {ok}); choose another backup")
+        problems = store.verify_audit()
+        if problems:
+            raise StoreError(f"{path} fails the audit check: {problems[0]}; choose another backup")
+        if not store.has_election():
+            raise StoreError(f"{path} holds no election")
+        return len(store.audit_records())
+
+
+def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str]) -> Path | None:
+    """Replace the store at ``db_path`` by ``backup`` once the backup checks out.
+
+    Returns where the replaced store was kept (None when there was none)."""
+    src, target = Path(backup), Path(db_path)
+    if src.is_dir():
+        raise StoreError(f"{src} is a folder; give the backup file to restore")
+    if target.is_dir():
+        raise StoreError(f"{target} is a folder; give the path of the store file")
+    if target.exists() and src.resolve() == target.resolve():
+        raise StoreError("the backup and the store are the same file")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise StoreError(f"the folder {folder} does not exist")
+    if not writable(folder) or (target.exists() and not writable(target)):
+        raise StoreError(f"{target} is read-only here; nothing was changed")
+    check_backup(src)
+    try:
+        lock.acquire(target, wait=0)
+    except lock.WriterBusy as exc:
+        raise StoreError(f"{target} is in use: {exc.describe()}. Close it there first; "
+                         "nothing was changed") from None
+    except lock.LockUnavailable as exc:
+        raise StoreError(f"{target} cannot be written here ({exc}); nothing was changed") from None
+    tmp = folder / f".{target.name}.restoring"
+    kept: Path | None = None
+    try:
+        s = _connect_ro(src)
+        try:
+            d = sqlite3.connect(str(tmp))
+            try:
+                s.backup(d)
+                d.execute("PRAGMA journal_mode=DELETE")
+                ok = d.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                d.close()
+        finally:
+            s.close()
+        if ok != "ok":
+            raise StoreError(f"the copy of {src} failed its integrity check ({ok}); nothing was changed")
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        if target.exists():
+            _settle(target)
+            stamp = datetime.datetime.now(datetime.UTC).strftime(_STAMP)
+            kept = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix or '.db'}")
+            # the store moves aside with its write-ahead log, so the two stay a pair
+            os.replace(target, kept)
+            for suffix in ("-wal", "-shm"):
+                side = Path(str(target) + suffix)
+                if side.exists():
+                    os.replace(side, Path(str(kept) + suffix))
+        os.replace(tmp, target)
+        fsync_dir(folder)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{src} could not be restored: {exc}; nothing was changed") from None
+    except OSError as exc:
+        raise StoreError(f"{src} could not be restored: {exc.strerror or exc}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+        lock.release(target)
+    return kept
+
+
+def _settle(path: Path) -> None:
+    """Fold the store's write-ahead log into the file, when it can be read at all."""
+    with contextlib.suppress(sqlite3.Error):
+        conn = sqlite3.connect(str(path), timeout=5.0)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
