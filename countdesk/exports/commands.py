@@ -102,6 +102,7 @@ def control_line(s: CouncilSummary) -> str:
     if leader is not None:
         need = s.majority - leader.seats
         text += f"; {leader.party} {leader.seats} seats, {need} more needed for a majority"
+    text += f"; {s.seats_total - s.seats_declared} seats still to declare"
     return text
 
 
@@ -114,14 +115,20 @@ def summary_lines(s: CouncilSummary) -> list[str]:
     lines = [f"{s.wards_declared} of {s.wards_total} wards declared "
              f"({s.seats_declared} of {s.seats_total} seats); majority {s.majority}",
              control_line(s)]
+    # the change is shown once every ward is in (before, it compares part of the council
+    # with the whole of the old one); --json always gives it
     table = [["party", "seats", "change", "votes", "share"]]
     for p in s.parties:
         share = "" if p.vote_share_pct is None else f"{p.vote_share_pct}%"
         table.append([p.party, str(p.seats), _signed(p.change), f"{p.votes:,}", share])
-    widths = [max(len(r[i]) for r in table) for i in range(5)]
+    if not s.complete:
+        table = [row[:2] + row[3:] for row in table]
+    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
     for row in table:
-        cells = [row[0].ljust(widths[0])] + [row[i].rjust(widths[i]) for i in range(1, 5)]
+        cells = [row[0].ljust(widths[0])] + [row[i].rjust(widths[i]) for i in range(1, len(row))]
         lines.append("  ".join(cells).rstrip())
+    if not s.complete and any(p.change is not None for p in s.parties):
+        lines.append("(the change in seats is shown once every ward is declared)")
     if s.turnout_pct is not None:
         lines.append(f"Turnout {s.turnout_pct}% ({s.ballot_papers_counted:,} ballot papers counted, "
                      f"electorate {s.electorate:,}, in the declared wards with a poll)")

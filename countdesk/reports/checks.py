@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from countdesk.reports.digest import notice_digest, result_digest, short_digest, verification_digest
-from countdesk.reports.kinds import KIND_DECLARATION, KIND_NOTICE, KIND_VERIFICATION
+from countdesk.reports.kinds import KIND_DECLARATION, KIND_NOTICE, KIND_SUMMARY, KIND_VERIFICATION
 from countdesk.reports.signing import DocumentInfo
 from countdesk.store import Store, StoreError
 from countdesk.store.setup import verification
@@ -30,6 +30,15 @@ def match_store(document: DocumentInfo | None, store: Store) -> StoreMatch:
         return StoreMatch(False, "Result: cannot be checked: this is not a countdesk document "
                                  "(it carries no result digest)")
     election = store.election()
+    if document.kind == KIND_SUMMARY:
+        from countdesk.exports.gather import snapshot  # noqa: PLC0415
+        from countdesk.reports.summary_sheet import summary_digest  # noqa: PLC0415
+
+        now = summary_digest(snapshot(store))
+        if now == document.digest:
+            return StoreMatch(True, f"Result: matches every ward's declared result in {where}")
+        return StoreMatch(False, f"Result: DOES NOT MATCH {where}: a ward has been declared or "
+                                 f"changed since this summary was printed (digest now {short_digest(now)})")
     if document.kind == KIND_NOTICE:
         entries = [(w, store.result(w.id)) for w in store.wards()]
         now = notice_digest(election, entries)

@@ -1,4 +1,4 @@
-"""Command-line commands for documents: declare, report, keygen, verify.
+"""Command-line commands for documents: declare (one ward, or ``--all``), report, keygen, verify.
 
 Registered into ``countdesk``'s parser by :func:`register`. Refused actions
 raise :class:`StoreError` or :class:`UsageError` (exit 2, the store unchanged).
@@ -9,11 +9,19 @@ every other command starts as fast as before.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from countdesk.reports.kinds import KIND_DECLARATION, KIND_NOTICE, KIND_PROVISIONAL, KINDS
+from countdesk.reports.kinds import (
+    KIND_DECLARATION,
+    KIND_NOTICE,
+    KIND_PROVISIONAL,
+    KIND_SUMMARY,
+    KINDS,
+    WHOLE_ELECTION,
+)
 from countdesk.store import Store, StoreError
 from countdesk.store.files import atomic_write
 
@@ -38,9 +46,14 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "declare", help="declare a ward's result and write the signed declaration of result of poll",
         description="Mark the ward declared (refused unless it is ready and every warning is "
-        "acknowledged), then write its declaration of result of poll.")
-    p.add_argument("ward", help="ward name (any case) or id")
-    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the declaration")
+        "acknowledged), then write its declaration of result of poll. With --all, every ward that "
+        "is ready is declared in ward order and its sheet written into --out-dir as "
+        "declaration-<ward>.pdf; a ready ward with a warning not yet acknowledged is skipped and "
+        "named, the others are still declared (exit 3 when any was skipped).")
+    p.add_argument("ward", nargs="?", help="ward name (any case) or id")
+    p.add_argument("--out", metavar="FILE.pdf", help="where to write the declaration")
+    p.add_argument("--all", action="store_true", help="declare every ward that is ready")
+    p.add_argument("--out-dir", metavar="DIR", help="with --all: the folder for the declarations")
     p.add_argument("--by", metavar="NAME",
                    help="who declares: the returning officer or a deputy (printed as the signatory; "
                    "default: the returning officer in the election file)")
@@ -48,12 +61,14 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_declare)
 
     p = sub.add_parser(
-        "report", help="write a document: provisional, notice, verification or declaration",
+        "report", help="write a document: provisional, notice, verification, declaration or summary",
         description="provisional: the provisional result for candidates and agents; notice: the "
         "notice of election result for every ward; verification: the statement of the result of "
-        "the verification; declaration: a reprint of a declared ward's declaration.")
+        "the verification; declaration: a reprint of a declared ward's declaration; summary: the "
+        "summary of results for the press (council control, seats chart, changes, turnout, "
+        "councillors elected by ward).")
     p.add_argument("kind", choices=KINDS)
-    p.add_argument("ward", nargs="?", help="ward name or id (not for notice)")
+    p.add_argument("ward", nargs="?", help="ward name or id (not for notice or summary)")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.add_argument("--draft", action="store_true",
                    help="declaration only: print a ward that is ready but not yet declared, "
@@ -98,7 +113,7 @@ class _Prepared:
     def __init__(self, args: argparse.Namespace) -> None:
         from countdesk.reports.signing import SigningError, load_signer, read_passphrase_file  # noqa: PLC0415
 
-        self.out = _out_path(args.out)
+        self.out = _out_path(args.out) if getattr(args, "out", None) else None
         self.signer: SimpleSigner | None = None
         if args.key or args.passphrase_file:
             if not (args.key and args.passphrase_file):
@@ -115,8 +130,9 @@ class _Prepared:
                 raise _usage_error(f"the signature image {args.signature_image} cannot be read: "
                                    f"{exc.strerror}") from None
 
-    def finish(self, pdf: bytes, location: str | None) -> str:
-        """Sign if a key was given, write atomically; say how it was signed."""
+    def finish(self, pdf: bytes, location: str | None, out: Path | None = None) -> str:
+        """Sign if a key was given, write atomically (to ``out``, else ``--out``); say how it was
+        signed."""
         from countdesk.reports.signing import sign_with, signer_name  # noqa: PLC0415
 
         how = "unsigned"
@@ -125,7 +141,9 @@ class _Prepared:
             cert = self.signer.signing_cert
             assert cert is not None
             how = f"signed by {signer_name(cert)}"
-        atomic_write(self.out, pdf)
+        target = out or self.out
+        assert target is not None
+        atomic_write(target, pdf)
         return how
 
 
@@ -152,7 +170,14 @@ def cmd_declare(args: argparse.Namespace) -> int:
     from countdesk.reports import api  # noqa: PLC0415
     from countdesk.reports.documents import ReportError, declared_time  # noqa: PLC0415
 
+    if args.all:
+        return cmd_declare_all(args)
+    if args.out_dir:
+        raise _usage_error("--out-dir goes with --all; for one ward give --out FILE.pdf")
+    if not args.ward or not args.out:
+        raise _usage_error("declare needs a WARD and --out FILE.pdf (or --all --out-dir DIR)")
     prep = _Prepared(args)
+    assert prep.out is not None
     path = _store_path(args)
     with Store.open(path) as store:
         ward = store.ward(args.ward)
@@ -184,13 +209,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     from countdesk.reports.documents import ReportError  # noqa: PLC0415
 
     kind: str = args.kind
-    if kind == KIND_NOTICE and args.ward:
-        raise _usage_error("the notice covers every ward of the election: give no WARD")
-    if kind != KIND_NOTICE and not args.ward:
+    if kind in WHOLE_ELECTION and args.ward:
+        raise _usage_error(f"the {kind} covers every ward of the election: give no WARD")
+    if kind not in WHOLE_ELECTION and not args.ward:
         raise _usage_error(f"report {kind} needs a WARD (name or id)")
     if args.draft and kind != KIND_DECLARATION:
         raise _usage_error("--draft is for report declaration only")
     prep = _Prepared(args)
+    assert prep.out is not None  # --out is required
     with Store.open(_store_path(args)) as store:
         authority = store.election().authority
         try:
@@ -199,6 +225,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise StoreError(str(exc)) from None
         if kind == KIND_NOTICE:
             what = "the notice of election result"
+        elif kind == KIND_SUMMARY:
+            what = "the summary of results"
         else:
             name = store.ward(args.ward).name
             what = {KIND_DECLARATION: f"the declaration for {name}" + (" (DRAFT)" if args.draft else ""),
@@ -207,6 +235,90 @@ def cmd_report(args: argparse.Namespace) -> int:
     how = prep.finish(pdf, authority)
     print(f"wrote {what} to {prep.out} ({how}){_digest_of(prep.out)}")
     return 0
+
+
+def declaration_filename(ward: str, ward_id: int, taken: set[str]) -> str:
+    """``declaration-<ward>.pdf`` (letters, digits and hyphens), unique among ``taken``."""
+    base = "".join(ch if ch.isalnum() else "-" for ch in ward.lower())
+    base = "-".join(part for part in base.split("-") if part) or f"ward-{ward_id}"
+    name = f"declaration-{base}.pdf"
+    if name in taken:
+        name = f"declaration-{base}-{ward_id}.pdf"
+    taken.add(name)
+    return name
+
+
+def cmd_declare_all(args: argparse.Namespace) -> int:
+    """Declare every ward that is ready, in ward order, writing each sheet into --out-dir.
+
+    Exit 0: every ready ward declared (wards still counting or awaiting a drawing of lots are
+    named and left alone). Exit 3: some ready ward was skipped because a warning on it has not
+    been acknowledged; the others were declared. Exit 2: refused before anything was declared
+    (no --out-dir, a bad key). Exit 1: a ward was declared but its sheet could not be written.
+    """
+    from countdesk.core import Status  # noqa: PLC0415
+    from countdesk.reports import api  # noqa: PLC0415
+    from countdesk.reports.documents import ReportError  # noqa: PLC0415
+
+    if args.ward or args.out:
+        raise _usage_error("--all declares every ready ward: give no WARD and no --out, "
+                           "only --out-dir DIR")
+    if not args.out_dir:
+        raise _usage_error("--all needs --out-dir DIR, the folder for the declarations")
+    folder = Path(args.out_dir)
+    if not folder.is_dir():
+        raise _usage_error(f"--out-dir {folder} is not a folder")
+    if not os.access(folder, os.W_OK):
+        raise _usage_error(f"the folder {folder} is read-only")
+    prep = _Prepared(args)
+    path = _store_path(args)
+    declared: list[str] = []
+    skipped: list[str] = []
+    waiting: list[str] = []
+    with Store.open(path) as store:
+        authority = store.election().authority
+        taken: set[str] = set()
+        for ward in store.wards():
+            if ward.declared_at:
+                continue
+            result = store.result(ward.id)
+            if result.status not in (Status.READY, Status.UNCONTESTED):
+                waiting.append(f"{ward.name} ({result.status.value.replace('_', ' ')})")
+                continue
+            if result.unacknowledged:
+                codes = "; ".join(f"{w.code} {w.message}" for w in result.unacknowledged)
+                print(f"countdesk: skipped {ward.name}: acknowledge first: {codes} "
+                      f"(countdesk --db {path} acknowledge {ward.name!r} CODE)", file=sys.stderr)
+                skipped.append(ward.name)
+                continue
+            target = folder / declaration_filename(ward.name, ward.id, taken)
+            try:
+                result, pdf = api.declare(store, ward.id, by=args.by, signature_image=prep.image)
+            except (StoreError, ReportError) as exc:
+                print(f"countdesk: skipped {ward.name}: {exc}", file=sys.stderr)
+                skipped.append(ward.name)
+                continue
+            try:
+                how = prep.finish(pdf, authority, target)
+            except Exception as exc:
+                print(f"countdesk: {ward.name} IS DECLARED and locked, but its declaration could not "
+                      f"be written to {target}: {exc}. Print it again with: countdesk --db {path} "
+                      f"report declaration {ward.name!r} --out FILE.pdf; the wards after it were not "
+                      "declared", file=sys.stderr)
+                return 1
+            elected = "; ".join(f"{result.row(c).candidate.ballot_name} ({result.row(c).candidate.party})"
+                                for c in result.elected)
+            print(f"declared {ward.name}: {elected}; wrote {target} ({how})")
+            declared.append(ward.name)
+    line = f"declared {len(declared)} ward{'s' if len(declared) != 1 else ''}"
+    if skipped:
+        line += f"; skipped {len(skipped)} with warnings to acknowledge: {', '.join(skipped)}"
+    if waiting:
+        line += f"; not ready: {', '.join(waiting)}"
+    if not declared and not skipped:
+        line = "no ward is ready to declare" + (f" (not ready: {', '.join(waiting)})" if waiting else "")
+    print(line)
+    return 3 if skipped else 0
 
 
 def cmd_keygen(args: argparse.Namespace) -> int:
