@@ -47,6 +47,18 @@ class Dialogs:
         return path or None
 
     @classmethod
+    def choose(cls, parent: QWidget | None, title: str, label: str, items: list[str],
+               current: int = 0) -> int | None:
+        """One of ``items`` (its index), or None if cancelled."""
+        item, ok = QInputDialog.getItem(parent, title, label, items, current, False)
+        return items.index(item) if ok and item in items else None
+
+    @classmethod
+    def choose_folder(cls, parent: QWidget | None, title: str) -> str | None:
+        path = QFileDialog.getExistingDirectory(parent, title)
+        return path or None
+
+    @classmethod
     def run(cls, dialog: QWidget) -> bool:
         """Run a modal dialog (tests replace this to drive the dialog themselves)."""
         return bool(dialog.exec())  # type: ignore[attr-defined]

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from countdesk.core.progress import Stage, stage
+from countdesk.gui.batch import save_all_declarations
+from countdesk.gui.board import open_board
 from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.documents import PdfPreview, run_job, suggested_name
 from countdesk.gui.entry import EntryPanel
@@ -183,6 +185,14 @@ class MainWindow(QMainWindow):
         image = QAction("Choose a signature &image…", self)
         image.triggered.connect(self.choose_signature_image)
         docs.addAction(image)
+        docs.addSeparator()
+        save_all = QAction("Save &all declarations…", self)
+        save_all.triggered.connect(lambda: save_all_declarations(self))
+        docs.addAction(save_all)
+        board_menu = self.menuBar().addMenu("&Board")
+        open_board_action = QAction("&Open results board…", self)
+        open_board_action.triggered.connect(lambda: open_board(self, lambda: self.store))
+        board_menu.addAction(open_board_action)
         view = self.menuBar().addMenu("&View")
         self.large_action = QAction("&Larger type", self, checkable=True)
         self.large_action.setShortcut(QKeySequence("Ctrl+="))
@@ -379,6 +389,9 @@ class MainWindow(QMainWindow):
         self.progress.setValue(declared)
         if current is not None:
             self.select_ward(current)
+        board = getattr(self, "results_board", None)
+        if board is not None:
+            board.refresh()
 
     def current_ward_id(self) -> int | None:
         index = self.ward_view.currentIndex()
