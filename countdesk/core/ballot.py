@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from countdesk.core.model import Candidate
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of a name, for sorting and matching.
 
     ``Ó Súilleabháin`` and ``o suilleabhain`` fold the same; ``Łukasz`` folds
     to ``lukasz`` (letters with strokes have no decomposition, so they are
     mapped by hand).
+
+    Cached: every result compares each pair of its candidates' names (E003),
+    so the same few names are folded over and over.
     """
+    if text.isascii():  # NFKD, combining marks and strokes change no ASCII letter
+        return " ".join(text.casefold().split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.translate(_STROKES)
@@ -26,6 +33,7 @@ _STROKES = str.maketrans(
 )
 
 
+@lru_cache(maxsize=16384)
 def _sort_text(text: str) -> str:
     # Spaces, apostrophes and hyphens do not order names: O'Neill sorts as ONeill.
     return "".join(ch for ch in fold(text) if ch.isalnum())
