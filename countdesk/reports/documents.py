@@ -333,9 +333,6 @@ def _split_widths(result: WardResult, st: _Styles, share: float) -> tuple[float,
     longest = max((_surname_width(r, st.size) for r in result.candidates), default=0.0)
     min_name = min(longest + CELL_PAD + 1, total * 0.7)
 
-    def height(parts: list[Paragraph], width: float) -> float:
-        return float(sum(p.wrap(width - CELL_PAD, 10_000)[1] for p in parts))
-
     # the splits worth trying: an even grid, and each point where one more name
     # or description just fits on a single line
     tries = {total * (0.3 + 0.025 * step) for step in range(17)}
@@ -345,16 +342,57 @@ def _split_widths(result: WardResult, st: _Styles, share: float) -> tuple[float,
                          + stringWidth(c.forenames, FAMILY, st.size) + CELL_PAD + 1)
         one_line_desc = stringWidth(c.description, FAMILY, st.size) + CELL_PAD + 1
         tries |= {one_line_name, total - one_line_desc}
+    name_ws = sorted({min(max(width, min_name, total * 0.25), total * 0.75) for width in tries})
+    desc_ws = [total - w for w in reversed(name_ws)]  # ascending
+    name_h = [_heights([n], name_ws) for n in names]
+    desc_h = [_heights(d, desc_ws)[::-1] for d in descs]
     best: tuple[float, float, float] | None = None
-    for width in sorted(tries):
-        name_w = min(max(width, min_name, total * 0.25), total * 0.75)
-        h = sum(max(height([n], name_w), height(d, total - name_w))
-                for n, d in zip(names, descs, strict=True))
+    for k, name_w in enumerate(name_ws):
+        h = sum(max(nh[k], dh[k]) for nh, dh in zip(name_h, desc_h, strict=True))
         key = (round(h, 1), abs(name_w / total - 0.5), name_w)
         if best is None or key < best:
             best = key
     assert best is not None
     return best[2], total - best[2]
+
+
+def _heights(parts: Sequence[Paragraph], widths: Sequence[float]) -> list[float]:
+    """The height of a cell holding ``parts`` at each of ``widths`` (ascending).
+
+    Lines are filled greedily, so a paragraph none of whose words is wider than
+    the narrowest width never grows taller as its column widens: when two widths
+    give it the same height, every width between them does too, and only the
+    widths around each step are wrapped, not every width (a declaration tries
+    some forty splits of thirteen rows). A paragraph with a word that must be
+    split at some width (reportlab then breaks the word, and the height can go
+    up and down) is wrapped at every width.
+    """
+    n = len(widths)
+    out = [0.0] * n
+    for p in parts:
+        known: dict[int, float] = {}
+
+        def at(i: int, p: Paragraph = p, known: dict[int, float] = known) -> float:
+            if i not in known:
+                known[i] = float(p.wrap(widths[i] - CELL_PAD, 10_000)[1])
+            return known[i]
+
+        heights = [0.0] * n
+        spans = [(0, n - 1)] if n else []
+        if n and p.minWidth() >= widths[0] - CELL_PAD - 0.01:
+            spans = [(i, i) for i in range(n)]
+        while spans:
+            lo, hi = spans.pop()
+            if at(lo) == at(hi):
+                heights[lo:hi + 1] = [known[lo]] * (hi - lo + 1)
+            elif hi - lo == 1:
+                heights[lo], heights[hi] = known[lo], known[hi]
+            else:
+                mid = (lo + hi) // 2
+                spans += [(lo, mid), (mid, hi)]
+        for i in range(n):
+            out[i] += heights[i]
+    return out
 
 
 def _description(c: CandidateResult, st: _Styles) -> list[Paragraph]:
