@@ -157,3 +157,24 @@ def test_declare_all_refusals_change_nothing(run: Run, demo_db: Path, tmp_path: 
         assert words in r.err
     assert db_fingerprint(demo_db) == before
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_declare_all_asks_for_the_returning_officers_passphrase_once(run: Run, sample_db: Path,
+                                                                     tmp_path: Path) -> None:
+    secret = tmp_path / "ro.txt"
+    secret.write_text("the returning officer's own\n", encoding="utf-8")
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase at all\n", encoding="utf-8")
+    assert run("--db", sample_db, "set-passphrase", "--passphrase-file", secret).code == 0
+    out = tmp_path / "sheets"
+    out.mkdir()
+    for extra in ([], ["--ro-passphrase-file", wrong]):
+        r = run("--db", sample_db, "declare", "--all", "--out-dir", out, *extra)
+        assert r.code == 2, r.out + r.err
+        assert "passphrase" in r.err
+    assert list(out.iterdir()) == []
+    with Store.open(sample_db) as store:
+        assert not any(w.declared_at for w in store.wards())
+    r = run("--db", sample_db, "declare", "--all", "--out-dir", out, "--ro-passphrase-file", secret)
+    assert r.code == 0, r.err
+    assert "declared 2 wards" in r.out

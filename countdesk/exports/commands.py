@@ -64,7 +64,7 @@ def register(sub: Any) -> None:
 def cmd_summary(args: argparse.Namespace) -> int:
     from countdesk.exports.gather import snapshot  # noqa: PLC0415
 
-    with Store.open(_store_path(args)) as store:
+    with Store.open(_store_path(args), read_only=True) as store:
         snap = snapshot(store)
     s = snap.summary
     if args.json:
@@ -169,7 +169,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from countdesk.exports.ids import authority_slug, slugify  # noqa: PLC0415
 
     out = _out_path(args.out)
-    with Store.open(_store_path(args)) as store:
+    with Store.open(_store_path(args), read_only=True) as store:
         snap = snapshot(store)
         colours = party_colours(store)
     org = slugify(args.authority_slug) if args.authority_slug else authority_slug(snap.election.authority)

@@ -65,7 +65,7 @@ class SaveDeclarationsJob(PdfJob):
 
         outcome = BatchOutcome(total=0)
         try:
-            with Store.open(self.path) as store:
+            with Store.open(self.path, read_only=True) as store:
                 wards = [w for w in store.wards() if w.declared_at]
                 outcome.total = len(wards)
                 taken: set[str] = set()

@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +25,7 @@ from countdesk.reports.kinds import (
     WHOLE_ELECTION,
 )
 from countdesk.store import Store, StoreError
+from countdesk.store.db import AccessDenied
 from countdesk.store.files import atomic_write
 
 if TYPE_CHECKING:
@@ -248,6 +251,19 @@ def declaration_filename(ward: str, ward_id: int, taken: set[str]) -> str:
     return name
 
 
+@contextmanager
+def _as_returning_officer(store: Store) -> Iterator[None]:
+    """With a returning officer's passphrase set, check the one offered (``--ro-passphrase-file``)
+    once, before any ward is declared, rather than once per ward."""
+    from countdesk.store import access  # noqa: PLC0415
+
+    if not store.passphrase_set():
+        yield
+        return
+    with store.as_returning_officer(access.offered()):
+        yield
+
+
 def cmd_declare_all(args: argparse.Namespace) -> int:
     """Declare every ward that is ready, in ward order, writing each sheet into --out-dir.
 
@@ -275,7 +291,7 @@ def cmd_declare_all(args: argparse.Namespace) -> int:
     declared: list[str] = []
     skipped: list[str] = []
     waiting: list[str] = []
-    with Store.open(path) as store:
+    with Store.open(path) as store, _as_returning_officer(store):
         authority = store.election().authority
         taken: set[str] = set()
         for ward in store.wards():
@@ -294,6 +310,8 @@ def cmd_declare_all(args: argparse.Namespace) -> int:
             target = folder / declaration_filename(ward.name, ward.id, taken)
             try:
                 result, pdf = api.declare(store, ward.id, by=args.by, signature_image=prep.image)
+            except AccessDenied:
+                raise
             except (StoreError, ReportError) as exc:
                 print(f"countdesk: skipped {ward.name}: {exc}", file=sys.stderr)
                 skipped.append(ward.name)
