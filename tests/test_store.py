@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from conftest import db_fingerprint
 from countdesk.store import Store, StoreError
-from countdesk.store.db import GENESIS, chain_hash
+from countdesk.store.db import GENESIS, canonical, chain_hash
 from countdesk.store.schema import SCHEMA_VERSION
 
 
@@ -99,43 +100,116 @@ def test_migration_copies_the_file_first(tmp_path: Path, demo_db: Path) -> None:
     assert any("pre-migration" in p.name for p in demo_db.parent.iterdir())
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.data())
-def test_any_single_edited_deleted_or_inserted_audit_record_is_detected(
-        demo_db: Path, data: st.DataObject) -> None:
-    work = demo_db.with_name(f"work-{data.draw(st.integers(0, 10**9))}.db")
-    work.write_bytes(demo_db.read_bytes())
+TAMPERING = ["edit actor", "edit time", "edit action", "edit ward", "edit details", "edit changes",
+             "edit prev_hash", "edit hash", "delete", "delete the last", "insert", "append", "swap two",
+             "edit a figure and re-hash the rest of the chain"]
+
+
+def tamper(work: Path, recs: list[dict[str, Any]], seq: int, how: str) -> None:
+    """Change audit record ``seq`` of the store at ``work`` in the way ``how`` names."""
+    conn = sqlite3.connect(work)
+    conn.executescript("DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;")
+    column = {"edit actor": ("actor", "'mallory'"), "edit time": ("at", "'2026-01-01T00:00:00Z'"),
+              "edit action": ("action", "action || ' (edited)'"), "edit ward": ("ward_id", "COALESCE(ward_id, 0) + 1"),
+              "edit details": ("details", "'{}'"), "edit prev_hash": ("prev_hash", "'" + "0" * 64 + "'"),
+              "edit hash": ("hash", "'" + "f" * 64 + "'")}
+    if how in column:
+        col, value = column[how]
+        if how == "edit prev_hash" and seq == 1:
+            value = "'" + "1" * 64 + "'"
+        if how == "edit details" and recs[seq - 1]["details"] == "{}":
+            value = "'{\"x\":1}'"
+        conn.execute(f"UPDATE audit SET {col} = {value} WHERE seq = ?", (seq,))
+    elif how == "edit changes":
+        conn.execute("UPDATE audit SET changes = '[]' WHERE seq = ?", (seq,))
+        if recs[seq - 1]["changes"] == "[]":
+            conn.execute("UPDATE audit SET changes = '[{\"table\":\"x\",\"id\":1,\"row\":null}]' "
+                         "WHERE seq = ?", (seq,))
+    elif how == "delete":
+        conn.execute("DELETE FROM audit WHERE seq = ?", (seq,))
+    elif how == "delete the last":
+        conn.execute("DELETE FROM audit WHERE seq = ?", (len(recs),))
+    elif how == "swap two":
+        other = seq % len(recs) + 1
+        conn.execute("UPDATE audit SET seq = -1 WHERE seq = ?", (seq,))
+        conn.execute("UPDATE audit SET seq = ? WHERE seq = ?", (seq, other))
+        conn.execute("UPDATE audit SET seq = ? WHERE seq = -1", (other,))
+    elif how in ("insert", "append"):
+        # a forged record that hashes correctly on its own, squeezed in (or added at the end)
+        at = seq if how == "insert" else len(recs) + 1
+        if how == "insert":
+            conn.execute("UPDATE audit SET seq = seq + 1000 WHERE seq >= ?", (at,))
+            conn.execute("UPDATE audit SET seq = seq - 999 WHERE seq >= 1000")
+        prev = recs[at - 2]["hash"] if at > 1 else GENESIS
+        body = {"seq": at, "at": "2026-01-01T00:00:00Z", "actor": "mallory", "action": "declare",
+                "ward_id": None, "details": {}, "changes": [
+                    {"table": "wards", "id": 1, "row": {"declared_at": "2026-01-01T00:00:00Z"}}]}
+        conn.execute("INSERT INTO audit VALUES (?, ?, ?, ?, ?, '{}', ?, ?, ?)",
+                     (at, body["at"], "mallory", "declare", None, json.dumps(body["changes"]), prev,
+                      chain_hash(prev, body)))
+    else:
+        # a figure edited in the log, and every later hash recomputed so the chain holds:
+        # the stored figures no longer match the log
+        with_figures = [r for r in recs if '"vals"' in r["changes"] or '"votes' in r["changes"]]
+        rec = with_figures[seq % len(with_figures)]
+        changes = json.loads(rec["changes"])
+        for item in changes:
+            if item["row"] and "vals" in item["row"]:
+                vals = json.loads(item["row"]["vals"])
+                key = next(k for k in vals if k.startswith("votes:"))
+                vals[key] += 1
+                item["row"]["vals"] = json.dumps(vals, sort_keys=True, separators=(",", ":"))
+                break
+        prev = recs[rec["seq"] - 2]["hash"] if rec["seq"] > 1 else GENESIS
+        for r in recs[rec["seq"] - 1:]:
+            body = {"seq": r["seq"], "at": r["at"], "actor": r["actor"], "action": r["action"],
+                    "ward_id": r["ward_id"], "details": json.loads(r["details"]),
+                    "changes": changes if r["seq"] == rec["seq"] else json.loads(r["changes"])}
+            digest = chain_hash(prev, body)
+            conn.execute("UPDATE audit SET changes = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                         (canonical(body["changes"]), prev, digest, r["seq"]))
+            prev = digest
+    conn.commit()
+    conn.close()
+
+
+@pytest.fixture(scope="session")
+def _tamper_base(tmp_path_factory: pytest.TempPathFactory, _demo_template: Path) -> Path:
+    """A log of every kind of action (lots, acknowledgements, recounts, keyings, passphrases,
+    a declaration and its correction), made once."""
+    work = tmp_path_factory.mktemp("tamper") / "base.db"
+    work.write_bytes(_demo_template.read_bytes())
     with Store.open(work) as store:
         ward = store.ward("Nonsuch")
         r = store.result(ward.id)
         assert r.tie is not None
-        store.record_lot(ward.id, r.tie.candidate_ids[0], "coin", ["A"])
-        store.acknowledge(ward.id, "W002")
-        store.request_recount(ward.id, "Agent", granted=False, reason="no")
+        store.set_passphrase("correct horse battery", by="RO")
+        with store.as_returning_officer("correct horse battery"):
+            store.record_lot(ward.id, r.tie.candidate_ids[0], "coin", ["A"])
+            store.acknowledge(ward.id, "W002")
+            store.request_recount(ward.id, "Agent", granted=False, reason="no")
+            store.declare(ward.id, by="RO")
+            store.correct_declaration(ward.id, {65: 456}, reason="misread", by="RO")
+        belmont = store.ward("Belmont")
+        store.request_recount(belmont.id, "Agent", granted=True, reason="close")
+        cands = store.candidates(belmont.id)
+        store.enter_keying(belmont.id, "first", {c.id: 300 + i for i, c in enumerate(cands)}, operator="A")
+        assert store.verify_audit() == []
+    return work
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_any_single_edited_deleted_or_inserted_audit_record_is_detected(
+        _tamper_base: Path, tmp_path: Path, data: st.DataObject) -> None:
+    """Every kind of change to one audit record is found by ``verify_audit``."""
+    work = tmp_path / f"work-{data.draw(st.integers(0, 10**9))}.db"
+    work.write_bytes(_tamper_base.read_bytes())
+    with Store.open(work, read_only=True) as store:
         recs = store.audit_records()
     seq = data.draw(st.integers(1, len(recs)))
-    how = data.draw(st.sampled_from(["edit actor", "edit changes", "delete", "insert"]))
-    conn = sqlite3.connect(work)
-    conn.executescript("DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;")
-    if how == "edit actor":
-        conn.execute("UPDATE audit SET actor = 'mallory' WHERE seq = ?", (seq,))
-    elif how == "edit changes":
-        conn.execute("UPDATE audit SET changes = replace(changes, '1405', '1406') WHERE seq = ?", (seq,))
-        if conn.total_changes == 0 or "1405" not in recs[seq - 1]["changes"]:
-            conn.execute("UPDATE audit SET details = '{}' WHERE seq = ?", (seq,))
-    elif how == "delete":
-        conn.execute("DELETE FROM audit WHERE seq = ?", (seq,))
-    else:
-        # a forged record that hashes correctly on its own, squeezed in
-        conn.execute("UPDATE audit SET seq = seq + 1000 WHERE seq >= ?", (seq,))
-        conn.execute("UPDATE audit SET seq = seq - 999 WHERE seq >= 1000")
-        prev = recs[seq - 2]["hash"] if seq > 1 else GENESIS
-        body = {"seq": seq, "at": "2026-01-01T00:00:00Z", "actor": "mallory", "action": "forged",
-                "ward_id": None, "details": {}, "changes": []}
-        conn.execute("INSERT INTO audit VALUES (?, ?, ?, ?, ?, '{}', '[]', ?, ?)",
-                     (seq, body["at"], "mallory", "forged", None, prev, chain_hash(prev, body)))
-    conn.commit()
-    conn.close()
+    how = data.draw(st.sampled_from(TAMPERING))
+    tamper(work, recs, seq, how)
     with Store.open(work) as store:
         problems = store.verify_audit()
     assert problems, how

@@ -101,14 +101,17 @@ def import_into(db_path: str | os.PathLike[str], file: str | os.PathLike[str], *
     kept: Path | None = None
     held = False
     try:
-        new = Store.open(tmp, create=True)
         try:
-            new.import_election(spec, actor=actor, source={
-                "file": Path(file).name, "sha256": digest, "replaced": old is not None})
-        except ElectionFileError as exc:
-            raise StoreError(f"{Path(file).name}: {exc}") from None
-        finally:
-            new.close()
+            new = Store.open(tmp, create=True)
+            try:
+                new.import_election(spec, actor=actor, source={
+                    "file": Path(file).name, "sha256": digest, "replaced": old is not None})
+            except ElectionFileError as exc:
+                raise StoreError(f"{Path(file).name}: {exc}") from None
+            finally:
+                new.close()
+        except StoreError as exc:  # said of the store being made: name the store asked for
+            raise type(exc)(str(exc).replace(str(tmp), str(target))) from None
         if old is not None:
             if old.has_election():
                 kept = target.with_name(f"{target.stem}.replaced-{now().replace(':', '')}{target.suffix}")
