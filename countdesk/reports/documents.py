@@ -42,12 +42,12 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     Image,
     KeepInFrame,
     KeepTogether,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus import Paragraph as _Paragraph
 
 from countdesk import __version__
 from countdesk.core import REJECTED_HEADS, REJECTED_LABELS, CandidateResult, Status, WardResult, fold
@@ -276,6 +276,27 @@ def _fit(style: ParagraphStyle, text: str) -> ParagraphStyle:
     return ParagraphStyle(style.name + "-fit", parent=style, fontSize=size, leading=size * 1.25)
 
 
+class Paragraph(_Paragraph):  # type: ignore[misc]
+    """reportlab's Paragraph, remembering its line breaks for each width it is wrapped at.
+
+    A sheet is laid out three times over, always at the same widths: the
+    one-page frame measures everything, the page frame places it, and each table
+    cell is measured again as it is drawn. Breaking the lines afresh each time
+    was about a third of the time a declaration took.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        memo: dict[float, tuple[Any, ...]] = self.__dict__.setdefault("_countdesk_wraps", {})
+        seen = memo.get(availWidth)
+        if seen is not None:
+            self.width, self._wrapWidths, self.blPara, self.height = seen
+            return self.width, self.height
+        w, h = super().wrap(availWidth, availHeight)
+        if "blPara" in self.__dict__ and self.width == availWidth:
+            memo[availWidth] = (self.width, self._wrapWidths, self.blPara, self.height)
+        return float(w), float(h)
+
+
 class _Rule(Flowable):  # type: ignore[misc]
     """A horizontal rule with some space around it."""
 
@@ -318,18 +339,20 @@ def _surname_width(c: CandidateResult, size: float) -> float:
     return float(max(stringWidth(w, BOLD, size) for w in words))
 
 
-def _split_widths(result: WardResult, st: _Styles, share: float) -> tuple[float, float]:
+def _split_widths(result: WardResult, st: _Styles, share: float,
+                  cells: tuple[list[Paragraph], list[list[Paragraph]]] | None = None
+                  ) -> tuple[float, float]:
     """Widths for the name and description columns, sharing ``share`` of the body.
 
     Tries splits from 30/70 to 70/30, and each split where one more entry just
     fits on one line, and keeps the one that makes the table shortest (long
     names and descriptions wrap onto as few lines as possible), the most even
     among equals. The name column is kept wide enough for the longest surname
-    where it can be.
+    where it can be. ``cells`` are the candidates' name and description cells
+    (:func:`_candidate_cells`), when the caller has made them already.
     """
     total = BODY_W * share
-    names = [_candidate_name(r, st) for r in result.candidates]
-    descs = [_description(r, st) for r in result.candidates]
+    names, descs = cells if cells is not None else _candidate_cells(result, st)
     longest = max((_surname_width(r, st.size) for r in result.candidates), default=0.0)
     min_name = min(longest + CELL_PAD + 1, total * 0.7)
 
@@ -354,6 +377,25 @@ def _split_widths(result: WardResult, st: _Styles, share: float) -> tuple[float,
             best = key
     assert best is not None
     return best[2], total - best[2]
+
+
+def _candidate_cells(result: WardResult, st: _Styles) -> tuple[list[Paragraph], list[list[Paragraph]]]:
+    """Each candidate's name cell and description cell, in ballot order."""
+    return ([_candidate_name(r, st) for r in result.candidates],
+            [_description(r, st) for r in result.candidates])
+
+
+def _candidate_rows(result: WardResult, st: _Styles, share: float
+                    ) -> tuple[float, float, list[tuple[Paragraph, list[Paragraph]]]]:
+    """The name and description column widths (:func:`_split_widths`) and each
+    candidate's two cells at those widths (a surname too long for its column set
+    smaller); the cells measured to choose the widths are the ones printed."""
+    names, descs = _candidate_cells(result, st)
+    name_w, desc_w = _split_widths(result, st, share, (names, descs))
+    fitted = [name if _surname_width(r, st.size) <= name_w - CELL_PAD - 1
+              else _candidate_name(r, st, name_w)
+              for r, name in zip(result.candidates, names, strict=True)]
+    return name_w, desc_w, list(zip(fitted, descs, strict=True))
 
 
 def _heights(parts: Sequence[Paragraph], widths: Sequence[float]) -> list[float]:
@@ -679,15 +721,13 @@ def _declaration_story(election: ElectionInfo, ward: WardInfo, result: WardResul
                               Paragraph("Description (if any)", st.head),
                               Paragraph("Votes", st.head_num),
                               Paragraph("&nbsp;", st.head)]]
-    for r in result.candidates:
+    name_w, desc_w, cells = _candidate_rows(result, st, 0.76)
+    for r, (name_cell, desc_cell) in zip(result.candidates, cells, strict=True):
         votes = _n(r.declared_votes)
         if r.candidate.id in lot_winners:
             votes += "<super>†</super>"
-        rows.append([_candidate_name(r, st), _description(r, st), Paragraph(votes, st.num),
+        rows.append([name_cell, desc_cell, Paragraph(votes, st.num),
                      Paragraph("<b>Elected</b>" if r.elected else "&nbsp;", st.cell)])
-    name_w, desc_w = _split_widths(result, st, 0.76)
-    for row, r in zip(rows[1:], result.candidates, strict=True):
-        row[0] = _candidate_name(r, st, name_w)
     table = Table(rows, colWidths=[name_w, desc_w, BODY_W * 0.12, BODY_W * 0.12], repeatRows=1)
     table.setStyle(TableStyle(_grid(st.pad)))
     story.append(table)
@@ -907,13 +947,11 @@ def _notice_ward(st: _Styles, ward: WardInfo, result: WardResult) -> list[Flowab
     lot_winners = {lot.winner_id for lot in result.lots}
     rows = [[Paragraph("Name of candidate", st.head), Paragraph("Description (if any)", st.head),
              Paragraph("Votes", st.head_num), Paragraph("&nbsp;", st.head)]]
-    for r in result.candidates:
+    name_w, desc_w, cells = _candidate_rows(result, st, 0.76)
+    for r, (name_cell, desc_cell) in zip(result.candidates, cells, strict=True):
         votes = _n(r.declared_votes) + ("<super>†</super>" if r.candidate.id in lot_winners else "")
-        rows.append([_candidate_name(r, st), _description(r, st), Paragraph(votes, st.num),
+        rows.append([name_cell, desc_cell, Paragraph(votes, st.num),
                      Paragraph("<b>Elected</b>" if r.elected else "&nbsp;", st.cell)])
-    name_w, desc_w = _split_widths(result, st, 0.76)
-    for row, r in zip(rows[1:], result.candidates, strict=True):
-        row[0] = _candidate_name(r, st, name_w)
     t = Table(rows, colWidths=[name_w, desc_w, BODY_W * 0.12, BODY_W * 0.12])
     t.setStyle(TableStyle(_grid(st.pad)))
     out.append(t)
