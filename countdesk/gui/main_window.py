@@ -30,6 +30,7 @@ from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.documents import PdfPreview, run_job, suggested_name
 from countdesk.gui.entry import EntryPanel
 from countdesk.gui.models import VIEW, WardListModel, WardRow
+from countdesk.gui.reliability import Reliability
 from countdesk.gui.result_panel import ResultPanel
 from countdesk.gui.settings import Settings
 from countdesk.gui.setup_panel import SetupPanel, VerificationPanel
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
             panel.changed.connect(self.refresh)
         self.result_panel.declared.connect(lambda ward_id: self.show_document("declaration", ward_id))
         self.previews: list[PdfPreview] = []
+        self.reliability = Reliability(self)  # one writer, passphrase prompt, backups
 
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -327,10 +329,15 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             Dialogs.error(self, "Cannot open the store", str(exc))
             return False
+        opened = self.reliability.store_opened(store)  # another countdesk writing: read-only?
+        if opened is None:
+            return False
+        store = opened
         if self.store is not None:
             self.store.close()
         self.store = store
-        self.setWindowTitle(f"{election.authority} — {election.title} — {Path(path).name} — countdesk")
+        self.setWindowTitle(f"{election.authority} — {election.title} — {Path(path).name}"
+                            f"{' (read-only)' if store.read_only else ''} — countdesk")
         if self.centralWidget() is not self.splitter:
             self.start.setParent(None)
             self.setCentralWidget(self.splitter)

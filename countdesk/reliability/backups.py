@@ -49,7 +49,7 @@ def backup_name(db_path: Path, when: datetime.datetime) -> str:
 
 
 def _pattern(db_path: Path) -> re.Pattern[str]:
-    return re.compile(re.escape(db_path.stem) + r"-backup-\d{8}T\d{6}Z(?:-\d+)?"
+    return re.compile(re.escape(db_path.stem) + r"-backup-(\d{8}T\d{6}Z)(?:-(\d+))?"
                       + re.escape(db_path.suffix or ".db") + "$")
 
 
@@ -57,10 +57,11 @@ def backups_of(db_path: Path, folder: Path) -> list[Path]:
     """This store's backups in ``folder``, oldest first."""
     pat = _pattern(db_path)
     try:
-        names = sorted(p.name for p in folder.iterdir() if pat.match(p.name))
+        found = [(m.group(1), int(m.group(2) or 1), p) for p in folder.iterdir()
+                 if (m := pat.match(p.name))]
     except OSError:
         return []
-    return [folder / n for n in names]
+    return [p for _, _, p in sorted(found)]
 
 
 def _check_folder(folder: Path) -> None:
