@@ -145,3 +145,24 @@ def test_backups_after_a_declaration_and_on_the_timer(
     with Store.open(made[-1], read_only=True) as copy:
         assert copy.verify_audit() == []
     assert rel.timer.isActive() and rel.timer.interval() == 5 * 60 * 1000
+
+
+def test_choosing_the_signing_key_is_audited_and_needs_the_passphrase(
+        monkeypatch: pytest.MonkeyPatch, open_window: Callable[[Path], MainWindow],  # noqa: F811
+        demo_db: Path, tmp_path: Path, messages: list[tuple[str, str]]) -> None:  # noqa: F811
+    key = tmp_path / "ro.p12"
+    key.write_bytes(b"not really a key, but a file")
+    with Store.open(demo_db) as store:
+        store.set_passphrase(PASS)
+    window = open_window(demo_db)
+    monkeypatch.setattr(Dialogs, "open_file", classmethod(lambda cls, p, t, f: str(key)))
+    monkeypatch.setattr(Dialogs, "get_password", classmethod(lambda cls, p, t, label: None))
+    window.choose_signing_key()
+    assert window.settings.signing_key != str(key)
+    assert "Signing key not chosen" in messages[-1][0]
+    monkeypatch.setattr(Dialogs, "get_password", classmethod(lambda cls, p, t, label: PASS))
+    window.choose_signing_key()
+    assert window.settings.signing_key == str(key)
+    assert window.store is not None
+    rec = window.store.audit_records()[-1]
+    assert rec["action"] == "signing key chosen" and "key_sha256" in rec["details"]

@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
     def choose_signing_key(self) -> None:
         path = Dialogs.open_file(self, "Returning officer's signing key (PKCS#12)",
                                  "PKCS#12 files (*.p12 *.pfx);;All files (*)")
-        if path:
+        if path and self.reliability.key_chosen(path):  # key management: audited, RO's passphrase
             self.settings.signing_key = path
             Dialogs.info(self, "Signing key", f"Declarations will be signed with {path}. "
                          "The passphrase is asked for at each declaration and never stored.")

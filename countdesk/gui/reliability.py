@@ -193,6 +193,28 @@ class Reliability(QObject):
         return store
 
     # ----------------------------------------------------------- passphrase
+    def key_chosen(self, path: str) -> bool:
+        """Choosing the signing key is key management: with a store open it needs the
+        returning officer's passphrase (once one is set) and goes into its audit log."""
+        import hashlib  # noqa: PLC0415
+
+        store = self.window.store
+        if store is None:
+            return True
+        try:
+            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError as exc:
+            Dialogs.error(self.window, "Signing key", f"{path} cannot be read: {exc.strerror}")
+            return False
+        try:
+            store.record_key_event("signing key chosen", {"key_file": Path(path).name,
+                                                          "key_sha256": digest},
+                                   by=self.window.operator() or None)
+        except StoreError as exc:
+            Dialogs.error(self.window, "Signing key not chosen", str(exc))
+            return False
+        return True
+
     def ask_passphrase(self, action: str) -> str | None:
         return Dialogs.get_password(
             self.window, "Returning officer's passphrase",
