@@ -423,6 +423,15 @@ def _heights(parts: Sequence[Paragraph], widths: Sequence[float]) -> list[float]
         spans = [(0, n - 1)] if n else []
         if n and p.minWidth() >= widths[0] - CELL_PAD - 0.01:
             spans = [(i, i) for i in range(n)]
+        elif n and at(n - 1) and len(p.blPara.lines) == 1:
+            # one line at the widest (p.blPara is that wrap's): one line at every
+            # width the text fits in, so only the narrower widths need wrapping
+            line = p.blPara.lines[0]
+            extra = line[0] if isinstance(line, tuple) else line.extraSpace
+            natural = widths[n - 1] - CELL_PAD - extra
+            fits = next(i for i in range(n) if widths[i] - CELL_PAD >= natural + 1e-6 or i == n - 1)
+            heights[fits:] = [known[n - 1]] * (n - fits)
+            spans = [(0, fits)] if fits else []
         while spans:
             lo, hi = spans.pop()
             if at(lo) == at(hi):
