@@ -67,6 +67,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Any
 
 from countdesk.core.model import Status
@@ -109,7 +110,9 @@ PARTY_ADJECTIVES: Mapping[str, str] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def _normal(name: str) -> str:
+    # cached: a summary asks for every candidate's party, and an election has few parties
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = text.replace("&", " and ").replace("'", "").replace("\u2019", "")
@@ -120,6 +123,7 @@ def _normal(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=4096)
 def party_adjective(party: str) -> str:
     """The adjective for a party name: "Liberal Democrats" -> "Liberal Democrat"."""
     known = PARTY_ADJECTIVES.get(_normal(party))
@@ -133,6 +137,7 @@ def party_adjective(party: str) -> str:
     return text.strip() or INDEPENDENT
 
 
+@lru_cache(maxsize=4096)
 def party_key(party: str) -> str:
     """Parties with the same key are one party in the summary."""
     return _normal(party_adjective(party))
