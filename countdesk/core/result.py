@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from countdesk.core.ballot import ballot_key, ballot_order, same_person
+from countdesk.core.ballot import ballot_key, ballot_order, fold
 from countdesk.core.entry import SheetState, SheetStatus, field_label, sheet_status
 from countdesk.core.model import (
     REJECTED_FIELDS,
@@ -154,11 +154,9 @@ def compute_result(ward: WardInput) -> WardResult:
         errors.append(Issue("E001", f"{ward.name}: no candidates have been entered"))
     if not isinstance(ward.seats, int) or isinstance(ward.seats, bool) or ward.seats < 1:
         errors.append(Issue("E002", f"{ward.name}: seats must be at least 1 (got {ward.seats!r})"))
-    for i, a in enumerate(order):
-        for b in order[i + 1:]:
-            if same_person(a, b):
-                errors.append(Issue("E003", f"{a.ballot_name} ({a.description}) is entered twice",
-                                    (f"candidate:{a.id}", f"candidate:{b.id}")))
+    for a, b in _same_people(order):
+        errors.append(Issue("E003", f"{a.ballot_name} ({a.description}) is entered twice",
+                            (f"candidate:{a.id}", f"candidate:{b.id}")))
     if errors:
         return empty(Status.INCOMPLETE)
     if len(order) <= ward.seats:
@@ -280,7 +278,9 @@ def compute_result(ward: WardInput) -> WardResult:
                           margin=margin, errors=tuple(errors), warnings=tuple(warnings),
                           lots=tuple(applied), **common)  # type: ignore[arg-type]
 
-    cut = sorted(declared.values(), reverse=True)[ward.seats - 1]
+    ranked_declared = sorted(declared.values(), reverse=True)
+    cut = ranked_declared[ward.seats - 1]
+    above = {d: i for i, d in reversed(list(enumerate(ranked_declared)))}  # votes -> how many have more
     rows_list: list[CandidateResult] = []
     for c in order:
         d = declared[c.id]
@@ -288,7 +288,7 @@ def compute_result(ward: WardInput) -> WardResult:
             elected: bool | None = None
         else:
             elected = d >= cut
-        position = 1 + sum(1 for v in declared.values() if v > d)
+        position = 1 + above[d]
         rows_list.append(CandidateResult(c, votes[c.id], d, position, elected, c.id in winners))
     rows = tuple(rows_list)
     elected_ids = tuple(r.candidate.id for r in sorted(
@@ -302,6 +302,19 @@ def compute_result(ward: WardInput) -> WardResult:
     return WardResult(status=status, candidates=rows, elected=elected_ids, tie=tie, margin=margin,
                       errors=(), warnings=tuple(warnings), lots=tuple(applied),
                       **common)  # type: ignore[arg-type]
+
+
+def _same_people(order: Sequence[Candidate]) -> list[tuple[Candidate, Candidate]]:
+    """Every pair of entries that are the same person typed twice (:func:`same_person`),
+    earlier entry first, in the order of the ballot paper."""
+    seen: dict[tuple[str, str, str], list[int]] = {}
+    pairs: list[tuple[int, int]] = []
+    for j, c in enumerate(order):
+        key = (fold(c.surname), fold(c.forenames), fold(c.description))
+        earlier = seen.setdefault(key, [])
+        pairs += [(i, j) for i in earlier]
+        earlier.append(j)
+    return [(order[i], order[j]) for i, j in sorted(pairs)]
 
 
 def ward_from_figures(
