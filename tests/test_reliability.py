@@ -330,7 +330,7 @@ def test_restore_checks_the_backup_and_keeps_the_old_store(run: Run, demo_db: Pa
     data[4096:8192] = b"\x00" * 4096
     demo_db.write_bytes(bytes(data))
     damaged = demo_db.read_bytes()
-    r = run("--db", demo_db, "restore", backup)
+    r = run("restore", backup, "--db", demo_db)  # --db after the command works too
     assert r.code == 0, r.err
     assert db_fingerprint(demo_db) == good
     kept = [p for p in tmp_path.iterdir() if ".before-restore-" in p.name and p.suffix == ".db"]

@@ -59,9 +59,11 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "restore", help="replace the store by a backup, after checking the backup",
         description="Checks the backup (a countdesk store, integrity, audit chain) and then replaces "
-        "the store given by --db with it. The replaced store is kept beside it as "
-        "NAME.before-restore-TIME.db. Refused while another countdesk writes to the store.")
+        "the store given by --db (before or after the command) with it. The replaced store is kept "
+        "beside it as NAME.before-restore-TIME.db. Refused while another countdesk writes to the store.")
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--db", dest="restore_db", metavar="PATH",
+                   help="the store to replace (as `countdesk --db PATH restore FILE`)")
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser(
@@ -176,7 +178,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     if args.demo:
         raise StoreError("--demo always uses the built-in demo; give --db to restore a store")
-    target = _store_path(args)
+    target = Path(args.restore_db) if args.restore_db else _store_path(args)
     kept = restore(Path(args.file), target)
     with Store.open(target, read_only=True) as store:
         n = len(store.audit_records())

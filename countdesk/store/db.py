@@ -286,7 +286,8 @@ class Store:
                 raise
 
     def close(self) -> None:
-        if self.read_only_reason is None:
+        if self.read_only_reason is None and self._lock_release is not None:
+            # the writer folds the write-ahead log into the file (a reader leaves it be)
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
