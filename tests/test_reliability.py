@@ -451,3 +451,35 @@ def test_an_old_store_on_read_only_media_is_not_migrated(tmp_path: Path) -> None
         assert sorted(p.name for p in folder.iterdir()) == ["v2.db"]
     finally:
         folder.chmod(0o755)
+
+
+def test_a_rewritten_log_is_caught_by_comparing_with_a_backup(run: Run, demo_db: Path,
+                                                              tmp_path: Path) -> None:
+    """Editing a figure, the log's copy of it and every later hash passes the store's own
+    check only if the tables match too; a backup still tells."""
+    from countdesk.store.db import GENESIS, canonical, chain_hash
+
+    assert run("--db", demo_db, "backup", tmp_path).code == 0
+    (backup,) = [p for p in tmp_path.iterdir() if "-backup-" in p.name]
+    assert run("--db", demo_db, "audit-compare", backup).code == 0
+    assert run("--db", demo_db, "acknowledge", "nonsuch", "W002").code == 0
+    assert run("--db", demo_db, "audit-compare", backup).code == 0  # appended to: fine
+    # a forger changes the imported figure in the table and in the log, and re-hashes the chain
+    conn = sqlite3.connect(demo_db)
+    conn.executescript("DROP TRIGGER keyings_no_update; DROP TRIGGER audit_no_update;")
+    conn.execute("UPDATE keyings SET vals = replace(vals, '\"votes:72\":1405', '\"votes:72\":1406')")
+    prev = GENESIS
+    for seq, at, actor, action, ward, details, logged in conn.execute(
+            "SELECT seq, at, actor, action, ward_id, details, changes FROM audit ORDER BY seq").fetchall():
+        changes = logged.replace('\\"votes:72\\":1405', '\\"votes:72\\":1406')
+        body = {"seq": seq, "at": at, "actor": actor, "action": action, "ward_id": ward,
+                "details": json.loads(details), "changes": json.loads(changes)}
+        digest = chain_hash(prev, body)
+        conn.execute("UPDATE audit SET changes = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                     (canonical(body["changes"]), prev, digest, seq))
+        prev = digest
+    conn.commit()
+    conn.close()
+    assert run("--db", demo_db, "audit-verify").code == 0  # a whole-chain forgery holds together...
+    r = run("--db", demo_db, "audit-compare", backup)
+    assert r.code == 2 and "audit record 1 " in r.err and "rewritten" in r.err  # ...but not against a copy

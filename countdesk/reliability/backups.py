@@ -217,3 +217,34 @@ def _settle(path: Path) -> None:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
+
+
+def compare_logs(db_path: Path, earlier: Path) -> tuple[list[str], int]:
+    """Problems found comparing the store's audit log with an earlier copy's, and how many
+    records the earlier copy has. The store's log must begin with the earlier one's, record
+    for record (a log is only ever appended to)."""
+    with Store.open(earlier, read_only=True) as old:
+        old_problems = old.verify_audit()
+        if old_problems:
+            raise StoreError(f"{earlier} fails its own audit check: {old_problems[0]}")
+        before = old.audit_records()
+        old_app = old.election().title if old.has_election() else None
+    with Store.open(db_path, read_only=True) as store:
+        now = {r["seq"]: r for r in store.audit_records()}
+        title = store.election().title if store.has_election() else None
+        own = store.verify_audit()
+    problems: list[str] = []
+    if old_app != title:
+        problems.append(f"{earlier} is a copy of another election ({old_app!r}, not {title!r})")
+    for rec in before:
+        mine = now.get(rec["seq"])
+        if mine is None:
+            problems.append(f"audit record {rec['seq']} ({rec['action']}, {rec['at']}) of {earlier} "
+                            "is missing from the store")
+            break
+        if mine["hash"] != rec["hash"]:
+            problems.append(f"audit record {rec['seq']} ({rec['action']}, {rec['at']}) differs from "
+                            f"{earlier}: the log was rewritten after that copy was made")
+            break
+    problems += own
+    return problems, len(before)

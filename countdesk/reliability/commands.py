@@ -67,6 +67,15 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser(
+        "audit-compare", help="check that the store's audit log still begins with a backup's",
+        description="An edit made behind countdesk's back that also re-computes every later hash "
+        "of the audit chain cannot be seen from the store alone; a backup (or any earlier copy) "
+        "can see it. Exit 0 when every record of FILE's log is in the store's, unchanged; "
+        "otherwise exit 2 naming the first record that differs.")
+    p.add_argument("file", metavar="FILE", help="a backup, or any earlier copy of this store")
+    p.set_defaults(handler=cmd_audit_compare)
+
+    p = sub.add_parser(
         "set-passphrase", help="set or change the returning officer's passphrase",
         description="Declaring, recording lots, unlocking candidate lists, accepting one keying over "
         "another, turning double entry off, corrections and key management then need it. Only a "
@@ -232,4 +241,17 @@ def cmd_correct(args: argparse.Namespace) -> int:
             print(f"wrote the corrected declaration to {out} (unsigned; to sign it: countdesk "
                   f"--db PATH report declaration {w.id} --out FILE.pdf --key KEY.p12 "
                   "--passphrase-file FILE)")
+    return 0
+
+
+def cmd_audit_compare(args: argparse.Namespace) -> int:
+    import sys  # noqa: PLC0415
+
+    from countdesk.reliability.backups import compare_logs  # noqa: PLC0415
+
+    problems, n = compare_logs(_store_path(args), Path(args.file))
+    if problems:
+        print(f"AUDIT DIFFERS: {problems[0]}", file=sys.stderr)
+        return 2
+    print(f"audit OK: the store's log begins with all {n} records of {args.file}, unchanged")
     return 0
