@@ -381,4 +381,8 @@ def _print_table(rows: list[list[str]], right: set[int]) -> None:
         print("  ".join(cells).rstrip())
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run the imported module, not this __main__ copy, so that extensions raising
+    # countdesk.cli.UsageError are answered with exit code 2 like everything else.
+    from countdesk.cli import main as _main
+
+    raise SystemExit(_main())
