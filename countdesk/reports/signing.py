@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from asn1crypto import parser as asn1_parser  # type: ignore[import-untyped]
+from asn1crypto import keys as asn1_keys  # type: ignore[import-untyped]
+from asn1crypto import parser as asn1_parser
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -37,6 +38,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from countdesk.store.files import atomic_write
@@ -195,16 +197,27 @@ def load_signer(p12_path: str | Path, passphrase: Passphrase) -> signers.SimpleS
         data = p.read_bytes()
     except OSError as exc:
         raise SigningError(f"the key file {p} cannot be read: {exc.strerror}") from None
-    try:
-        loaded: signers.SimpleSigner = signers.SimpleSigner.load_pkcs12_data(
-            data, other_certs=[], passphrase=_pass_bytes(passphrase))
-    except ValueError:
+    secret = _pass_bytes(passphrase)
+    try:  # as SimpleSigner.load_pkcs12_data, keeping the key it reads
+        key, cert, others = pkcs12.load_key_and_certificates(data, secret)
+    except (ValueError, TypeError):
         raise SigningError(f"{p} cannot be opened: wrong passphrase, or not a PKCS#12 key file") from None
-    if loaded.signing_cert is None:
+    if cert is None:
         raise SigningError(f"{p} holds no certificate")
-    return _KeptKeySigner(signing_cert=loaded.signing_cert, signing_key=loaded.signing_key,
-                          cert_registry=loaded.cert_registry,
-                          signature_mechanism=loaded.signature_mechanism)
+    if key is None:
+        raise SigningError(f"{p} holds no private key")
+    registry = SimpleCertificateStore()  # type: ignore[no-untyped-call]
+    registry.register_multiple({_asn1_cert(c) for c in others})
+    key_info = asn1_keys.PrivateKeyInfo.load(key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    signer = _KeptKeySigner(signing_cert=_asn1_cert(cert), signing_key=key_info, cert_registry=registry)
+    if isinstance(key, rsa.RSAPrivateKey):
+        signer._key = key
+    return signer
+
+
+def _asn1_cert(cert: x509.Certificate) -> asn1_x509.Certificate:
+    return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
 
 
 def signer_name(cert: asn1_x509.Certificate) -> str:
