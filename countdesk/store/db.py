@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from countdesk.core import (
     REJECTED_FIELDS,
     Candidate,
@@ -46,7 +44,13 @@ from countdesk.core import (
 from countdesk.core.electionfile import ElectionFileError, ElectionSpec, clean_text
 from countdesk.core.entry import field_label
 from countdesk.store import access, lock
-from countdesk.store.schema import APP_ID, AUDITED_TABLES, SCHEMA_VERSION, migrations_set
+from countdesk.store.schema import (
+    APP_ID,
+    AUDITED_TABLES,
+    SCHEMA_VERSION,
+    migrations_set,
+    pending_migrations,
+)
 
 GENESIS = "0" * 64
 #: How long a write waits for another countdesk's writer lock (a command that is
@@ -176,7 +180,7 @@ class Store:
                  read_only_reason: str | None = None) -> None:
         self.path = path
         self.conn = conn
-        self.db = Database(conn, execute_plugins=False)
+        self._results: dict[tuple[int, int | None], tuple[int, WardResult]] = {}
         #: why this store cannot be written here (None: it can)
         self.read_only_reason = read_only_reason
         #: the desktop app sets this to ask for the returning officer's passphrase
@@ -253,7 +257,7 @@ class Store:
                 c.execute("PRAGMA synchronous=FULL")
             c.execute("PRAGMA foreign_keys=ON")
             c.execute("PRAGMA busy_timeout=5000")
-            pending = migrations_set.pending(self.db)
+            pending = pending_migrations(c)
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.OperationalError) and _write_problem(exc):
                 raise _write_error(self.path, exc) from None
@@ -268,11 +272,14 @@ class Store:
                 backup = self.path.with_name(f"{self.path.name}.pre-migration-{now().replace(':', '')}")
                 self.backup_to(backup)
             try:
+                from sqlite_utils import Database  # noqa: PLC0415 - only to create or migrate
+
+                db = Database(c, execute_plugins=False)
                 c.execute("BEGIN EXCLUSIVE")
                 try:
-                    migrations_set.apply(self.db)
+                    migrations_set().apply(db)
                     if new:
-                        self.db.table("meta").insert_all(
+                        db.table("meta").insert_all(
                             [{"key": "app", "value": APP_ID}, {"key": "created_at", "value": now()}])
                     c.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                     c.execute("COMMIT")
@@ -438,14 +445,19 @@ class Store:
             "FROM wards ORDER BY position, id")
         return [WardInfo(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9]) for r in cur]
 
+    _WARD_COLUMNS = (
+        "SELECT id, position, name, seats, electorate, ballot_papers_verified, candidates_locked, "
+        "declared_at, declared_by, (SELECT MAX(at) FROM corrections c WHERE c.ward_id = wards.id) "
+        "FROM wards")
+
     def ward(self, ref: str | int) -> WardInfo:
         """A ward by id or by name (case- and accent-insensitive)."""
-        wards = self.wards()
         text = str(ref).strip()
         if text.isdigit():
-            for w in wards:
-                if w.id == int(text):
-                    return w
+            r = self.conn.execute(self._WARD_COLUMNS + " WHERE id = ?", (int(text),)).fetchone()
+            if r is not None:
+                return WardInfo(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9])
+        wards = self.wards()
         for w in wards:
             if fold(w.name) == fold(text):
                 return w
@@ -524,7 +536,23 @@ class Store:
             round_number=number)
 
     def result(self, ward_id: int, round_number: int | None = None) -> WardResult:
-        return compute_result(self.ward_input(ward_id, round_number))
+        """The core's result for a round (the latest by default).
+
+        Kept until the next change: every change appends an audit record, so the
+        head of the audit log says whether a kept result may still be used. Inside
+        a transaction nothing is kept or reused."""
+        if self.conn.in_transaction:
+            return compute_result(self.ward_input(ward_id, round_number))
+        head = self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM audit").fetchone()[0]
+        key = (int(ward_id), round_number)
+        kept = self._results.get(key)
+        if kept is not None and kept[0] == head:
+            return kept[1]
+        result = compute_result(self.ward_input(ward_id, round_number))
+        if len(self._results) > 4096:
+            self._results.clear()
+        self._results[key] = (head, result)
+        return result
 
     # ---------------------------------------------------------------- import
     def import_election(self, spec: ElectionSpec, *, actor: str | None = None,

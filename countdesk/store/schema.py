@@ -8,13 +8,16 @@ refuse a store written by a newer one.
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
-from sqlite_utils.db import Table
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # sqlite-utils is imported only when a store is created or migrated
+    from sqlite_utils import Database, Migrations
+    from sqlite_utils.db import Table
 
 SCHEMA_VERSION = 3
 APP_ID = "countdesk"
 
-migrations_set = Migrations("countdesk")
+MIGRATION_SET = "countdesk"
 
 #: Domain tables whose every row must be explained by the audit log.
 AUDITED_TABLES: tuple[str, ...] = (
@@ -28,7 +31,6 @@ def _t(db: Database, name: str) -> Table:
     return db.table(name)
 
 
-@migrations_set(name="0001_initial")
 def m0001_initial(db: Database) -> None:
     _t(db, "meta").create({"key": str, "value": str}, pk="key")
     _t(db, "election").create(
@@ -92,7 +94,6 @@ def m0001_initial(db: Database) -> None:
                 f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
 
 
-@migrations_set(name="0002_drafts_and_verification")
 def m0002_drafts_and_verification(db: Database) -> None:
     # Each keyed value is saved the moment it is entered, before the keying is finished.
     _t(db, "draft_values").create(
@@ -119,7 +120,6 @@ def m0002_drafts_and_verification(db: Database) -> None:
                 f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
 
 
-@migrations_set(name="0003_access_and_corrections")
 def m0003_access_and_corrections(db: Database) -> None:
     # The returning officer's passphrase, as a scrypt hash (never in clear); the latest row holds.
     _t(db, "passphrases").create(
@@ -141,3 +141,32 @@ def m0003_access_and_corrections(db: Database) -> None:
             db.execute(
                 f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
                 f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+
+
+#: Every migration, in order: (name, function).
+MIGRATIONS: tuple[tuple[str, Any], ...] = (
+    ("0001_initial", m0001_initial),
+    ("0002_drafts_and_verification", m0002_drafts_and_verification),
+    ("0003_access_and_corrections", m0003_access_and_corrections),
+)
+
+
+def migrations_set() -> Migrations:
+    """The sqlite-utils migration set (imports sqlite-utils)."""
+    from sqlite_utils import Migrations  # noqa: PLC0415
+
+    ms = Migrations(MIGRATION_SET)
+    for name, fn in MIGRATIONS:
+        ms(name=name)(fn)
+    return ms
+
+
+def pending_migrations(conn: Any) -> list[str]:
+    """The migrations not yet applied to this connection's store, read with plain SQL."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'").fetchone()
+    done: set[str] = set()
+    if exists:
+        done = {r[0] for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,))}
+    return [name for name, _ in MIGRATIONS if name not in done]
