@@ -679,7 +679,7 @@ class Store:
             except FigureError as exc:
                 raise StoreError(f"{exc.code}: {exc.message}") from None
         op = _text(operator, "the operator's name", required=False) or None
-        if self.drafts(w.id, slot, sheet=sheet_in.name).get(field_name) == value:
+        if self._drafts(sheet_id, slot).get(field_name) == value:
             return value  # unchanged: nothing to record
         with self._change(f"{slot} keying: value", op, w.id,
                           {"ward": w.name, "sheet": sheet_in.name, "field": field_name}) as ch:
@@ -691,6 +691,9 @@ class Store:
     def drafts(self, ward_id: int, slot: str, *, sheet: str | None = None) -> dict[str, int | None]:
         """The unfinished keying's values (since the last finished keying of that slot)."""
         sheet_id, _ = self._sheet(ward_id, sheet)
+        return self._drafts(sheet_id, slot)
+
+    def _drafts(self, sheet_id: int, slot: str) -> dict[str, int | None]:
         upto = self.conn.execute(
             "SELECT COALESCE(MAX(draft_upto), 0) FROM keyings WHERE sheet_id = ? AND slot = ?",
             (sheet_id, slot)).fetchone()[0]
@@ -705,7 +708,7 @@ class Store:
                       operator: str | None = None) -> WardResult:
         """Turn the saved draft values into a finished keying of the sheet."""
         w, sheet_id, sheet_in = self._keyable(ward_id, slot, sheet)
-        values = self.drafts(w.id, slot, sheet=sheet_in.name)
+        values = self._drafts(sheet_id, slot)
         votes = {int(k.split(":", 1)[1]): v for k, v in values.items() if k.startswith("votes:")}
         rejected = {k.split(":", 1)[1]: v for k, v in values.items() if k.startswith("rejected:")}
         upto = self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM draft_values WHERE sheet_id = ? "

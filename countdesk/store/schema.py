@@ -121,6 +121,9 @@ def m0002_drafts_and_verification(db: Database) -> None:
 
 
 def m0003_access_and_corrections(db: Database) -> None:
+    # The unfinished keying of a sheet is read at every keyed figure.
+    db.execute("CREATE INDEX IF NOT EXISTS draft_values_sheet ON draft_values(sheet_id, slot, id)")
+    db.execute("CREATE INDEX IF NOT EXISTS keyings_sheet ON keyings(sheet_id, slot)")
     # The returning officer's passphrase, as a scrypt hash (never in clear); the latest row holds.
     _t(db, "passphrases").create(
         {"id": int, "role": str, "hash": str, "salt": str, "n": int, "r": int, "p": int,
