@@ -64,7 +64,12 @@ class SaveDeclarationsJob(PdfJob):
         from countdesk.reports import api  # noqa: PLC0415
 
         outcome = BatchOutcome(total=0)
+        signer = None
         try:
+            if self.key and self.passphrase is not None:
+                from countdesk.reports.signing import load_signer  # noqa: PLC0415
+
+                signer = load_signer(self.key, self.passphrase)  # the key file is read once
             with Store.open(self.path, read_only=True) as store:
                 wards = [w for w in store.wards() if w.declared_at]
                 outcome.total = len(wards)
@@ -76,10 +81,10 @@ class SaveDeclarationsJob(PdfJob):
                     self.batch.progress.emit(done, ward.name)
                     try:
                         data = api.build(store, "declaration", ward.id, signature_image=self.image)
-                        if self.key and self.passphrase is not None:
-                            from countdesk.reports.signing import sign_pdf  # noqa: PLC0415
+                        if signer is not None:
+                            from countdesk.reports.signing import sign_with  # noqa: PLC0415
 
-                            data = sign_pdf(data, self.key, self.passphrase)
+                            data = sign_with(data, signer)
                         target = self.folder / declaration_filename(ward.name, ward.id, taken)
                         outcome.saved.append(atomic_write(target, data))
                     except Exception as exc:
