@@ -15,28 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from countdesk import __version__
+from countdesk.commandline import UsageError, parse_pairs, store_path
 from countdesk.core import REJECTED_FIELDS, WardResult
 from countdesk.core.serialize import result_dict
-from countdesk.resources import seeds_dir
-from countdesk.store import Store, StoreError, data_home, default_store_path
+from countdesk.store import Store, StoreError, default_store_path
 from countdesk.store.importer import import_into
-
-DEMO_FILE = "demo-sutton-2018.json"
-
-
-class UsageError(Exception):
-    pass
-
-
-def make_demo_store() -> Path:
-    """A fresh copy of the demo election, never the user's own store."""
-    folder = data_home() / "demo"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "countdesk-demo.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    import_into(path, seeds_dir() / DEMO_FILE, actor="demo")
-    return path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -160,14 +143,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def store_path(args: argparse.Namespace) -> Path:
-    if args.db:
-        return Path(args.db)
-    if args.demo:
-        return make_demo_store()
-    return default_store_path()
-
-
 def run(args: argparse.Namespace) -> int:
     if args.command is None:
         return start_gui(args)
@@ -271,30 +246,10 @@ def print_result(r: WardResult) -> None:
         print(f"WARNING {w.code} ({state}): {w.message}. {w.action}")
 
 
-def _parse_pairs(items: Sequence[str], what: str, key_int: bool) -> dict[Any, str]:
-    out: dict[Any, str] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        key = key.strip()
-        if not sep or not key:
-            raise UsageError(f"bad {what} item {item!r}: write it as "
-                             f"{'CANDIDATE_ID=VOTES' if key_int else 'HEAD=NUMBER'}")
-        k: Any = key
-        if key_int:
-            if not key.isdigit():
-                raise UsageError(f"bad {what} item {item!r}: {key!r} is not a candidate id "
-                                 "(see `countdesk result WARD` for the ids)")
-            k = int(key)
-        if k in out:
-            raise UsageError(f"{what}: {key} is given twice")
-        out[k] = value
-    return out
-
-
 def cmd_enter(store: Store, args: argparse.Namespace) -> int:
     w = store.ward(args.ward)
-    votes = _parse_pairs(args.votes, "--votes", key_int=True)
-    rejected = _parse_pairs(args.rejected, "--rejected", key_int=False)
+    votes = parse_pairs(args.votes, "--votes", key_int=True)
+    rejected = parse_pairs(args.rejected, "--rejected", key_int=False)
     r = store.enter_keying(w.id, args.keying, votes, rejected=rejected, papers=args.papers,
                            sheet=args.sheet, operator=args.operator)
     sheet = next((s for s in r.sheets if args.sheet is None or s.name.lower() == args.sheet.lower()),

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from countdesk.commandline import UsageError, store_path
 from countdesk.core.summary import CouncilSummary, summary_dict
 from countdesk.store import Store
 from countdesk.store.files import atomic_write
@@ -21,16 +22,6 @@ from countdesk.store.files import atomic_write
 FORMATS = ("json", "csv", "dc-csv", "eml", "nist")
 
 
-def _usage_error(message: str) -> Exception:
-    from countdesk.cli import UsageError  # noqa: PLC0415 (cli imports this module)
-
-    return UsageError(message)
-
-
-def _store_path(args: argparse.Namespace) -> Path:
-    from countdesk.cli import store_path  # noqa: PLC0415
-
-    return store_path(args)
 
 
 def register(sub: Any) -> None:
@@ -64,7 +55,7 @@ def register(sub: Any) -> None:
 def cmd_summary(args: argparse.Namespace) -> int:
     from countdesk.exports.gather import snapshot  # noqa: PLC0415
 
-    with Store.open(_store_path(args), read_only=True) as store:
+    with Store.open(store_path(args), read_only=True) as store:
         snap = snapshot(store)
     s = snap.summary
     if args.json:
@@ -141,10 +132,10 @@ def summary_lines(s: CouncilSummary) -> list[str]:
 def _out_path(text: str) -> Path:
     out = Path(text)
     if out.is_dir():
-        raise _usage_error(f"--out {out} is a folder; give a file name such as results.csv")
+        raise UsageError(f"--out {out} is a folder; give a file name such as results.csv")
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
-        raise _usage_error(f"the folder {folder} does not exist")
+        raise UsageError(f"the folder {folder} does not exist")
     return out
 
 
@@ -169,17 +160,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     from countdesk.exports.ids import authority_slug, slugify  # noqa: PLC0415
 
     out = _out_path(args.out)
-    with Store.open(_store_path(args), read_only=True) as store:
+    with Store.open(store_path(args), read_only=True) as store:
         snap = snapshot(store)
         colours = party_colours(store)
     org = slugify(args.authority_slug) if args.authority_slug else authority_slug(snap.election.authority)
     if not org:
-        raise _usage_error("--authority-slug must contain letters or digits")
+        raise UsageError("--authority-slug must contain letters or digits")
     wards = formats.exported(snap, args.provisional)
     if not wards and args.format != "json":
         if args.provisional:
-            raise _usage_error("no ward has a result yet: nothing to export")
-        raise _usage_error("no ward has been declared yet: nothing to export "
+            raise UsageError("no ward has a result yet: nothing to export")
+        raise UsageError("no ward has been declared yet: nothing to export "
                            "(--provisional exports results not yet declared)")
     declared = sum(1 for w in wards if w.declared)
     what = f"{len(wards)} ward(s)" + (f", {len(wards) - declared} provisional" if args.provisional else "")

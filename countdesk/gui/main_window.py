@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
             self.settings.last_store = path
 
     def open_demo(self) -> None:
-        from countdesk.cli import make_demo_store  # noqa: PLC0415
+        from countdesk.commandline import make_demo_store  # noqa: PLC0415
 
         try:
             path = make_demo_store()

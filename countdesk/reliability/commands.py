@@ -18,17 +18,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from countdesk.commandline import UsageError, parse_pairs, store_path
 from countdesk.store import Store, StoreError, access
 
 Handler = Callable[[argparse.Namespace], int]
 
 RO_HELP = "a file holding the returning officer's passphrase (needed once one is set)"
 
-
-def _store_path(args: argparse.Namespace) -> Path:
-    from countdesk.cli import store_path  # noqa: PLC0415 (cli imports this module)
-
-    return store_path(args)
 
 
 def _read(path: str | None) -> str | None:
@@ -131,7 +127,7 @@ def _core_command(name: str) -> Handler:
     def run(args: argparse.Namespace) -> int:
         from countdesk import cli  # noqa: PLC0415
 
-        with access.offer(_read(args.ro_passphrase_file)), Store.open(_store_path(args)) as store:
+        with access.offer(_read(args.ro_passphrase_file)), Store.open(store_path(args)) as store:
             return int(cli.COMMANDS[name](store, args))
     return _rename(run, name)
 
@@ -174,7 +170,7 @@ def _sha256(path: Path) -> str | None:
 def cmd_backup(args: argparse.Namespace) -> int:
     from countdesk.reliability.backups import backup_store  # noqa: PLC0415
 
-    result = backup_store(_store_path(args), Path(args.folder), keep=args.keep)
+    result = backup_store(store_path(args), Path(args.folder), keep=args.keep)
     print(f"backed up to {result.path} ({result.audit_records} audit records); "
           f"{len(result.removed)} older backup{'s' if len(result.removed) != 1 else ''} removed")
     if result.audit_problems:
@@ -187,7 +183,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     if args.demo:
         raise StoreError("--demo always uses the built-in demo; give --db to restore a store")
-    target = Path(args.restore_db) if args.restore_db else _store_path(args)
+    target = Path(args.restore_db) if args.restore_db else store_path(args)
     kept = restore(Path(args.file), target)
     with Store.open(target, read_only=True) as store:
         n = len(store.audit_records())
@@ -202,7 +198,7 @@ def cmd_set_passphrase(args: argparse.Namespace) -> int:
     new = _read(args.passphrase_file)
     old = _read(args.old_passphrase_file)
     assert new is not None
-    with Store.open(_store_path(args)) as store:
+    with Store.open(store_path(args)) as store:
         changing = store.passphrase_set()
         store.set_passphrase(new, old=old, by=args.by)
     print("changed the returning officer's passphrase" if changing else
@@ -213,19 +209,17 @@ def cmd_set_passphrase(args: argparse.Namespace) -> int:
 
 
 def cmd_correct(args: argparse.Namespace) -> int:
-    from countdesk.cli import _parse_pairs  # noqa: PLC0415
-
     try:
-        votes = _parse_pairs(args.votes, "--votes", key_int=True)
-        rejected = _parse_pairs(args.rejected, "--rejected", key_int=False)
-    except Exception as exc:  # cli.UsageError: a badly written item
+        votes = parse_pairs(args.votes, "--votes", key_int=True)
+        rejected = parse_pairs(args.rejected, "--rejected", key_int=False)
+    except UsageError as exc:  # a badly written item
         raise StoreError(str(exc)) from None
     if not votes and not rejected and args.papers is None:
         raise StoreError("give the corrected figures (--votes, --rejected or --papers)")
     out = Path(args.out) if args.out else None
     if out is not None and (out.is_dir() or not (out.parent if str(out.parent) else Path(".")).is_dir()):
         raise StoreError(f"--out {out}: give a file name in an existing folder")
-    with access.offer(_read(args.ro_passphrase_file)), Store.open(_store_path(args)) as store:
+    with access.offer(_read(args.ro_passphrase_file)), Store.open(store_path(args)) as store:
         w = store.ward(args.ward)
         r = store.correct_declaration(w.id, votes, rejected=rejected, papers=args.papers,
                                       reason=args.reason, by=args.by)
@@ -249,7 +243,7 @@ def cmd_audit_compare(args: argparse.Namespace) -> int:
 
     from countdesk.reliability.backups import compare_logs  # noqa: PLC0415
 
-    problems, n = compare_logs(_store_path(args), Path(args.file))
+    problems, n = compare_logs(store_path(args), Path(args.file))
     if problems:
         print(f"AUDIT DIFFERS: {problems[0]}", file=sys.stderr)
         return 2

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from countdesk.commandline import UsageError, store_path
 from countdesk.reports.kinds import (
     KIND_DECLARATION,
     KIND_NOTICE,
@@ -32,16 +33,6 @@ if TYPE_CHECKING:
     from pyhanko.sign.signers import SimpleSigner
 
 
-def _usage_error(message: str) -> Exception:
-    from countdesk.cli import UsageError  # noqa: PLC0415 (cli imports this module)
-
-    return UsageError(message)
-
-
-def _store_path(args: argparse.Namespace) -> Path:
-    from countdesk.cli import store_path  # noqa: PLC0415
-
-    return store_path(args)
 
 
 def register(sub: Any) -> None:
@@ -120,17 +111,17 @@ class _Prepared:
         self.signer: SimpleSigner | None = None
         if args.key or args.passphrase_file:
             if not (args.key and args.passphrase_file):
-                raise _usage_error("--key and --passphrase-file go together")
+                raise UsageError("--key and --passphrase-file go together")
             try:
                 self.signer = load_signer(args.key, read_passphrase_file(args.passphrase_file))
             except SigningError as exc:
-                raise _usage_error(str(exc)) from None
+                raise UsageError(str(exc)) from None
         self.image: bytes | None = None
         if args.signature_image:
             try:
                 self.image = Path(args.signature_image).read_bytes()
             except OSError as exc:
-                raise _usage_error(f"the signature image {args.signature_image} cannot be read: "
+                raise UsageError(f"the signature image {args.signature_image} cannot be read: "
                                    f"{exc.strerror}") from None
 
     def finish(self, pdf: bytes, location: str | None, out: Path | None = None) -> str:
@@ -153,10 +144,10 @@ class _Prepared:
 def _out_path(text: str) -> Path:
     out = Path(text)
     if out.is_dir():
-        raise _usage_error(f"--out {out} is a folder; give a file name such as declaration.pdf")
+        raise UsageError(f"--out {out} is a folder; give a file name such as declaration.pdf")
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
-        raise _usage_error(f"the folder {folder} does not exist")
+        raise UsageError(f"the folder {folder} does not exist")
     return out
 
 
@@ -176,12 +167,12 @@ def cmd_declare(args: argparse.Namespace) -> int:
     if args.all:
         return cmd_declare_all(args)
     if args.out_dir:
-        raise _usage_error("--out-dir goes with --all; for one ward give --out FILE.pdf")
+        raise UsageError("--out-dir goes with --all; for one ward give --out FILE.pdf")
     if not args.ward or not args.out:
-        raise _usage_error("declare needs a WARD and --out FILE.pdf (or --all --out-dir DIR)")
+        raise UsageError("declare needs a WARD and --out FILE.pdf (or --all --out-dir DIR)")
     prep = _Prepared(args)
     assert prep.out is not None
-    path = _store_path(args)
+    path = store_path(args)
     with Store.open(path) as store:
         ward = store.ward(args.ward)
         before = ward.declared_at
@@ -213,14 +204,14 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     kind: str = args.kind
     if kind in WHOLE_ELECTION and args.ward:
-        raise _usage_error(f"the {kind} covers every ward of the election: give no WARD")
+        raise UsageError(f"the {kind} covers every ward of the election: give no WARD")
     if kind not in WHOLE_ELECTION and not args.ward:
-        raise _usage_error(f"report {kind} needs a WARD (name or id)")
+        raise UsageError(f"report {kind} needs a WARD (name or id)")
     if args.draft and kind != KIND_DECLARATION:
-        raise _usage_error("--draft is for report declaration only")
+        raise UsageError("--draft is for report declaration only")
     prep = _Prepared(args)
     assert prep.out is not None  # --out is required
-    with Store.open(_store_path(args)) as store:
+    with Store.open(store_path(args)) as store:
         authority = store.election().authority
         try:
             pdf = api.build(store, kind, args.ward, draft=args.draft, signature_image=prep.image)
@@ -277,17 +268,17 @@ def cmd_declare_all(args: argparse.Namespace) -> int:
     from countdesk.reports.documents import ReportError  # noqa: PLC0415
 
     if args.ward or args.out:
-        raise _usage_error("--all declares every ready ward: give no WARD and no --out, "
+        raise UsageError("--all declares every ready ward: give no WARD and no --out, "
                            "only --out-dir DIR")
     if not args.out_dir:
-        raise _usage_error("--all needs --out-dir DIR, the folder for the declarations")
+        raise UsageError("--all needs --out-dir DIR, the folder for the declarations")
     folder = Path(args.out_dir)
     if not folder.is_dir():
-        raise _usage_error(f"--out-dir {folder} is not a folder")
+        raise UsageError(f"--out-dir {folder} is not a folder")
     if not os.access(folder, os.W_OK):
-        raise _usage_error(f"the folder {folder} is read-only")
+        raise UsageError(f"the folder {folder} is read-only")
     prep = _Prepared(args)
-    path = _store_path(args)
+    path = store_path(args)
     declared: list[str] = []
     skipped: list[str] = []
     waiting: list[str] = []
@@ -347,7 +338,7 @@ def cmd_keygen(args: argparse.Namespace) -> int:
         info = keygen(args.name, args.out, passphrase, cert_out=args.cert_out,
                       organisation=args.organisation)
     except SigningError as exc:
-        raise _usage_error(str(exc)) from None
+        raise UsageError(str(exc)) from None
     print(f"made a signing key for {info.name} in {info.p12_path} (keep it, and its passphrase, safe)")
     print(f"certificate: {info.cert_path} — give it to anyone who checks a signed sheet: "
           f"countdesk verify FILE.pdf --cert {info.cert_path}")
@@ -364,11 +355,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise _usage_error(f"{path} cannot be read: {exc.strerror}") from None
+        raise UsageError(f"{path} cannot be read: {exc.strerror}") from None
     try:
         verdict = verify_pdf(data, args.cert)
     except SigningError as exc:
-        raise _usage_error(str(exc)) from None
+        raise UsageError(str(exc)) from None
     lines = verdict.lines()
     ok = verdict.ok
     first_problem = verdict.problems[0] if verdict.problems else ""
