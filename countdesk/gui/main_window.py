@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -344,7 +344,21 @@ class MainWindow(QMainWindow):
         self.refresh()
         if self.proxy.rowCount() > 0:
             self.ward_view.selectRow(0)
+        self._fit_overview()
         return True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.store is not None:
+            self._fit_overview()
+
+    def _fit_overview(self) -> None:
+        """Give the ward overview the width its columns need (ward names are never cut)."""
+        self.ward_view.resizeColumnsToContents()
+        header = self.ward_view.horizontalHeader()
+        wanted = header.length() + self.ward_view.verticalScrollBar().sizeHint().width() + 24
+        total = max(self.splitter.width(), self.width())
+        self.splitter.setSizes([min(wanted, total // 2), max(total - wanted, total // 2)])
 
     def open_store_dialog(self) -> None:
         path = Dialogs.open_file(self, "Open a countdesk store", "countdesk stores (*.db);;All files (*)")
