@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
         self._fit_overview()
         return True
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.store is not None:
             self._fit_overview()
