@@ -127,12 +127,15 @@ class EntryPanel(WardPanel):
             b.setAccessibleName(b.text().replace("&", ""))
             b.clicked.connect(lambda _c=False, s=slot: self._start_rekey(s))
             buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        supervisor = QHBoxLayout()  # a row of its own, so the tab stays narrow enough
         for b, slot in ((self.accept_first, "first"), (self.accept_second, "second")):
             b.setAccessibleName(b.text())
             b.clicked.connect(lambda _c=False, s=slot: self._accept(s))
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+            supervisor.addWidget(b)
+        supervisor.addStretch(1)
+        layout.addLayout(supervisor)
         self._rekey: str | None = None
 
     # ------------------------------------------------------------------
