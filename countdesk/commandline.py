@@ -60,3 +60,14 @@ def parse_pairs(items: Sequence[str], what: str, key_int: bool) -> dict[Any, str
             raise UsageError(f"{what}: {key} is given twice")
         out[k] = value
     return out
+
+
+def out_path(text: str, example: str) -> Path:
+    """An output file whose folder exists (``example`` names a sensible file in the message)."""
+    out = Path(text)
+    if out.is_dir():
+        raise UsageError(f"--out {out} is a folder; give a file name such as {example}")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"the folder {folder} does not exist")
+    return out

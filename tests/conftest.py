@@ -9,7 +9,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import hashlib
 import json
 import shutil
-from collections.abc import Callable
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,24 @@ def small_election(**ward_overrides: object) -> dict[str, object]:
     return {"format": "countdesk-election/1", "authority": "Exampleton Borough Council",
             "title": "Election of Borough Councillors", "poll_date": "2026-05-07",
             "returning_officer": "Pat Example", "double_entry": True, "wards": [ward]}
+
+
+HOLDER = """
+import sys, time
+from countdesk.store import Store
+store = Store.open(sys.argv[1])
+store.claim_writer()
+print("holding", flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.fixture
+def holder(demo_db: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another countdesk process that has the demo store open for writing."""
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(demo_db)], stdout=subprocess.PIPE,
+                            text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "holding"
+    yield proc
+    proc.kill()
+    proc.wait()

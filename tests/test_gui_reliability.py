@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +14,6 @@ pytest.importorskip("PySide6.QtWidgets")
 from PySide6.QtCore import Qt
 from test_gui import drive_dialog, messages, open_window  # noqa: F401 (fixtures)
 
-from conftest import ROOT
 from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.main_window import MainWindow
 from countdesk.gui.ward_dialogs import DeclareDialog, LotDialog
@@ -73,26 +70,6 @@ def test_the_lot_and_the_declaration_ask_for_the_passphrase(
     assert len(passwords) == asked + 1 and "Declaring the result of Nonsuch" in passwords[-1]
     assert window.store.ward("nonsuch").declared_at is not None
     assert window.store.verify_audit() == []
-
-
-HOLDER = """
-import sys, time
-from countdesk.store import Store
-store = Store.open(sys.argv[1])
-store.claim_writer()
-print("holding", flush=True)
-time.sleep(120)
-"""
-
-
-@pytest.fixture
-def holder(demo_db: Path) -> Iterator[subprocess.Popen[str]]:
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(demo_db)], stdout=subprocess.PIPE,
-                            text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "holding"
-    yield proc
-    proc.kill()
-    proc.wait()
 
 
 def test_a_second_instance_offers_read_only_viewing(

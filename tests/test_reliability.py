@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import signal
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import ROOT, CliResult, db_fingerprint
+from conftest import CliResult, db_fingerprint
 from countdesk.store import Store, StoreError, access, db, lock, setup
 from countdesk.store.db import AccessDenied, StoreInUse, StoreReadOnly
 
@@ -36,26 +35,6 @@ def _file(tmp_path: Path, text: str, name: str = "pass.txt") -> Path:
 
 
 # =============================================================== one writer
-HOLDER = """
-import sys, time
-from countdesk.store import Store
-store = Store.open(sys.argv[1])
-store.claim_writer()
-print("holding", flush=True)
-time.sleep(120)
-"""
-
-
-@pytest.fixture
-def holder(demo_db: Path) -> Iterator[subprocess.Popen[str]]:
-    """Another countdesk process that has the demo store open for writing."""
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(demo_db)], stdout=subprocess.PIPE,
-                            text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "holding"
-    yield proc
-    proc.kill()
-    proc.wait()
-
 
 def test_a_second_instance_is_told_and_can_view_read_only(
         run: Run, demo_db: Path, holder: subprocess.Popen[str]) -> None:

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from countdesk.commandline import UsageError, store_path
+from countdesk.commandline import UsageError, out_path, store_path
 from countdesk.core.summary import CouncilSummary, summary_dict
 from countdesk.store import Store
 from countdesk.store.files import atomic_write
@@ -129,16 +129,6 @@ def summary_lines(s: CouncilSummary) -> list[str]:
 
 
 # ------------------------------------------------------------------- export
-def _out_path(text: str) -> Path:
-    out = Path(text)
-    if out.is_dir():
-        raise UsageError(f"--out {out} is a folder; give a file name such as results.csv")
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(f"the folder {folder} does not exist")
-    return out
-
-
 def write_file(path: Path, data: bytes) -> Path:
     """Write atomically, readable by others as any new file would be (exports are for sharing)."""
     written = atomic_write(path, data)
@@ -159,7 +149,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from countdesk.exports.gather import party_colours, snapshot  # noqa: PLC0415
     from countdesk.exports.ids import authority_slug, slugify  # noqa: PLC0415
 
-    out = _out_path(args.out)
+    out = out_path(args.out, "results.csv")
     with Store.open(store_path(args), read_only=True) as store:
         snap = snapshot(store)
         colours = party_colours(store)

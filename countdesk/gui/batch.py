@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog
 
 from countdesk.gui.dialogs import Dialogs
-from countdesk.gui.documents import PdfJob, _job_finished, _job_started, _jobs
+from countdesk.gui.documents import PdfJob
+from countdesk.gui.workers import start_worker
 from countdesk.store import Store
 from countdesk.store.files import atomic_write
 
@@ -100,11 +101,7 @@ class SaveDeclarationsJob(PdfJob):
 def start(path: Path, folder: Path, *, key: str | None = None, passphrase: str | None = None,
           image: str | None = None) -> SaveDeclarationsJob:
     job = SaveDeclarationsJob(path, folder, key=key, passphrase=passphrase, image=image)
-    job.setAutoDelete(False)
-    _job_started()
-    _jobs.add(job)
-    job.batch.finished.connect(lambda _o: _job_finished(job), Qt.ConnectionType.QueuedConnection)
-    QThreadPool.globalInstance().start(job)
+    start_worker(job, [(job.batch.finished, lambda _outcome: None)])
     return job
 
 

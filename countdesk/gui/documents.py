@@ -8,7 +8,6 @@ touched from the worker.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,8 +19,6 @@ from PySide6.QtCore import (
     QPointF,
     QRunnable,
     QSize,
-    Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QPainter
@@ -31,6 +28,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from countdesk.gui.dialogs import Dialogs
+from countdesk.gui.workers import start_worker
 from countdesk.store import Store
 from countdesk.store.files import atomic_write
 
@@ -61,43 +59,10 @@ class PdfJob(QRunnable):
         self.signals.done.emit(data)
 
 
-_jobs: set[PdfJob] = set()
-
-
-def _job_started() -> None:
-    # Python's cyclic garbage collector runs in whichever thread allocates; if it ran on the
-    # worker it could destroy Qt objects (closed windows and dialogs) off the GUI thread, which
-    # crashes Qt. So collect here, on the GUI thread, and pause automatic collection while any
-    # worker runs.
-    if not _jobs:
-        gc.collect()
-        gc.disable()
-
-
-def _job_finished(job: PdfJob) -> None:
-    _jobs.discard(job)
-    if not _jobs:
-        gc.enable()
-
-
 def run_job(path: Path, build: Callable[[Store], bytes], done: Callable[[bytes], None],
             failed: Callable[[str], None]) -> PdfJob:
     job = PdfJob(path, build)
-    job.setAutoDelete(False)
-    _job_started()
-    _jobs.add(job)
-
-    def finish_ok(data: bytes) -> None:
-        _job_finished(job)
-        done(data)
-
-    def finish_bad(message: str) -> None:
-        _job_finished(job)
-        failed(message)
-
-    job.signals.done.connect(finish_ok, Qt.ConnectionType.QueuedConnection)
-    job.signals.failed.connect(finish_bad, Qt.ConnectionType.QueuedConnection)
-    QThreadPool.globalInstance().start(job)
+    start_worker(job, [(job.signals.done, done), (job.signals.failed, failed)])
     return job
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPalette, QShowEvent
@@ -24,10 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from countdesk.core.progress import Stage, stage
-from countdesk.gui.batch import save_all_declarations
 from countdesk.gui.board import open_board
 from countdesk.gui.dialogs import Dialogs
-from countdesk.gui.documents import PdfPreview, run_job, suggested_name
 from countdesk.gui.entry import EntryPanel
 from countdesk.gui.models import VIEW, WardListModel, WardRow
 from countdesk.gui.reliability import Reliability
@@ -36,6 +35,9 @@ from countdesk.gui.settings import Settings
 from countdesk.gui.setup_panel import SetupPanel, VerificationPanel
 from countdesk.store import Store, StoreError
 from countdesk.store.importer import import_into
+
+if TYPE_CHECKING:  # QtPdf and printing are loaded when a document is first shown, not at start-up
+    from countdesk.gui.documents import PdfPreview
 
 
 class StartScreen(QWidget):
@@ -189,7 +191,7 @@ class MainWindow(QMainWindow):
         docs.addAction(image)
         docs.addSeparator()
         save_all = QAction("Save &all declarations…", self)
-        save_all.triggered.connect(lambda: save_all_declarations(self))
+        save_all.triggered.connect(self.save_all_declarations)
         docs.addAction(save_all)
         board_menu = self.menuBar().addMenu("&Board")
         open_board_action = QAction("&Open results board…", self)
@@ -270,8 +272,14 @@ class MainWindow(QMainWindow):
         if path:
             self.settings.signature_image = path
 
+    def save_all_declarations(self) -> None:
+        from countdesk.gui.batch import save_all_declarations  # noqa: PLC0415 - see TYPE_CHECKING
+
+        save_all_declarations(self)
+
     def show_document(self, kind: str, ward_id: int | None) -> None:
         """Build a document off the GUI thread, then preview it (print or save from there)."""
+        from countdesk.gui.documents import PdfPreview, run_job, suggested_name  # noqa: PLC0415
         from countdesk.reports import api  # noqa: PLC0415 - reportlab only when printing
 
         if self.store is None:
@@ -424,8 +432,10 @@ class MainWindow(QMainWindow):
     def select_ward(self, ward_id: int) -> None:
         for row in range(self.proxy.rowCount()):
             if self.proxy.data(self.proxy.index(row, 0), Qt.ItemDataRole.UserRole) == ward_id:
-                self.ward_view.selectRow(row)
-                self._ward_chosen()
+                already = self.ward_view.currentIndex().row() == row
+                self.ward_view.selectRow(row)  # a new current row shows the ward (currentRowChanged)
+                if already:
+                    self._ward_chosen()
                 return
 
     def select_ward_by_name(self, name: str) -> None:

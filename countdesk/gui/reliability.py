@@ -15,10 +15,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
 
 from countdesk.gui.dialogs import Dialogs
+from countdesk.gui.workers import start_worker
 from countdesk.store import Store, StoreError
 from countdesk.store.db import StoreInUse
 from countdesk.store.paths import data_home
@@ -161,10 +162,8 @@ class Reliability(QObject):
                 Dialogs.error(self.window, "Backup failed", message)
             self._again()
 
-        job.signals.done.connect(ok, Qt.ConnectionType.QueuedConnection)
-        job.signals.failed.connect(bad, Qt.ConnectionType.QueuedConnection)
         self.window.statusBar().showMessage("Backing up…")
-        QThreadPool.globalInstance().start(job)
+        start_worker(job, [(job.signals.done, ok), (job.signals.failed, bad)])
         return True
 
     def _again(self) -> None:

@@ -68,7 +68,8 @@ class _Table(HeaderTableModel):
         return None
 
     def save(self, row: int, column: int, text: str) -> None:
-        raise NotImplementedError
+        """Store one edited cell; each editable table says how. This one is read-only."""
+        raise StoreError("this table cannot be edited")
 
     def setData(self, index: Index, value: Any, role: int = EDIT) -> bool:
         if not index.isValid() or not self.editable:

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from countdesk.commandline import UsageError, store_path
+from countdesk.commandline import UsageError, out_path, store_path
 from countdesk.reports.kinds import (
     KIND_DECLARATION,
     KIND_NOTICE,
@@ -107,7 +107,7 @@ class _Prepared:
     def __init__(self, args: argparse.Namespace) -> None:
         from countdesk.reports.signing import SigningError, load_signer, read_passphrase_file  # noqa: PLC0415
 
-        self.out = _out_path(args.out) if getattr(args, "out", None) else None
+        self.out = out_path(args.out, "declaration.pdf") if getattr(args, "out", None) else None
         self.signer: SimpleSigner | None = None
         if args.key or args.passphrase_file:
             if not (args.key and args.passphrase_file):
@@ -139,16 +139,6 @@ class _Prepared:
         assert target is not None
         atomic_write(target, pdf)
         return how
-
-
-def _out_path(text: str) -> Path:
-    out = Path(text)
-    if out.is_dir():
-        raise UsageError(f"--out {out} is a folder; give a file name such as declaration.pdf")
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(f"the folder {folder} does not exist")
-    return out
 
 
 def _digest_of(pdf_path: Path) -> str:
