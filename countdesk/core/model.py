@@ -48,6 +48,8 @@ class Status(StrEnum):
     READY = "ready"
     DECLARED = "declared"
     UNCONTESTED = "uncontested"
+    #: the poll was countermanded (RPA 1983 s 39): no count, no declaration
+    COUNTERMANDED = "countermanded"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ shows what it returns.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from countdesk.core.ballot import ballot_key, ballot_order, fold
@@ -39,6 +39,7 @@ class WardInput:
     acknowledged: frozenset[str] = frozenset()
     declared: bool = False
     round_number: int = 1
+    countermanded: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ class WardResult:
     lots: tuple[LotDraw, ...]  # the lots applied, in order
     round_number: int = 1
     figures: Figures | None = field(default=None, repr=False)
+    #: seats left unfilled because fewer candidates stood than there are seats
+    unfilled_seats: int = 0
 
     def row(self, candidate_id: int) -> CandidateResult:
         for r in self.candidates:
@@ -159,8 +162,11 @@ def compute_result(ward: WardInput) -> WardResult:
                             (f"candidate:{a.id}", f"candidate:{b.id}")))
     if errors:
         return empty(Status.INCOMPLETE)
+    if ward.countermanded and not ward.declared:
+        return empty(Status.COUNTERMANDED)
     if len(order) <= ward.seats:
-        return empty(Status.DECLARED if ward.declared else Status.UNCONTESTED, elected=True)
+        unopposed = empty(Status.DECLARED if ward.declared else Status.UNCONTESTED, elected=True)
+        return replace(unopposed, unfilled_seats=ward.seats - len(order))
 
     # Count sheets and double entry
     statuses = tuple(sheet_status(s, ward.double_entry) for s in ward.sheets)

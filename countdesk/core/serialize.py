@@ -19,6 +19,7 @@ def result_dict(result: WardResult) -> dict[str, Any]:
     return {
         "ward": result.ward,
         "seats": result.seats,
+        "unfilled_seats": result.unfilled_seats,
         "status": result.status.value,
         "round": result.round_number,
         "candidates": [

@@ -21,9 +21,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from countdesk.core import WardResult
+from countdesk.core.records import ElectionInfo, VerificationSummary, WardInfo
 from countdesk.core.serialize import result_dict
-from countdesk.store import ElectionInfo, WardInfo
-from countdesk.store.setup import VerificationSummary
 
 RESULT_FORMAT = "countdesk-result-digest/1"
 NOTICE_FORMAT = "countdesk-notice-digest/1"
@@ -46,6 +45,8 @@ def result_payload(election: ElectionInfo, ward: WardInfo, result: WardResult) -
     data = result_dict(result)
     for key in _VOLATILE:
         data.pop(key, None)
+    if not data.get("unfilled_seats"):
+        data.pop("unfilled_seats", None)  # digests of wards with every seat filled stay as they were
     # a Decimal printed as text, not a float: "44.88", identical everywhere
     data["turnout_pct"] = None if result.turnout_pct is None else str(result.turnout_pct)
     return {

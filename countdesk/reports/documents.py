@@ -51,11 +51,10 @@ from reportlab.platypus import Paragraph as _Paragraph
 
 from countdesk import __version__
 from countdesk.core import REJECTED_HEADS, REJECTED_LABELS, CandidateResult, Status, WardResult, fold
+from countdesk.core.records import ElectionInfo, VerificationSummary, WardInfo
 from countdesk.reports.digest import notice_digest, result_digest, short_digest, verification_digest
 from countdesk.reports.fonts import BOLD, FAMILY, register_fonts
 from countdesk.reports.kinds import KIND_DECLARATION, KIND_NOTICE, KIND_PROVISIONAL, KIND_VERIFICATION
-from countdesk.store import ElectionInfo, WardInfo
-from countdesk.store.setup import VerificationSummary
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 20 * mm

@@ -43,6 +43,7 @@ from countdesk.core import (
 )
 from countdesk.core.electionfile import ElectionFileError, ElectionSpec, clean_text
 from countdesk.core.entry import field_label
+from countdesk.core.records import CorrectionInfo, ElectionInfo, WardInfo
 from countdesk.store import access, lock
 from countdesk.store.schema import (
     APP_ID,
@@ -106,41 +107,10 @@ class Change:
     rows: list[dict[str, Any]] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class ElectionInfo:
-    authority: str
-    title: str
-    poll_date: str
-    returning_officer: str | None
-    double_entry: bool
-    previous_seats: dict[str, int]
 
 
-@dataclass(frozen=True)
-class WardInfo:
-    id: int
-    position: int
-    name: str
-    seats: int
-    electorate: int | None
-    ballot_papers_verified: int | None
-    candidates_locked: bool
-    declared_at: str | None
-    declared_by: str | None
-    #: when the declared figures were last corrected (None: never)
-    corrected_at: str | None = None
 
 
-@dataclass(frozen=True)
-class CorrectionInfo:
-    id: int
-    ward_id: int
-    round_id: int
-    values: dict[str, int]
-    previous: dict[str, int]
-    reason: str
-    by: str | None
-    at: str
 
 
 def _open_connection(path: Path) -> sqlite3.Connection:

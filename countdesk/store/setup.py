@@ -26,7 +26,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from countdesk.core import Candidate, FigureError, ballot_key, fold, parse_figure
@@ -39,7 +38,16 @@ from countdesk.core.nominations import (
     parse_nominations,
     summarise,
 )
-from countdesk.store.db import Change, ElectionInfo, Store, StoreError, WardInfo, now
+from countdesk.core.records import (
+    CandidateInfo,
+    ElectionInfo,
+    NominationsImport,
+    VerificationBox,
+    VerificationSummary,
+    WardInfo,
+    WardSetupState,
+)
+from countdesk.store.db import Change, Store, StoreError, now
 
 MAX_REASON = 500
 MAX_EXPLANATION = 2000
@@ -59,96 +67,14 @@ class NominationsRefused(StoreError):
         super().__init__(summarise(self.problems))
 
 
-@dataclass(frozen=True)
-class CandidateInfo:
-    id: int
-    ward_id: int
-    surname: str
-    forenames: str
-    description: str
-    party: str
-    colour: str | None
-
-    @property
-    def candidate(self) -> Candidate:
-        return Candidate(self.id, self.surname, self.forenames, self.description, self.party)
-
-    @property
-    def ballot_name(self) -> str:
-        return self.candidate.ballot_name
 
 
-@dataclass(frozen=True)
-class WardSetupState:
-    """What set-up may still change in a ward, and why not (for greying out controls)."""
-
-    ward_id: int
-    declared: bool
-    locked: bool
-    #: some figure has been keyed (or saved as a draft) in some round of the ward
-    keying_started: bool
-    can_edit_candidates: bool
-    can_add_remove_candidates: bool
-    can_change_seats: bool
-    #: why candidates cannot be edited / added (empty when they can)
-    reason: str
 
 
-@dataclass(frozen=True)
-class NominationsImport:
-    """What :func:`import_nominations` did."""
-
-    wards_added: tuple[str, ...]
-    candidates_added: int
-    #: (ward name, candidates added to it), in file order
-    per_ward: tuple[tuple[str, int], ...]
-    #: things to look at, e.g. a ward with no more candidates than seats
-    notes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class VerificationBox:
-    id: int
-    position: int
-    label: str
-    kind: str  # "box" or "postal"
-    issued: int | None  # per the ballot paper account
-    counted: int | None
-
-    @property
-    def variance(self) -> int | None:
-        """Counted minus issued; None unless both are known."""
-        if self.issued is None or self.counted is None:
-            return None
-        return self.counted - self.issued
 
 
-@dataclass(frozen=True)
-class VerificationSummary:
-    ward_id: int
-    ward: str
-    boxes: tuple[VerificationBox, ...]
-    #: sum of the papers issued, over the boxes with an issued figure
-    total_issued: int
-    #: sum of the papers counted, over every box and postal entry with a counted figure
-    total_counted: int
-    #: papers counted in ballot boxes (kind "box") and in postal entries (kind "postal")
-    box_counted: int
-    postal_counted: int
-    #: every entry has a counted figure (and there is at least one)
-    complete: bool
-    #: counted - issued, over the entries with both figures
-    variance: int
-    #: the ward's verified total (from these boxes, or from an imported election file)
-    ballot_papers_verified: int | None
-    #: the latest explanation recorded (it may predate the latest change of the boxes)
-    explanation: str | None
-    explained_by: str | None
-    explained_at: str | None
-    #: the latest explanation was recorded after the latest change of the boxes
-    explanation_current: bool
-    #: the variance is not zero and no explanation was recorded since the boxes last changed
-    needs_explanation: bool
 
 
 # ================================================================= helpers
