@@ -183,10 +183,8 @@ def _parse_ward(w: object, i: int) -> WardSpec:
     if not isinstance(cands_raw, list) or not cands_raw:
         raise ElectionFileError(f"{where}: \"candidates\" must be a non-empty list")
     cands = tuple(_parse_candidate(c, where, j) for j, c in enumerate(cands_raw, 1))
-    if seats > len(cands):
-        raise ElectionFileError(
-            f"{where}: {seats} seats but only {len(cands)} candidate(s); "
-            "a ward needs at least as many candidates as seats")
+    # Fewer candidates than seats: all are returned unopposed and the other seats stay
+    # unfilled until a further election (the result says how many).
     for a_i, a in enumerate(cands):
         for b in cands[a_i + 1:]:
             ca = Candidate(0, a.surname, a.forenames, a.description, a.party)

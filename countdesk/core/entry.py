@@ -162,3 +162,13 @@ def build_keying_values(
     if papers is not None:
         values[PAPERS_FIELD] = parse_figure(papers, "ballot papers counted")
     return values
+
+
+def next_slot(status: SheetStatus, double_entry: bool) -> str | None:
+    """The keying a sheet takes next: "first", "second", or None (accepted, or its
+    keyings differ and a supervisor or a re-keying must settle them)."""
+    if status.state is SheetState.EMPTY:
+        return "first"
+    if status.state is SheetState.FIRST_ENTERED and double_entry:
+        return "second"
+    return None

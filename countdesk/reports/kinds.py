@@ -5,6 +5,14 @@ KIND_PROVISIONAL = "provisional"
 KIND_NOTICE = "notice"
 KIND_VERIFICATION = "verification"
 KIND_SUMMARY = "summary"
+#: The statement of an error reported after the declaration. Printed from the error
+#: reports the store holds, not by ``countdesk report KIND``, so it is not in KINDS.
+KIND_ERROR_REPORT = "error-report"
+#: The kinds ``countdesk report`` prints (its choices).
 KINDS = (KIND_DECLARATION, KIND_PROVISIONAL, KIND_NOTICE, KIND_VERIFICATION, KIND_SUMMARY)
+#: Every kind countdesk writes into a document's metadata.
+ALL_KINDS = (*KINDS, KIND_ERROR_REPORT)
 #: Kinds that cover the whole election (no ward is given).
 WHOLE_ELECTION = (KIND_NOTICE, KIND_SUMMARY)
+#: Kinds whose digest is the ward's result digest (the footer says "Result digest").
+RESULT_DIGEST_KINDS = (KIND_DECLARATION, KIND_PROVISIONAL, KIND_ERROR_REPORT)

@@ -53,7 +53,7 @@ VALID_YEARS = 10
 SIGNATURE_FIELD = "ReturningOfficer"
 
 _KEYWORDS = re.compile(
-    r"countdesk-kind:(?P<kind>[a-z]+)(?:\s+countdesk-ward-id:(?P<ward>\d+))?"
+    r"countdesk-kind:(?P<kind>[a-z][a-z-]*)(?:\s+countdesk-ward-id:(?P<ward>\d+))?"
     r"\s+countdesk-digest:sha256:(?P<digest>[0-9a-f]{64})")
 
 

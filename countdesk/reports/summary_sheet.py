@@ -8,7 +8,7 @@ councillors elected in each ward. Only declared wards count; while any ward is
 still to declare the sheet says so, lists it, and is watermarked.
 
 Same type, styles, footer and determinism as the other documents
-(:mod:`countdesk.reports.documents`). Its digest covers every ward's declared
+(:mod:`countdesk.reports.layout`). Its digest covers every ward's declared
 result (as the notice's does) and the previous holdings, so ``countdesk verify
 --db`` tells whether the sheet still matches the store.
 """
@@ -27,20 +27,20 @@ from countdesk.core.summary import CouncilSummary, PartySeats
 from countdesk.exports.colours import NOC_COLOUR, colour_map, ink_on
 from countdesk.exports.gather import Snapshot
 from countdesk.reports.digest import canonical_json, notice_digest, sha256_hex
-from countdesk.reports.documents import (
-    BODY_W,
-    RULE,
-    _e,
-    _grid,
-    _heading,
-    _Meta,
-    _render,
-    _Styles,
-    declared_time,
-    poll_day,
-)
 from countdesk.reports.fonts import BOLD, register_fonts
 from countdesk.reports.kinds import KIND_SUMMARY
+from countdesk.reports.layout import (
+    BODY_W,
+    RULE,
+    Meta,
+    Styles,
+    declared_time,
+    esc,
+    grid,
+    heading,
+    poll_day,
+    render,
+)
 
 SUMMARY_FORMAT = "countdesk-summary-digest/1"
 INCOMPLETE_MARK = "NOT ALL WARDS DECLARED"
@@ -115,10 +115,10 @@ def summary_pdf(snap: Snapshot, colours_from_setup: dict[str, str] | None = None
     register_fonts()
     el = snap.election
     s = snap.summary
-    st = _Styles(9.5, 2.5)
+    st = Styles(9.5, 2.5)
     colours = colour_map([p.party for p in s.parties], colours_from_setup)
-    story: list[Flowable] = _heading(st, el, "SUMMARY OF RESULTS",
-                                     [_e(el.title), f"held on {_e(poll_day(el.poll_date))}"])
+    story: list[Flowable] = heading(st, el, "SUMMARY OF RESULTS",
+                                    [esc(el.title), f"held on {esc(poll_day(el.poll_date))}"])
 
     # Where the count stands
     if s.complete:
@@ -136,14 +136,14 @@ def summary_pdf(snap: Snapshot, colours_from_setup: dict[str, str] | None = None
         words = s.control
         how = f"A majority is {s.majority} of the {s.seats_total} seats."
         if s.control_decided_after and s.control_decided_wards:
-            how += (f" Control was decided by the declaration of {_e(s.control_decided_after)}, "
+            how += (f" Control was decided by the declaration of {esc(s.control_decided_after)}, "
                     f"the {_ordinal(s.control_decided_wards)} ward declared.")
     else:
         fill, words = "#FFFFFF", "Control not yet decided"
         how = (f"A majority is {s.majority} of the {s.seats_total} seats; "
                f"{s.seats_total - s.seats_declared} seats are still to be declared.")
     ink = ink_on(fill)
-    banner = Table([[Paragraph(f"<b>{_e(words)}</b>",
+    banner = Table([[Paragraph(f"<b>{esc(words)}</b>",
                                st.p("control", fontName=BOLD, fontSize=20, leading=25, alignment=1,
                                     textColor=colors.HexColor(ink)))],
                     [Paragraph(how, st.p("controlnote", fontSize=9, leading=12, alignment=1,
@@ -175,7 +175,7 @@ def summary_pdf(snap: Snapshot, colours_from_setup: dict[str, str] | None = None
     head += [Paragraph("Votes", st.head_num), Paragraph("Share of votes", st.head_num)]
     rows: list[list[Any]] = [head]
     for p in s.parties:
-        row = [Paragraph(_e(p.party), st.cell), Paragraph(f"<b>{p.seats}</b>", st.num)]
+        row = [Paragraph(esc(p.party), st.cell), Paragraph(f"<b>{p.seats}</b>", st.num)]
         if show_prev:
             row.append(Paragraph("—" if p.previous is None else str(p.previous), st.num))
         if show_change:
@@ -193,7 +193,7 @@ def summary_pdf(snap: Snapshot, colours_from_setup: dict[str, str] | None = None
     widths = ([0.34, 0.12, 0.13, 0.11, 0.15, 0.15] if show_change else
               [0.4, 0.14, 0.14, 0.16, 0.16] if show_prev else [0.46, 0.16, 0.2, 0.18])
     t = Table(rows, colWidths=[BODY_W * w for w in widths], repeatRows=1)
-    style = _grid(st.pad)
+    style = grid(st.pad)
     style.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 0.9, RULE))
     t.setStyle(TableStyle(style))
     story += [KeepTogether([t]), Spacer(1, 1.5 * mm)]
@@ -217,35 +217,35 @@ def summary_pdf(snap: Snapshot, colours_from_setup: dict[str, str] | None = None
     rows = [[Paragraph("Ward", st.head), Paragraph("Councillors elected (party)", st.head)]]
     for w in snap.wards:
         if not w.declared:
-            rows.append([Paragraph(f"<b>{_e(w.info.name)}</b>", st.cell),
+            rows.append([Paragraph(f"<b>{esc(w.info.name)}</b>", st.cell),
                          Paragraph("<i>not yet declared</i>", st.cell)])
             continue
         lines = []
         for c in s.councillors_for(w.info.name):
-            name = f"<b>{_e(c.surname.upper())}</b>" + (f", {_e(c.forenames)}" if c.forenames else "")
-            name += f" ({_e(c.party)})"
+            name = f"<b>{esc(c.surname.upper())}</b>" + (f", {esc(c.forenames)}" if c.forenames else "")
+            name += f" ({esc(c.party)})"
             if c.unopposed:
                 name += " <font size=8 color='#595959'>elected unopposed</font>"
             lines.append(name)
         at = declared_time(w.info.declared_at).partition(" at ")[2]
-        when = f"<br/><font size=7.5 color='#595959'>declared {_e(at)}</font>" if at else ""
-        ward_cell = Paragraph(f"<b>{_e(w.info.name)}</b>{when}", st.cell)
+        when = f"<br/><font size=7.5 color='#595959'>declared {esc(at)}</font>" if at else ""
+        ward_cell = Paragraph(f"<b>{esc(w.info.name)}</b>{when}", st.cell)
         rows.append([ward_cell, Paragraph("<br/>".join(lines), st.cell)])
     t = Table(rows, colWidths=[BODY_W * 0.34, BODY_W * 0.66], repeatRows=1)
-    style = _grid(st.pad * 0.6)
+    style = grid(st.pad * 0.6)
     style.append(("VALIGN", (0, 1), (-1, -1), "TOP"))
     t.setStyle(TableStyle(style))
     story.append(t)
     story.append(Spacer(1, 3 * mm))
     story.append(Paragraph(
         f"From the declarations of result of poll: {s.wards_declared} of {s.wards_total} wards "
-        f"declared; the latest, {_e(s.latest or '—')}.", st.note))
+        f"declared; the latest, {esc(s.latest or '—')}.", st.note))
 
     digest = summary_digest(snap)
-    meta = _Meta(KIND_SUMMARY, f"Summary of results — {el.authority}",
-                 f"Summary of results, {el.title}, {el.authority}; digest (SHA-256) {digest}",
-                 el.returning_officer or el.authority, digest)
-    return _render(story, meta, watermark=None if s.complete else INCOMPLETE_MARK,
-                   footer_note="" if s.complete else
-                   f"{s.wards_declared} of {s.wards_total} wards declared — not the final result")
+    meta = Meta(KIND_SUMMARY, f"Summary of results — {el.authority}",
+                f"Summary of results, {el.title}, {el.authority}; digest (SHA-256) {digest}",
+                el.returning_officer or el.authority, digest)
+    return render(story, meta, watermark=None if s.complete else INCOMPLETE_MARK,
+                  footer_note="" if s.complete else
+                  f"{s.wards_declared} of {s.wards_total} wards declared — not the final result")
 

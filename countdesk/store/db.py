@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import hashlib
 import json
 import os
 import sqlite3
@@ -22,38 +21,28 @@ from pathlib import Path
 from typing import Any
 
 from countdesk.core import (
-    REJECTED_FIELDS,
     Candidate,
-    EntryRefused,
-    FigureError,
     Keying,
     LotDraw,
     Resolution,
     SheetInput,
-    SheetState,
-    Status,
     WardInput,
     WardResult,
     build_keying_values,
-    check_transition,
     compute_result,
     fold,
-    parse_figure,
-    sheet_status,
 )
 from countdesk.core.electionfile import ElectionFileError, ElectionSpec, clean_text
-from countdesk.core.entry import field_label
-from countdesk.core.records import CorrectionInfo, ElectionInfo, WardInfo
+from countdesk.core.records import CorrectionInfo, ElectionInfo, ErrorReport, ProvisionalShown, WardInfo
 from countdesk.store import access, lock
+from countdesk.store.audit import GENESIS, audit_records, canonical, chain_hash, verify_audit
 from countdesk.store.schema import (
     APP_ID,
-    AUDITED_TABLES,
     SCHEMA_VERSION,
     migrations_set,
     pending_migrations,
 )
 
-GENESIS = "0" * 64
 #: How long a write waits for another countdesk's writer lock (a command that is
 #: finishing) before it is refused. The desktop app holds the lock while it is open.
 WRITER_WAIT = 3.0
@@ -93,13 +82,6 @@ def _duration(seconds: int) -> str:
     minutes = (seconds + 59) // 60
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
-
-def canonical(obj: object) -> str:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def chain_hash(prev_hash: str, record: Mapping[str, Any]) -> str:
-    return hashlib.sha256((prev_hash + canonical(record)).encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -153,13 +135,11 @@ class Store:
         self._results: dict[tuple[int, int | None], tuple[int, WardResult]] = {}
         #: why this store cannot be written here (None: it can)
         self.read_only_reason = read_only_reason
-        #: the desktop app sets this to ask for the returning officer's passphrase
-        #: (it gets a description of the action and returns the passphrase, or None)
-        self.passphrase_prompt: Callable[[str], str | None] | None = None
         self._lock_path = Path(os.path.realpath(path))
         self._lock_release: weakref.finalize[Any, Any] | None = None
-        self._ro_granted = False
-        self._ro_used = False
+        #: called after every commit with the ward the change was about (None: the
+        #: election as a whole); the application layer says from it which wards changed
+        self.on_commit: list[Callable[[int | None], None]] = []
 
     # ------------------------------------------------------------------ open
     @classmethod
@@ -331,9 +311,13 @@ class Store:
 
     # ---------------------------------------------------------- transactions
     @contextmanager
-    def _change(self, action: str, actor: str | None, ward_id: int | None = None,
-                details: Mapping[str, Any] | None = None) -> Iterator[Change]:
-        authorised, self._ro_used = self._ro_used, False
+    def transaction(self, action: str, actor: str | None, ward_id: int | None = None,
+                    details: Mapping[str, Any] | None = None, *,
+                    authorised: bool = False) -> Iterator[Change]:
+        """One change: ``BEGIN IMMEDIATE``, the rows written through :meth:`insert`,
+        :meth:`update` and :meth:`delete`, one audit record carrying them, ``COMMIT``.
+        Anything raised inside rolls the whole change back. ``authorised`` says the
+        application layer checked the returning officer's passphrase for it."""
         self._require_writable()
         change = Change()
         try:
@@ -358,6 +342,8 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+        for hook in list(self.on_commit):
+            hook(ward_id)
 
     def _row(self, table: str, pk: int) -> dict[str, Any]:
         cur = self.conn.execute(f"SELECT * FROM {table} WHERE rowid = ?", (pk,))
@@ -365,7 +351,7 @@ class Store:
         row = cur.fetchone()
         return dict(zip(names, row, strict=True))
 
-    def _insert(self, change: Change, table: str, row: dict[str, Any]) -> int:
+    def insert(self, change: Change, table: str, row: dict[str, Any]) -> int:
         cols = ", ".join(f'"{k}"' for k in row)
         marks = ", ".join("?" for _ in row)
         cur = self.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
@@ -374,12 +360,12 @@ class Store:
         change.rows.append({"table": table, "id": pk, "row": self._row(table, pk)})
         return pk
 
-    def _update(self, change: Change, table: str, pk: int, values: dict[str, Any]) -> None:
+    def update(self, change: Change, table: str, pk: int, values: dict[str, Any]) -> None:
         sets = ", ".join(f'"{k}" = ?' for k in values)
         self.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*values.values(), pk])
         change.rows.append({"table": table, "id": pk, "row": self._row(table, pk)})
 
-    def _delete(self, change: Change, table: str, pk: int) -> None:
+    def delete(self, change: Change, table: str, pk: int) -> None:
         self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (pk,))
         change.rows.append({"table": table, "id": pk, "row": None})
 
@@ -408,25 +394,27 @@ class Store:
             raise StoreError(f"{self.path} holds no election yet (import an election file first)")
         return ElectionInfo(row[0], row[1], row[2], row[3], bool(row[4]), json.loads(row[5] or "{}"))
 
-    def wards(self) -> list[WardInfo]:
-        cur = self.conn.execute(
-            "SELECT id, position, name, seats, electorate, ballot_papers_verified, candidates_locked, "
-            "declared_at, declared_by, (SELECT MAX(at) FROM corrections c WHERE c.ward_id = wards.id) "
-            "FROM wards ORDER BY position, id")
-        return [WardInfo(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9]) for r in cur]
-
     _WARD_COLUMNS = (
-        "SELECT id, position, name, seats, electorate, ballot_papers_verified, candidates_locked, "
-        "declared_at, declared_by, (SELECT MAX(at) FROM corrections c WHERE c.ward_id = wards.id) "
-        "FROM wards")
+        "SELECT wards.id, position, name, seats, electorate, ballot_papers_verified, candidates_locked, "
+        "declared_at, declared_by, (SELECT MAX(at) FROM corrections c WHERE c.ward_id = wards.id), "
+        "k.at, k.reason, k.by FROM wards LEFT JOIN countermands k ON k.ward_id = wards.id")
+
+    @staticmethod
+    def _ward_info(r: Sequence[Any]) -> WardInfo:
+        return WardInfo(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9], r[10], r[11],
+                        r[12])
+
+    def wards(self) -> list[WardInfo]:
+        cur = self.conn.execute(self._WARD_COLUMNS + " ORDER BY position, wards.id")
+        return [self._ward_info(r) for r in cur]
 
     def ward(self, ref: str | int) -> WardInfo:
         """A ward by id or by name (case- and accent-insensitive)."""
         text = str(ref).strip()
         if text.isdigit():
-            r = self.conn.execute(self._WARD_COLUMNS + " WHERE id = ?", (int(text),)).fetchone()
+            r = self.conn.execute(self._WARD_COLUMNS + " WHERE wards.id = ?", (int(text),)).fetchone()
             if r is not None:
-                return WardInfo(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9])
+                return self._ward_info(r)
         wards = self.wards()
         for w in wards:
             if fold(w.name) == fold(text):
@@ -469,11 +457,9 @@ class Store:
                                         imported=latest.get("import"), resolution=res)))
         return out
 
-    def ward_input(self, ward_id: int, round_number: int | None = None, *,
-                   corrected: bool = True) -> WardInput:
-        """What the core needs to compute a round's result. A declared ward whose figures
-        were corrected reads the latest correction instead of its count sheets (unless
-        ``corrected`` is False: the result as first declared)."""
+    def ward_input(self, ward_id: int, round_number: int | None = None) -> WardInput:
+        """What the core needs to compute a round's result. A declared result is read as
+        declared: corrections recorded by an older countdesk are never applied."""
         w = self.ward(ward_id)
         el = self.election()
         if round_number is None:
@@ -491,33 +477,34 @@ class Store:
             "SELECT code FROM acknowledgements WHERE round_id = ?", (round_id,)))
         latest = number == self.current_round(ward_id)[1]
         sheets = tuple(s for _, s in self.sheet_inputs(round_id))
-        if corrected:
-            fix = self.conn.execute(
-                "SELECT id, vals, by FROM corrections WHERE round_id = ? ORDER BY id DESC LIMIT 1",
-                (round_id,)).fetchone()
-            if fix is not None:
-                sheets = (SheetInput("Correction", imported=Keying(fix[0], "import", json.loads(fix[1]),
-                                                                   fix[2])),)
         return WardInput(
             name=w.name, seats=w.seats, candidates=tuple(self.candidates(ward_id)),
             electorate=w.electorate, ballot_papers_verified=w.ballot_papers_verified,
             double_entry=el.double_entry, sheets=sheets,
             lots=lots, acknowledged=acks, declared=bool(w.declared_at) and latest,
-            round_number=number)
+            round_number=number, countermanded=w.countermanded_at is not None)
 
     def result(self, ward_id: int, round_number: int | None = None) -> WardResult:
         """The core's result for a round (the latest by default).
 
-        Kept until the next change: every change appends an audit record, so the
-        head of the audit log says whether a kept result may still be used. Inside
-        a transaction nothing is kept or reused."""
+        Kept until a change of that ward: every change appends an audit record naming
+        its ward (or none, for the election as a whole), so a kept result is used again
+        while no later record names this ward or the whole election, whoever wrote it.
+        Inside a transaction nothing is kept or reused."""
         if self.conn.in_transaction:
             return compute_result(self.ward_input(ward_id, round_number))
         head = self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM audit").fetchone()[0]
         key = (int(ward_id), round_number)
         kept = self._results.get(key)
-        if kept is not None and kept[0] == head:
-            return kept[1]
+        if kept is not None:
+            if kept[0] == head:
+                return kept[1]
+            touched = self.conn.execute(
+                "SELECT 1 FROM audit WHERE seq > ? AND (ward_id IS NULL OR ward_id = ?) LIMIT 1",
+                (kept[0], int(ward_id))).fetchone()
+            if touched is None:
+                self._results[key] = (head, kept[1])
+                return kept[1]
         result = compute_result(self.ward_input(ward_id, round_number))
         if len(self._results) > 4096:
             self._results.clear()
@@ -535,28 +522,28 @@ class Store:
         if self.has_election():
             raise StoreError("this store already holds an election")
         stamp = now()
-        with self._change("import election", actor, details=dict(source or {})) as ch:
-            self._insert(ch, "election", {
+        with self.transaction("import election", actor, details=dict(source or {})) as ch:
+            self.insert(ch, "election", {
                 "id": 1, "authority": spec.authority, "title": spec.title,
                 "poll_date": spec.poll_date, "returning_officer": spec.returning_officer,
                 "double_entry": int(spec.double_entry),
                 "previous_seats": canonical(spec.previous_seats), "created_at": stamp})
             for pos, ws in enumerate(spec.wards, 1):
-                ward_id = self._insert(ch, "wards", {
+                ward_id = self.insert(ch, "wards", {
                     "position": pos, "name": ws.name, "seats": ws.seats, "electorate": ws.electorate,
                     "ballot_papers_verified": ws.ballot_papers_verified,
                     "candidates_locked": int(ws.counted), "declared_at": None, "declared_by": None})
                 ids: list[int] = []
                 for cs in ws.candidates:
-                    ids.append(self._insert(ch, "candidates", {
+                    ids.append(self.insert(ch, "candidates", {
                         "ward_id": ward_id, "surname": cs.surname, "forenames": cs.forenames,
                         "description": cs.description, "party": cs.party, "colour": None}))
-                round_id = self._insert(ch, "rounds", {
+                round_id = self.insert(ch, "rounds", {
                     "ward_id": ward_id, "number": 1, "opened_at": stamp, "reason": "first count",
                     "requested_by": None})
                 if len(ws.candidates) <= ws.seats:
                     continue  # uncontested: no poll, no count sheets
-                sheet_id = self._insert(ch, "sheets", {
+                sheet_id = self.insert(ch, "sheets", {
                     "round_id": round_id, "position": 1,
                     "name": "Imported" if ws.counted else "Main count"})
                 if not ws.counted:
@@ -565,7 +552,7 @@ class Store:
                 values = build_keying_values(
                     cands, {cid: cs.votes for cid, cs in zip(ids, ws.candidates, strict=True)},
                     ws.rejected or {}, ws.ballot_papers_counted)
-                self._insert(ch, "keyings", {
+                self.insert(ch, "keyings", {
                     "sheet_id": sheet_id, "slot": "import", "vals": canonical(values),
                     "operator": actor, "entered_at": stamp})
                 result = self.result(ward_id)
@@ -577,7 +564,7 @@ class Store:
                                 f"ward {ws.name}: {cs.surname} is marked as winning a lot, "
                                 "but there is no equality of votes for the last seat that "
                                 "includes them")
-                        self._insert(ch, "lots", {
+                        self.insert(ch, "lots", {
                             "round_id": round_id, "winner_id": cid,
                             "tied_ids": canonical(list(tie.candidate_ids)),
                             "method": "as recorded in the imported file", "witnesses": "[]",
@@ -586,261 +573,6 @@ class Store:
                 if result.errors:
                     e = result.errors[0]
                     raise ElectionFileError(f"ward {ws.name}: {e.code} {e.message}")
-
-    # -------------------------------------------------------------- keyings
-    def _require_open(self, w: WardInfo) -> None:
-        if w.declared_at:
-            raise StoreError(f"{w.name} was declared at {w.declared_at}; its figures are locked")
-
-    def _sheet(self, ward_id: int, sheet: str | None) -> tuple[int, SheetInput]:
-        round_id, number = self.current_round(ward_id)
-        sheets = self.sheet_inputs(round_id)
-        if not sheets:
-            raise StoreError(f"round {number} of this ward has no count sheets (an uncontested ward "
-                             "has no count)")
-        if sheet is None:
-            if len(sheets) > 1:
-                names = ", ".join(s.name for _, s in sheets)
-                raise StoreError(f"this ward has {len(sheets)} count sheets ({names}); "
-                                 "say which sheet (--sheet NAME)")
-            return sheets[0]
-        for sid, s in sheets:
-            if fold(s.name) == fold(sheet):
-                return sid, s
-        names = ", ".join(s.name for _, s in sheets)
-        raise StoreError(f"no count sheet called {sheet!r} in round {number}; the sheets are: {names}")
-
-    def _keyable(self, ward_id: int, slot: str, sheet: str | None
-                 ) -> tuple[WardInfo, int, SheetInput]:
-        """The ward and sheet, once the state machine allows keying ``slot`` on it."""
-        if slot not in ("first", "second"):
-            raise StoreError(f"keying must be 'first' or 'second', not {slot!r}")
-        w = self.ward(ward_id)
-        self._require_open(w)
-        el = self.election()
-        sheet_id, sheet_in = self._sheet(w.id, sheet)
-        status = sheet_status(sheet_in, el.double_entry)
-        try:
-            check_transition(status, slot, el.double_entry)
-        except EntryRefused as exc:
-            raise StoreError(str(exc)) from None
-        return w, sheet_id, sheet_in
-
-    # Draft values: each figure is saved durably the moment it is keyed.
-    def save_draft(self, ward_id: int, slot: str, field_name: str, raw: object, *,
-                   sheet: str | None = None, operator: str | None = None) -> int | None:
-        """Save one keyed value of an unfinished keying. Empty text clears the field.
-
-        Returns the value stored (None when cleared). Bad values are refused
-        with the core's code and change nothing."""
-        w, sheet_id, sheet_in = self._keyable(ward_id, slot, sheet)
-        cands = self.candidates(w.id)
-        allowed = {f"votes:{c.id}" for c in cands} | {f"rejected:{h}" for h in REJECTED_FIELDS}
-        allowed.add("papers")
-        if field_name not in allowed:
-            raise StoreError(f"{field_name!r} is not a figure of this sheet")
-        label = field_label(field_name, cands)
-        value: int | None
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
-            value = None
-        else:
-            try:
-                value = parse_figure(raw, label[0].upper() + label[1:])
-            except FigureError as exc:
-                raise StoreError(f"{exc.code}: {exc.message}") from None
-        op = _text(operator, "the operator's name", required=False) or None
-        if self._drafts(sheet_id, slot).get(field_name) == value:
-            return value  # unchanged: nothing to record
-        with self._change(f"{slot} keying: value", op, w.id,
-                          {"ward": w.name, "sheet": sheet_in.name, "field": field_name}) as ch:
-            self._insert(ch, "draft_values", {
-                "sheet_id": sheet_id, "slot": slot, "field": field_name, "value": value,
-                "operator": op, "entered_at": now()})
-        return value
-
-    def drafts(self, ward_id: int, slot: str, *, sheet: str | None = None) -> dict[str, int | None]:
-        """The unfinished keying's values (since the last finished keying of that slot)."""
-        sheet_id, _ = self._sheet(ward_id, sheet)
-        return self._drafts(sheet_id, slot)
-
-    def _drafts(self, sheet_id: int, slot: str) -> dict[str, int | None]:
-        upto = self.conn.execute(
-            "SELECT COALESCE(MAX(draft_upto), 0) FROM keyings WHERE sheet_id = ? AND slot = ?",
-            (sheet_id, slot)).fetchone()[0]
-        out: dict[str, int | None] = {}
-        for field_name, value in self.conn.execute(
-                "SELECT field, value FROM draft_values WHERE sheet_id = ? AND slot = ? AND id > ? "
-                "ORDER BY id", (sheet_id, slot, upto)):
-            out[field_name] = value
-        return {k: v for k, v in out.items() if v is not None}
-
-    def finish_keying(self, ward_id: int, slot: str, *, sheet: str | None = None,
-                      operator: str | None = None) -> WardResult:
-        """Turn the saved draft values into a finished keying of the sheet."""
-        w, sheet_id, sheet_in = self._keyable(ward_id, slot, sheet)
-        values = self._drafts(sheet_id, slot)
-        votes = {int(k.split(":", 1)[1]): v for k, v in values.items() if k.startswith("votes:")}
-        rejected = {k.split(":", 1)[1]: v for k, v in values.items() if k.startswith("rejected:")}
-        upto = self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM draft_values WHERE sheet_id = ? "
-                                 "AND slot = ?", (sheet_id, slot)).fetchone()[0]
-        return self.enter_keying(w.id, slot, votes, rejected=rejected, papers=values.get("papers"),
-                                 sheet=sheet_in.name, operator=operator, draft_upto=upto)
-
-    def enter_keying(self, ward_id: int, slot: str, votes: Mapping[int, object], *,
-                     rejected: Mapping[str, object] | None = None, papers: object | None = None,
-                     sheet: str | None = None, operator: str | None = None,
-                     draft_upto: int | None = None) -> WardResult:
-        """Record one operator's complete keying of a count sheet."""
-        w, sheet_id, sheet_in = self._keyable(ward_id, slot, sheet)
-        cands = self.candidates(w.id)
-        try:
-            values = build_keying_values(cands, votes, rejected, papers)
-        except FigureError as exc:
-            raise StoreError(f"{exc.code}: {exc.message}") from None
-        op = _text(operator, "the operator's name", required=False) or None
-        other = sheet_in.second if slot == "first" else sheet_in.first
-        if op and other is not None and other.operator and fold(other.operator) == fold(op):
-            raise StoreError(f"the {slot} keying must be by a different operator from the "
-                             f"{'second' if slot == 'first' else 'first'} ({other.operator})")
-        with self._change(f"{slot} keying", op, w.id,
-                          {"ward": w.name, "sheet": sheet_in.name}) as ch:
-            self._insert(ch, "keyings", {"sheet_id": sheet_id, "slot": slot, "vals": canonical(values),
-                                         "operator": op, "entered_at": now(),
-                                         "draft_upto": draft_upto})
-            if not w.candidates_locked:
-                self._update(ch, "wards", w.id, {"candidates_locked": 1})
-        return self.result(w.id)
-
-    def accept_keying(self, ward_id: int, slot: str, *, sheet: str | None = None,
-                      by: str | None = None) -> WardResult:
-        """The supervisor accepts one of two differing keyings."""
-        w = self.ward(ward_id)
-        self._require_open(w)
-        el = self.election()
-        sheet_id, sheet_in = self._sheet(w.id, sheet)
-        status = sheet_status(sheet_in, el.double_entry)
-        try:
-            check_transition(status, f"accept_{slot}", el.double_entry)
-        except EntryRefused as exc:
-            raise StoreError(str(exc)) from None
-        assert sheet_in.first is not None and sheet_in.second is not None
-        self._require_ro(f"accepting the {slot} keying over the other for {w.name}", by)
-        with self._change(f"accept {slot} keying", by, w.id,
-                          {"ward": w.name, "sheet": sheet_in.name,
-                           "differences": list(status.differences)}) as ch:
-            self._insert(ch, "resolutions", {
-                "sheet_id": sheet_id, "accepted_slot": slot,
-                "first_keying_id": sheet_in.first.id, "second_keying_id": sheet_in.second.id,
-                "by": by, "at": now()})
-        return self.result(w.id)
-
-    def add_sheet(self, ward_id: int, name: str, *, actor: str | None = None) -> None:
-        w = self.ward(ward_id)
-        self._require_open(w)
-        name = _text(name, "the sheet name", max_len=60)
-        round_id, number = self.current_round(w.id)
-        sheets = self.sheet_inputs(round_id)
-        if any(fold(s.name) == fold(name) for _, s in sheets):
-            raise StoreError(f"round {number} of {w.name} already has a sheet called {name!r}")
-        if any(sheet_status(s, True).state is SheetState.ACCEPTED and s.imported for _, s in sheets):
-            raise StoreError(f"{w.name}'s figures were imported; a recount opens a new round")
-        if len(self.candidates(w.id)) <= w.seats:
-            raise StoreError(f"{w.name} is uncontested: there is no count")
-        with self._change("add count sheet", actor, w.id, {"ward": w.name, "sheet": name}) as ch:
-            self._insert(ch, "sheets", {"round_id": round_id, "position": len(sheets) + 1,
-                                        "name": name})
-
-    # ------------------------------------------------------ lots and others
-    def record_lot(self, ward_id: int, winner_id: int, method: str, witnesses: Sequence[str] = (),
-                   *, by: str | None = None) -> WardResult:
-        w = self.ward(ward_id)
-        self._require_open(w)
-        result = self.result(w.id)
-        if result.status is not Status.LOT_REQUIRED or result.tie is None:
-            raise StoreError(f"{w.name} has no equality of votes to decide by lot "
-                             f"(status: {result.status.value.replace('_', ' ')})")
-        tie = result.tie
-        if winner_id not in tie.candidate_ids:
-            names = "; ".join(f"{r.candidate.id} {r.candidate.ballot_name} ({r.candidate.party})"
-                              for r in result.candidates if r.candidate.id in tie.candidate_ids)
-            raise StoreError(f"candidate {winner_id} is not in the tie; the tied candidates are: {names}")
-        method = _text(method, "the method of drawing lots")
-        wits = [_text(x, "a witness's name") for x in witnesses]
-        round_id, _ = self.current_round(w.id)
-        winner = result.row(winner_id).candidate
-        self._require_ro(f"recording the drawing of lots in {w.name}", by)
-        with self._change("record drawing of lots", by, w.id,
-                          {"ward": w.name, "winner": winner.ballot_name, "tie_votes": tie.votes,
-                           "seats_at_stake": tie.seats}) as ch:
-            self._insert(ch, "lots", {
-                "round_id": round_id, "winner_id": winner_id,
-                "tied_ids": canonical(list(tie.candidate_ids)), "method": method,
-                "witnesses": canonical(wits), "drawn_at": now(), "recorded_by": by})
-        return self.result(w.id)
-
-    def acknowledge(self, ward_id: int, code: str, *, by: str | None = None) -> WardResult:
-        w = self.ward(ward_id)
-        self._require_open(w)
-        result = self.result(w.id)
-        code = code.strip().upper()
-        match = [x for x in result.warnings if x.code == code]
-        if not match:
-            shown = ", ".join(x.code for x in result.warnings) or "none"
-            raise StoreError(f"{w.name} has no warning {code} to acknowledge (warnings: {shown})")
-        if match[0].acknowledged:
-            raise StoreError(f"warning {code} is already acknowledged for {w.name}")
-        round_id, _ = self.current_round(w.id)
-        with self._change("acknowledge warning", by, w.id,
-                          {"ward": w.name, "code": code, "message": match[0].message}) as ch:
-            self._insert(ch, "acknowledgements", {"round_id": round_id, "code": code, "by": by,
-                                                  "at": now()})
-        return self.result(w.id)
-
-    def request_recount(self, ward_id: int, requested_by: str, *, granted: bool, reason: str = "",
-                        decided_by: str | None = None) -> WardResult:
-        """Record a recount request; a granted one opens a new round keyed like the first."""
-        w = self.ward(ward_id)
-        self._require_open(w)
-        result = self.result(w.id)
-        if result.status is Status.UNCONTESTED:
-            raise StoreError(f"{w.name} is uncontested: there is no count to recount")
-        if result.status is Status.INCOMPLETE and granted:
-            raise StoreError(f"{w.name}'s count is not complete yet; finish it before a recount")
-        requested_by = _text(requested_by, "who asked for the recount")
-        reason = _text(reason, "the reason", required=False, max_len=500)
-        round_id, number = self.current_round(w.id)
-        with self._change("recount granted" if granted else "recount refused", decided_by, w.id,
-                          {"ward": w.name, "round": number}) as ch:
-            self._insert(ch, "recount_requests", {
-                "ward_id": w.id, "round_id": round_id, "requested_by": requested_by,
-                "granted": int(granted), "reason": reason, "decided_by": decided_by, "at": now()})
-            if granted:
-                new_round = self._insert(ch, "rounds", {
-                    "ward_id": w.id, "number": number + 1, "opened_at": now(),
-                    "reason": reason or "recount", "requested_by": requested_by})
-                names = [s.name for _, s in self.sheet_inputs(round_id) if s.imported is None]
-                for pos, name in enumerate(names or ["Main count"], 1):
-                    self._insert(ch, "sheets", {"round_id": new_round, "position": pos,
-                                                "name": name})
-        return self.result(w.id)
-
-    def declare(self, ward_id: int, *, by: str | None = None) -> WardResult:
-        """Mark the ward declared and lock it. Refused unless the result is ready
-        and every warning is acknowledged."""
-        w = self.ward(ward_id)
-        self._require_open(w)
-        result = self.result(w.id)
-        if result.status is not Status.READY and result.status is not Status.UNCONTESTED:
-            raise StoreError(f"{w.name} cannot be declared: its status is "
-                             f"{result.status.value.replace('_', ' ')}")
-        if result.unacknowledged:
-            codes = ", ".join(f"{x.code} ({x.message})" for x in result.unacknowledged)
-            raise StoreError(f"{w.name} cannot be declared until these warnings are acknowledged: {codes}")
-        self._require_ro(f"declaring the result of {w.name}", by)
-        with self._change("declare", by, w.id, {"ward": w.name, "elected": list(result.elected)}) as ch:
-            self._update(ch, "wards", w.id, {"declared_at": now(), "declared_by": by,
-                                             "candidates_locked": 1})
-        return self.result(w.id)
 
     def any_declared(self) -> bool:
         return bool(self.conn.execute(
@@ -890,13 +622,13 @@ class Store:
         if access.matches(passphrase, stored):
             failures, _ = self.failed_tries()
             if failures:
-                with self._change("passphrase accepted", actor, details={"for": action,
+                with self.transaction("passphrase accepted", actor, details={"for": action,
                                                                         "after_wrong_tries": failures}) as ch:
-                    self._insert(ch, "passphrase_attempts", {"ok": 1, "action": action, "actor": actor,
+                    self.insert(ch, "passphrase_attempts", {"ok": 1, "action": action, "actor": actor,
                                                             "at": now()})
             return
-        with self._change("wrong passphrase", actor, details={"for": action}) as ch:
-            self._insert(ch, "passphrase_attempts", {"ok": 0, "action": action, "actor": actor,
+        with self.transaction("wrong passphrase", actor, details={"for": action}) as ch:
+            self.insert(ch, "passphrase_attempts", {"ok": 0, "action": action, "actor": actor,
                                                     "at": now()})
         failures, _ = self.failed_tries()
         left = access.FREE_TRIES - failures
@@ -906,69 +638,14 @@ class Store:
             more = f"wait {_duration(access.backoff_seconds(failures))} before trying again"
         raise AccessDenied(f"wrong passphrase for {action} ({more}); nothing was changed")
 
-    @contextmanager
-    def as_returning_officer(self, passphrase: str | None, *,
-                             actor: str | None = None) -> Iterator[None]:
-        """Actions inside the block are authorised by the returning officer's passphrase
-        (checked once, here). With no passphrase set, this changes nothing."""
-        if self.passphrase_set():
-            if passphrase is None:
-                raise AccessDenied("this needs the returning officer's passphrase")
-            self.check_passphrase(passphrase, action="returning officer's actions", actor=actor)
-        previous = self._ro_granted
-        self._ro_granted = True
-        try:
-            yield
-        finally:
-            self._ro_granted = previous
+    # ----------------------------------------------------------------- audit
+    def audit_records(self) -> list[dict[str, Any]]:
+        return audit_records(self)
 
-    def _require_ro(self, action: str, actor: str | None = None) -> None:
-        """Refuse ``action`` unless the returning officer's passphrase is given (or none is set).
-
-        Call it before the change's transaction: it may ask (the desktop app's
-        prompt) and it records a wrong passphrase in a transaction of its own."""
-        if not self.passphrase_set():
-            return
-        if not self._ro_granted:
-            offered = access.offered()
-            if offered is None and self.passphrase_prompt is not None:
-                offered = self.passphrase_prompt(action)
-                if offered is None:
-                    raise AccessDenied(f"{action[0].upper()}{action[1:]} needs the returning officer's "
-                                       "passphrase; nothing was changed")
-            if offered is None:
-                raise AccessDenied(f"{action[0].upper()}{action[1:]} needs the returning officer's "
-                                   "passphrase (on the command line: --ro-passphrase-file FILE); nothing was "
-                                   "changed")
-            self.check_passphrase(offered, action=action, actor=actor)
-        self._ro_used = True
-
-    def set_passphrase(self, new: str, *, old: str | None = None, by: str | None = None) -> None:
-        """Set the returning officer's passphrase; changing it needs the current one."""
-        try:
-            new = access.check_new(new)
-        except ValueError as exc:
-            raise StoreError(f"{exc}; nothing was changed") from None
-        self._require_writable()
-        changing = self.passphrase_set()
-        if changing:
-            if old is None:
-                raise AccessDenied("a passphrase is already set: changing it needs the current one "
-                                   "(--old-passphrase-file FILE); nothing was changed")
-            self.check_passphrase(old, action="changing the passphrase", actor=by)
-        hashed = access.hash_passphrase(new)
-        with self._change("change passphrase" if changing else "set passphrase", by) as ch:
-            self._insert(ch, "passphrases", {
-                "role": access.ROLE_RO, "hash": hashed.hash, "salt": hashed.salt, "n": hashed.n,
-                "r": hashed.r, "p": hashed.p, "set_at": now(), "set_by": by})
-
-    def record_key_event(self, what: str, details: Mapping[str, Any], *, by: str | None = None) -> None:
-        """Key management (a signing key made or chosen): needs the returning officer's
-        passphrase, and goes into the audit log."""
-        what = _text(what, "the key event")
-        self._require_ro(what, by)
-        with self._change(what, by, details=dict(details)):
-            pass
+    def verify_audit(self) -> list[str]:
+        """Problems found, first one first; empty when the chain holds and every
+        stored row is exactly what the log says was written."""
+        return verify_audit(self)
 
     # ----------------------------------------------------------- corrections
     def corrections(self, ward_id: int) -> list[CorrectionInfo]:
@@ -977,177 +654,37 @@ class Store:
                     "SELECT id, ward_id, round_id, vals, previous, reason, by, at FROM corrections "
                     "WHERE ward_id = ? ORDER BY id", (ward_id,))]
 
-    def declared_result(self, ward_id: int) -> WardResult:
-        """The result as first declared, before any correction (the original stays on record)."""
-        return compute_result(self.ward_input(ward_id, corrected=False))
+    def error_reports(self, ward_id: int) -> list[ErrorReport]:
+        return [ErrorReport(r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4]), r[5], r[6])
+                for r in self.conn.execute(
+                    "SELECT id, ward_id, reason, believed, declared, by, at FROM error_reports "
+                    "WHERE ward_id = ? ORDER BY id", (ward_id,))]
 
-    def correct_declaration(self, ward_id: int, votes: Mapping[int, object], *, reason: str,
-                            rejected: Mapping[str, object] | None = None, papers: object | None = None,
-                            by: str | None = None) -> WardResult:
-        """Correct a declared ward's figures: the only change a declared ward allows.
+    def provisional(self, ward_id: int) -> ProvisionalShown | None:
+        """The latest showing of the provisional result in the ward's current round."""
+        round_id, number = self.current_round(ward_id)
+        r = self.conn.execute(
+            "SELECT figures_key, figures, by, at FROM provisional WHERE round_id = ? "
+            "ORDER BY id DESC LIMIT 1", (round_id,)).fetchone()
+        if r is None:
+            return None
+        return ProvisionalShown(number, r[0], json.loads(r[1]), r[2], r[3])
 
-        Needs the returning officer's passphrase and a reason. ``votes`` (and
-        ``rejected``, ``papers``) give the corrected figures; figures not given keep
-        their declared value. The corrected result must have no blocking error and
-        any lot drawn must still decide a tie. The declared figures stay on record
-        (:meth:`declared_result`, the audit log)."""
-        w = self.ward(ward_id)
-        if not w.declared_at:
-            raise StoreError(f"{w.name} has not been declared: change its figures by keying (a "
-                             "correction is only for a declared result)")
-        reason = _text(reason, "the reason for the correction", max_len=500)
-        by = _text(by, "who makes the correction", required=False) or None
-        current = self.result(w.id)
-        round_id, _ = self.current_round(w.id)
-        if current.ballot_papers_counted is None and not any(r.votes for r in current.candidates):
-            raise StoreError(f"{w.name} was elected unopposed: there are no figures to correct")
-        previous: dict[str, Any] = {f"votes:{r.candidate.id}": r.votes for r in current.candidates}
-        for head, n in current.rejected.items():
-            if head != "total":
-                previous[f"rejected:{head}"] = n
-        if current.papers_source == "counted" and current.ballot_papers_counted is not None:
-            previous["papers"] = current.ballot_papers_counted
-        cands = self.candidates(w.id)
-        known = {c.id for c in cands}
-        for cid in votes:
-            if cid not in known:
-                raise StoreError(f"there is no candidate with id {cid} in {w.name}")
-        all_votes = {c.id: votes.get(c.id, previous.get(f"votes:{c.id}")) for c in cands}
-        all_rejected = {k.split(":", 1)[1]: v for k, v in previous.items() if k.startswith("rejected:")}
-        all_rejected.update(rejected or {})
-        try:
-            values = build_keying_values(cands, all_votes, all_rejected,
-                                         papers if papers is not None else previous.get("papers"))
-        except FigureError as exc:
-            raise StoreError(f"{exc.code}: {exc.message}") from None
-        if values == {k: v for k, v in previous.items() if v is not None}:
-            raise StoreError(f"these are the figures already declared for {w.name}: nothing to correct")
-        trial = self.ward_input(w.id)
-        sheet = SheetInput("Correction", imported=Keying(0, "import", values, by))
-        trial_result = compute_result(
-            WardInput(name=trial.name, seats=trial.seats, candidates=trial.candidates,
-                      electorate=trial.electorate, ballot_papers_verified=trial.ballot_papers_verified,
-                      double_entry=trial.double_entry, sheets=(sheet,), lots=trial.lots,
-                      acknowledged=trial.acknowledged, declared=True, round_number=trial.round_number))
-        if trial_result.errors:
-            e = trial_result.errors[0]
-            raise StoreError(f"the corrected figures cannot stand: {e.code} {e.message}")
-        if trial_result.status is not Status.DECLARED:
-            raise StoreError("the corrected figures make an equality of votes for the last seat, "
-                             "which a correction cannot decide; nothing was changed")
-        self._require_ro(f"correcting the declared result of {w.name}", by)
-        changed = {k: [previous.get(k), v] for k, v in values.items() if previous.get(k) != v}
-        with self._change("correct declaration", by, w.id,
-                          {"ward": w.name, "reason": reason, "changed": changed,
-                           "elected_before": list(current.elected),
-                           "elected_after": list(trial_result.elected)}) as ch:
-            self._insert(ch, "corrections", {
-                "ward_id": w.id, "round_id": round_id, "vals": canonical(values),
-                "previous": canonical(previous), "reason": reason, "by": by, "at": now()})
-        return self.result(w.id)
+    def drafts_of(self, sheet_id: int, slot: str) -> dict[str, int | None]:
+        """The unfinished keying's values of a sheet (since the last finished keying of that slot)."""
+        upto = self.conn.execute(
+            "SELECT COALESCE(MAX(draft_upto), 0) FROM keyings WHERE sheet_id = ? AND slot = ?",
+            (sheet_id, slot)).fetchone()[0]
+        out: dict[str, int | None] = {}
+        for field_name, value in self.conn.execute(
+                "SELECT field, value FROM draft_values WHERE sheet_id = ? AND slot = ? AND id > ? "
+                "ORDER BY id", (sheet_id, slot, upto)):
+            out[field_name] = value
+        return {k: v for k, v in out.items() if v is not None}
 
-    # ----------------------------------------------------------------- audit
-    def audit_records(self) -> list[dict[str, Any]]:
-        cur = self.conn.execute(
-            "SELECT seq, at, actor, action, ward_id, details, changes, prev_hash, hash FROM audit "
-            "ORDER BY seq")
-        return [dict(zip(["seq", "at", "actor", "action", "ward_id", "details", "changes",
-                          "prev_hash", "hash"], r, strict=True)) for r in cur]
-
-    def verify_audit(self) -> list[str]:
-        """Problems found, first one first; empty when the chain holds and every
-        stored row is exactly what the log says was written."""
-        problems: list[str] = []
-        prev = GENESIS
-        expected: dict[tuple[str, int], dict[str, Any] | None] = {}
-        for i, rec in enumerate(self.audit_records(), 1):
-            seq = rec["seq"]
-            if seq != i:
-                problems.append(f"audit record {i} is missing (next record is {seq})")
-                break
-            if rec["prev_hash"] != prev:
-                problems.append(f"audit record {seq} ({rec['action']}) does not follow record "
-                                f"{seq - 1}: the chain is broken")
-                break
-            try:
-                details = json.loads(rec["details"])
-                changes = json.loads(rec["changes"])
-            except (TypeError, ValueError):
-                problems.append(f"audit record {seq} ({rec['action']}) is unreadable")
-                break
-            body = {"seq": seq, "at": rec["at"], "actor": rec["actor"], "action": rec["action"],
-                    "ward_id": rec["ward_id"], "details": details, "changes": changes}
-            if chain_hash(prev, body) != rec["hash"]:
-                problems.append(f"audit record {seq} ({rec['action']}, {rec['at']}) has been altered: "
-                                "its hash does not match its contents")
-                break
-            prev = rec["hash"]
-            for item in changes:
-                expected[(item["table"], item["id"])] = item["row"]
-        if problems:
-            return problems
-        if prev == GENESIS and self.has_election():
-            return ["audit record 1 is missing: the log is empty but the store holds an election"]
-        actual: dict[tuple[str, int], dict[str, Any]] = {}
-        for table in AUDITED_TABLES:
-            cur = self.conn.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid")
-            names = [d[0] for d in cur.description][1:]
-            for r in cur:
-                actual[(table, r[0])] = dict(zip(names, r[1:], strict=True))
-        for key, row in actual.items():
-            want = expected.get(key)
-            if want is None:
-                problems.append(f"{key[0]} row {key[1]} is not in the audit log (added behind "
-                                "countdesk's back)")
-                continue
-            for col in row:
-                if row[col] != want.get(col):
-                    problems.append(f"{key[0]} row {key[1]}{self._context(key[0], row)}: "
-                                    + _difference(col, row[col], want.get(col)))
-                    break
-        for key, want in expected.items():
-            if want is not None and key not in actual:
-                problems.append(f"{key[0]} row {key[1]} is missing (deleted behind countdesk's back)")
-        return problems
-
-    def _context(self, table: str, row: Mapping[str, Any]) -> str:
-        """Where a row belongs, in the user's words (ward and sheet)."""
-        try:
-            if table == "keyings":
-                r = self.conn.execute(
-                    "SELECT w.name, s.name, ro.number FROM sheets s "
-                    "JOIN rounds ro ON ro.id = s.round_id JOIN wards w ON w.id = ro.ward_id "
-                    "WHERE s.id = ?", (row["sheet_id"],)).fetchone()
-                if r:
-                    return f" ({r[0]}, round {r[2]}, sheet {r[1]!r}, {row['slot']} keying)"
-            if table in ("candidates", "recount_requests") and "ward_id" in row:
-                r = self.conn.execute("SELECT name FROM wards WHERE id = ?", (row["ward_id"],)).fetchone()
-                if r:
-                    return f" ({r[0]})"
-            if table == "wards":
-                return f" ({row.get('name')})"
-        except sqlite3.Error:
-            pass
-        return ""
-
-
-def _difference(col: str, have: object, want: object) -> str:
-    """Name the changed field; inside a JSON column, name the key that changed."""
-    if isinstance(have, str) and isinstance(want, str):
-        try:
-            a, b = json.loads(have), json.loads(want)
-        except ValueError:
-            a = b = None
-        if isinstance(a, dict) and isinstance(b, dict):
-            for k in sorted(set(a) | set(b)):
-                if a.get(k) != b.get(k):
-                    return f"{k} is {_short(a.get(k))} but the audit log says {_short(b.get(k))}"
-    return f"{col} is {_short(have)} but the audit log says {_short(want)}"
-
-
-def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
+    def last_draft_id(self, sheet_id: int, slot: str) -> int:
+        return int(self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM draft_values WHERE sheet_id = ? "
+                                     "AND slot = ?", (sheet_id, slot)).fetchone()[0])
 
 
 def _write_problem(exc: sqlite3.OperationalError) -> bool:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # sqlite-utils is imported only when a store is created or mi
     from sqlite_utils import Database, Migrations
     from sqlite_utils.db import Table
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APP_ID = "countdesk"
 
 MIGRATION_SET = "countdesk"
@@ -24,6 +24,7 @@ AUDITED_TABLES: tuple[str, ...] = (
     "election", "wards", "candidates", "rounds", "sheets", "keyings", "resolutions", "lots",
     "acknowledgements", "recount_requests", "draft_values", "verification_boxes",
     "verification_statements", "passphrases", "passphrase_attempts", "corrections",
+    "provisional", "countermands", "error_reports",
 )
 
 
@@ -146,11 +147,38 @@ def m0003_access_and_corrections(db: Database) -> None:
                 f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
 
 
+def m0004_workflow(db: Database) -> None:
+    # The provisional result of a round shown to candidates and agents (rule 46(2)): the
+    # figures it showed (and their key: a later change of the figures voids the showing).
+    _t(db, "provisional").create(
+        {"id": int, "ward_id": int, "round_id": int, "figures_key": str, "figures": str, "by": str,
+         "at": str},
+        pk="id", not_null={"ward_id", "round_id", "figures_key", "figures", "at"},
+        foreign_keys=[("ward_id", "wards", "id"), ("round_id", "rounds", "id")])
+    # A countermanded poll (RPA 1983 s 39): at most one per ward.
+    _t(db, "countermands").create(
+        {"id": int, "ward_id": int, "reason": str, "by": str, "at": str},
+        pk="id", not_null={"ward_id", "reason", "at"}, foreign_keys=[("ward_id", "wards", "id")])
+    db.execute("CREATE UNIQUE INDEX countermands_ward ON countermands(ward_id)")
+    # Errors found after a declaration: recorded and reported, never applied.
+    _t(db, "error_reports").create(
+        {"id": int, "ward_id": int, "reason": str, "believed": str, "declared": str, "by": str,
+         "at": str},
+        pk="id", not_null={"ward_id", "reason", "believed", "declared", "at"},
+        foreign_keys=[("ward_id", "wards", "id")])
+    for table in ("provisional", "countermands", "error_reports"):
+        for op in ("UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+
+
 #: Every migration, in order: (name, function).
 MIGRATIONS: tuple[tuple[str, Any], ...] = (
     ("0001_initial", m0001_initial),
     ("0002_drafts_and_verification", m0002_drafts_and_verification),
     ("0003_access_and_corrections", m0003_access_and_corrections),
+    ("0004_workflow", m0004_workflow),
 )
 
 

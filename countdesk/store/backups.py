@@ -23,8 +23,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from countdesk.store import Store, StoreError, lock
-from countdesk.store.db import writable
+from countdesk.store import lock
+from countdesk.store.db import Store, StoreError, writable
 from countdesk.store.files import fsync_dir
 
 DEFAULT_KEEP = 20

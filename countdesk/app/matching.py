@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from countdesk.app.documents import StoreMatch
+from countdesk.app.errors import AppError
 from countdesk.reports.digest import notice_digest, result_digest, short_digest, verification_digest
 from countdesk.reports.kinds import KIND_DECLARATION, KIND_NOTICE, KIND_SUMMARY, KIND_VERIFICATION
 from countdesk.reports.signing import DocumentInfo
-from countdesk.store import Store, StoreError
-from countdesk.store.setup import verification
+
+if TYPE_CHECKING:
+    from countdesk.app.desk import Desk
 
 
-@dataclass(frozen=True)
-class StoreMatch:
-    ok: bool
-    line: str
-
-
-def match_store(document: DocumentInfo | None, store: Store) -> StoreMatch:
+def match_store(store: Desk, document: DocumentInfo | None) -> StoreMatch:
     """Recompute the document's digest from the store and compare.
 
     A declaration matches only a declared ward whose result, election details
@@ -31,10 +28,10 @@ def match_store(document: DocumentInfo | None, store: Store) -> StoreMatch:
                                  "(it carries no result digest)")
     election = store.election()
     if document.kind == KIND_SUMMARY:
-        from countdesk.exports.gather import snapshot  # noqa: PLC0415
+        from countdesk.app.gather import snapshot  # noqa: PLC0415
         from countdesk.reports.summary_sheet import summary_digest  # noqa: PLC0415
 
-        now = summary_digest(snapshot(store))
+        now = summary_digest(snapshot(store.store))
         if now == document.digest:
             return StoreMatch(True, f"Result: matches every ward's declared result in {where}")
         return StoreMatch(False, f"Result: DOES NOT MATCH {where}: a ward has been declared or "
@@ -50,7 +47,7 @@ def match_store(document: DocumentInfo | None, store: Store) -> StoreMatch:
         return StoreMatch(False, "Result: cannot be checked: the document names no ward")
     try:
         ward = store.ward(document.ward_id)
-    except StoreError:
+    except AppError:
         return StoreMatch(False, f"Result: DOES NOT MATCH: {where} has no ward {document.ward_id}")
     if ward.id != document.ward_id:
         return StoreMatch(False, f"Result: DOES NOT MATCH: {where} has no ward {document.ward_id}")
@@ -58,7 +55,7 @@ def match_store(document: DocumentInfo | None, store: Store) -> StoreMatch:
         return StoreMatch(False, f"Result: NOT DECLARED: {ward.name} has not been declared in {where}")
     result = store.result(ward.id)
     if document.kind == KIND_VERIFICATION:
-        now = verification_digest(election, ward, result, verification(store, ward.id))
+        now = verification_digest(election, ward, result, store.verification(ward.id))
     else:
         now = result_digest(election, ward, result)
     if now == document.digest:

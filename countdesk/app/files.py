@@ -1,0 +1,41 @@
+"""Stores on disk, for the front ends: where they live, importing an election file,
+and the built-in demo. (The front ends never open the store's modules themselves.)"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from countdesk.app.errors import from_store
+from countdesk.store.db import StoreError
+from countdesk.store.paths import data_home, default_store_path
+
+__all__ = ["data_home", "default_store_path", "import_election_file", "make_demo_store"]
+
+DEMO_FILE = "demo-sutton-2018.json"
+
+
+def import_election_file(db_path: str | os.PathLike[str], file: str | os.PathLike[str], *,
+                         replace: bool = False, actor: str | None = None) -> Path | None:
+    """Import an election file into the store at ``db_path`` (made if need be), all or
+    nothing. With ``replace`` an undeclared election is replaced and kept beside it; returns
+    where the replaced one is kept (None: nothing replaced)."""
+    from countdesk.store.importer import import_into  # noqa: PLC0415
+
+    try:
+        return import_into(db_path, file, replace=replace, actor=actor)
+    except StoreError as exc:
+        raise from_store(exc) from None
+
+
+def make_demo_store() -> Path:
+    """A fresh copy of the built-in demo election (Sutton 2018), never the user's own store."""
+    from countdesk.resources import seeds_dir  # noqa: PLC0415
+
+    folder = data_home() / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "countdesk-demo.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    import_election_file(path, seeds_dir() / DEMO_FILE, actor="demo")
+    return path

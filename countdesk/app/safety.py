@@ -1,0 +1,106 @@
+"""Safety: the returning officer's passphrase, key management, the audit log,
+backups and restore.
+
+Backups and restore work on the store's file (:mod:`countdesk.store.backups`);
+these operations are what the front ends call.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from countdesk.app.errors import AppError, from_store
+from countdesk.app.ops import operation
+from countdesk.app.text import clean
+from countdesk.store import access
+from countdesk.store.db import StoreError, now
+
+if TYPE_CHECKING:
+    from countdesk.app.desk import Desk
+    from countdesk.store.backups import BackupResult
+
+
+class SafetyOps:
+    @operation("safety", "setting the returning officer's passphrase")
+    def set_passphrase(self: Desk, new: str, *, old: str | None = None, by: str | None = None) -> None:
+        """Set the returning officer's passphrase; changing it needs the current one."""
+        try:
+            new = access.check_new(new)
+        except ValueError as exc:
+            raise AppError("P003", f"{exc}; nothing was changed") from None
+        changing = self.store.passphrase_set()
+        if changing:
+            if old is None:
+                raise AppError("P001", "a passphrase is already set: changing it needs the current "
+                               "one (--old-passphrase-file FILE); nothing was changed")
+            self.store.check_passphrase(old, action="changing the passphrase", actor=by)
+        hashed = access.hash_passphrase(new)
+        with self.transaction("change passphrase" if changing else "set passphrase", by) as ch:
+            self.store.insert(ch, "passphrases", {
+                "role": access.ROLE_RO, "hash": hashed.hash, "salt": hashed.salt, "n": hashed.n,
+                "r": hashed.r, "p": hashed.p, "set_at": now(), "set_by": by})
+
+    @operation("safety", "key management", passphrase="always")
+    def record_key_event(self: Desk, what: str, details: Mapping[str, Any], *,
+                         by: str | None = None) -> None:
+        """Key management (a signing key made or chosen): audited, with the returning
+        officer's passphrase once one is set."""
+        what = clean(what, "the key event")
+        with self.transaction(what, by, details=dict(details)):
+            pass
+
+    def verify_audit(self: Desk) -> list[str]:
+        """Problems found in the audit log, first one first (empty: intact)."""
+        return self.store.verify_audit()
+
+    def failed_tries(self: Desk) -> tuple[int, str | None]:
+        return self.store.failed_tries()
+
+    def wait_before_next_try(self: Desk) -> int:
+        return self.store.wait_before_next_try()
+
+
+def backup(db_path: str | os.PathLike[str], folder: str | os.PathLike[str], *, keep: int = 20
+           ) -> BackupResult:
+    """Back up the store at ``db_path`` into ``folder`` (SQLite online backup)."""
+    from countdesk.store.backups import backup_store  # noqa: PLC0415
+
+    try:
+        return backup_store(db_path, folder, keep=keep)
+    except StoreError as exc:
+        raise from_store(exc) from None
+
+
+def restore(backup_file: Path, db_path: Path) -> Path | None:
+    """Replace the store at ``db_path`` by a checked backup; returns where the old one is kept."""
+    from countdesk.store.backups import restore as _restore  # noqa: PLC0415
+
+    try:
+        return _restore(backup_file, db_path)
+    except StoreError as exc:
+        raise from_store(exc) from None
+
+
+def compare_logs(db_path: Path, earlier: Path) -> tuple[list[str], int]:
+    from countdesk.store.backups import compare_logs as _compare  # noqa: PLC0415
+
+    try:
+        return _compare(db_path, earlier)
+    except StoreError as exc:
+        raise from_store(exc) from None
+
+
+def backups_of(db_path: Path, folder: Path) -> list[Path]:
+    from countdesk.store.backups import backups_of as _of  # noqa: PLC0415
+
+    return _of(db_path, folder)
+
+
+def read_passphrase_file(path: str | os.PathLike[str]) -> str:
+    try:
+        return access.read_passphrase_file(path)
+    except access.PassphraseFileError as exc:
+        raise AppError("P004", str(exc)) from None

@@ -1,0 +1,115 @@
+"""Set-up: the election, its wards and candidates, nominations, and verification.
+
+The rules of set-up live in :mod:`countdesk.app.setup`, :mod:`~countdesk.app.nominations`
+and :mod:`~countdesk.app.verification`; this mixin declares each as an operation
+of the :class:`~countdesk.app.desk.Desk` (what it is, whether it needs the returning
+officer's passphrase), so that every front end calls them alike.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from countdesk.app import nominations, setup, verification
+from countdesk.app.ops import operation
+from countdesk.core.records import (
+    CandidateInfo,
+    ElectionInfo,
+    NominationsImport,
+    VerificationBox,
+    VerificationSummary,
+    WardInfo,
+    WardSetupState,
+)
+
+if TYPE_CHECKING:
+    from countdesk.app.desk import Desk
+    from countdesk.app.verification import BoxRow
+
+
+class SetupOps:
+    @operation("set-up", "entering the election's details")
+    def create_election(self: Desk, authority: str, title: str, poll_date: str | datetime.date, *,
+                        returning_officer: str | None = None, double_entry: bool = True,
+                        actor: str | None = None) -> ElectionInfo:
+        return setup.create_election(self.store, authority, title, poll_date,
+                                     returning_officer=returning_officer, double_entry=double_entry,
+                                     actor=actor)
+
+    @operation("set-up", "changing the election's details", passphrase="when turning double entry off")
+    def update_election(self: Desk, *, authority: str | None = None, title: str | None = None,
+                        poll_date: str | datetime.date | None = None,
+                        returning_officer: str | None = None, double_entry: bool | None = None,
+                        actor: str | None = None) -> ElectionInfo:
+        return setup.update_election(self, authority=authority, title=title, poll_date=poll_date,
+                                     returning_officer=returning_officer, double_entry=double_entry,
+                                     actor=actor)
+
+    @operation("set-up", "adding a ward")
+    def add_ward(self: Desk, name: str, seats: int | str, electorate: int | str | None = None,
+                 actor: str | None = None) -> int:
+        return setup.add_ward(self.store, name, seats, electorate, actor)
+
+    @operation("set-up", "changing a ward")
+    def update_ward(self: Desk, ward_id: int, *, name: str | None = None, seats: int | str | None = None,
+                    electorate: int | str | None = None, actor: str | None = None) -> WardInfo:
+        return setup.update_ward(self.store, ward_id, name=name, seats=seats, electorate=electorate,
+                                 actor=actor)
+
+    @operation("set-up", "removing a ward")
+    def remove_ward(self: Desk, ward_id: int, actor: str | None = None) -> None:
+        setup.remove_ward(self.store, ward_id, actor)
+
+    def candidate_rows(self: Desk, ward_id: int) -> list[CandidateInfo]:
+        """The ward's candidates as set up (with their colours), in entry order."""
+        return setup.candidates(self.store, ward_id)
+
+    def setup_state(self: Desk, ward_id: int) -> WardSetupState:
+        return setup.setup_state(self.store, ward_id)
+
+    @operation("set-up", "adding a candidate")
+    def add_candidate(self: Desk, ward_id: int, surname: str, forenames: str, description: str, *,
+                      party: str | None = None, colour: str | None = None,
+                      actor: str | None = None) -> int:
+        return setup.add_candidate(self.store, ward_id, surname, forenames, description, party=party,
+                                   colour=colour, actor=actor)
+
+    @operation("set-up", "changing a candidate")
+    def update_candidate(self: Desk, candidate_id: int, *, surname: str | None = None,
+                         forenames: str | None = None, description: str | None = None,
+                         party: str | None = None, colour: str | None = None,
+                         actor: str | None = None) -> CandidateInfo:
+        return setup.update_candidate(self.store, candidate_id, surname=surname, forenames=forenames,
+                                      description=description, party=party, colour=colour, actor=actor)
+
+    @operation("set-up", "removing a candidate")
+    def remove_candidate(self: Desk, candidate_id: int, actor: str | None = None) -> None:
+        setup.remove_candidate(self.store, candidate_id, actor)
+
+    @operation("set-up", "unlocking a ward's candidate list", passphrase="always")
+    def unlock_candidates(self: Desk, ward_id: int, reason: str, actor: str) -> WardInfo:
+        return setup.unlock_candidates(self, ward_id, reason, actor)
+
+    @operation("set-up", "locking a ward's candidate list")
+    def lock_candidates(self: Desk, ward_id: int, actor: str | None = None,
+                        reason: str | None = None) -> WardInfo:
+        return setup.lock_candidates(self.store, ward_id, actor, reason)
+
+    @operation("set-up", "importing the statement of persons nominated")
+    def import_nominations(self: Desk, csv_bytes: bytes, actor: str | None = None) -> NominationsImport:
+        return nominations.import_nominations(self.store, csv_bytes, actor)
+
+    @operation("set-up", "recording the verification")
+    def set_verification(self: Desk, ward_id: int, boxes: Sequence[BoxRow | VerificationBox],
+                         actor: str | None = None) -> VerificationSummary:
+        return verification.set_verification(self.store, ward_id, boxes, actor)
+
+    def verification(self: Desk, ward_id: int) -> VerificationSummary:
+        return verification.verification(self.store, ward_id)
+
+    @operation("set-up", "explaining the verification variance")
+    def explain_variance(self: Desk, ward_id: int, explanation: str,
+                         by: str | None = None) -> VerificationSummary:
+        return verification.explain_variance(self.store, ward_id, explanation, by)

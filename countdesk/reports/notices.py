@@ -1,0 +1,295 @@
+"""The election's notice of result and a ward's statement of the verification, as PDF bytes.
+
+- :func:`notice_pdf`: the public notice of the result of the election (rule 50),
+  every ward in order; wards not yet declared are listed as such, a
+  countermanded poll with its reason and no figures.
+- :func:`verification_pdf`: the statement of the result of the verification.
+
+Built with :mod:`countdesk.reports.layout` and :mod:`countdesk.reports.tables`,
+from the core's results and the records only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.units import mm  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle  # type: ignore[import-untyped]
+
+from countdesk.core import WardResult, fold
+from countdesk.core.records import ElectionInfo, VerificationSummary, WardInfo
+from countdesk.reports.digest import notice_digest, verification_digest
+from countdesk.reports.fonts import BOLD, register_fonts
+from countdesk.reports.kinds import KIND_NOTICE, KIND_VERIFICATION
+from countdesk.reports.layout import (
+    BODY_W,
+    RULE,
+    Meta,
+    Paragraph,
+    ReportError,
+    SignatureImage,
+    Styles,
+    check_pair,
+    countermand_text,
+    countermanded,
+    declared_time,
+    esc,
+    figure,
+    grid,
+    heading,
+    plural,
+    poll_day,
+    refuse_countermanded,
+    render,
+    signatory,
+    signature_block,
+    statement_name,
+    styles,
+    uncontested,
+    where_lines,
+)
+from countdesk.reports.tables import lot_lines, result_table, unfilled_sentence, unopposed_table
+
+
+# ------------------------------------------------------------------ notice
+def notice_pdf(election: ElectionInfo, entries: Sequence[tuple[WardInfo, WardResult]], *,
+               signatory_name: str | None = None,
+               signature_image: SignatureImage | None = None) -> bytes:
+    """The public notice of the result of the election: every ward, in order.
+
+    Wards not yet declared are listed as such, never with their figures. A ward
+    whose poll was countermanded says so, with the reason, and that no result is
+    declared. A ward with seats left unfilled (fewer candidates than seats) says
+    how many, and that they will be filled at a further election.
+    """
+    register_fonts()
+    if not entries:
+        raise ReportError("the election has no wards")
+    for w, r in entries:
+        check_pair(w, r)
+    st = styles(9, 2)
+    name = (signatory_name or election.returning_officer or "").strip() or None
+    title = "Returning Officer"
+    if name and election.returning_officer and fold(name) != fold(election.returning_officer):
+        title = "Deputy Returning Officer"
+    story = heading(st, election, "NOTICE OF ELECTION RESULT", [
+        esc(election.title), f"held on {esc(poll_day(election.poll_date))}"])
+    story.append(Paragraph(
+        f"I, <b>{statement_name(name)}</b>, being the {title} at the above election, give notice "
+        "that the number of votes recorded for each candidate in each ward, and the candidates "
+        "elected, were as follows.", st.body))
+    story.append(Spacer(1, 3 * mm))
+    seats_won: dict[str, int] = {}
+    pending: list[str] = []
+    abandoned: list[str] = []
+    for ward, result in entries:
+        block = _notice_ward(st, ward, result)
+        story.append(KeepTogether(block))
+        story.append(Spacer(1, 4 * mm))
+        if ward.declared_at:
+            for cid in result.elected:
+                party = result.row(cid).candidate.party or "Independent"
+                seats_won[party] = seats_won.get(party, 0) + 1
+        elif countermanded(ward, result):
+            abandoned.append(ward.name)
+        else:
+            pending.append(ward.name)
+    if seats_won:
+        story.append(KeepTogether(_seats_summary(st, election, seats_won, pending, abandoned)))
+    story.append(Spacer(1, 8 * mm))
+    story.append(KeepTogether([signature_block(st, election, name=name, title=title,
+                                               dated=_notice_date(entries), image=signature_image)]))
+    digest = notice_digest(election, entries)
+    meta = Meta(KIND_NOTICE, f"Notice of election result — {election.authority}",
+                f"Notice of election result, {election.title}, {election.authority}; "
+                f"digest (SHA-256) {digest}", name or election.authority, digest)
+    return render(story, meta)
+
+
+def _notice_date(entries: Sequence[tuple[WardInfo, WardResult]]) -> str:
+    times = sorted(w.declared_at for w, _ in entries if w.declared_at)
+    if not times:
+        return ""
+    return declared_time(times[-1]).split(" at ")[0]
+
+
+def _notice_ward(st: Styles, ward: WardInfo, result: WardResult) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph(
+        f"{esc(ward.name)} ward <font size={st.size}>— {plural(ward.seats, 'seat')}</font>",
+        st.p("wardhead", fontName=BOLD, fontSize=st.size + 2.5, leading=(st.size + 2.5) * 1.3,
+             spaceAfter=2))]
+    if countermanded(ward, result):
+        out.append(Paragraph(
+            f"<b>Poll countermanded.</b> {esc(countermand_text(ward))} No result is declared for this "
+            "ward, and no votes are given: a fresh poll will be held.", st.cell))
+        return out
+    if not ward.declared_at:
+        out.append(Paragraph(
+            f"<i>Not yet declared</i> (status: {esc(result.status.value.replace('_', ' '))}).", st.cell))
+        return out
+    if uncontested(result):
+        out.append(unopposed_table(st, result, repeat_header=False))
+        out.append(Paragraph(f"No poll. Declared {esc(declared_time(ward.declared_at))}.", st.note))
+        unfilled = unfilled_sentence(result)
+        if unfilled:
+            out.append(Paragraph(f"<b>{esc(unfilled)}</b>", st.cell))
+        return out
+    out.append(result_table(st, result, repeat_header=False))
+    for line in lot_lines(result):
+        out.append(Paragraph(f"† {line}", st.note))
+    turnout = "—" if result.turnout_pct is None else f"{result.turnout_pct}%"
+    out.append(Paragraph(
+        f"Rejected ballot papers {figure(result.rejected.get('total'))} · "
+        f"Electorate {figure(result.electorate)} · "
+        f"Ballot papers counted {figure(result.ballot_papers_counted)} · Turnout {turnout} · "
+        f"Declared {esc(declared_time(ward.declared_at))}", st.note))
+    return out
+
+
+def _seats_summary(st: Styles, election: ElectionInfo, seats_won: dict[str, int],
+                   pending: list[str], abandoned: Sequence[str] = ()) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph("Seats won, by party", st.section)]
+    show_prev = bool(election.previous_seats)
+    head = [Paragraph("Party", st.head), Paragraph("Seats won", st.head_num)]
+    if show_prev:
+        head.append(Paragraph("Held before the election", st.head_num))
+    rows: list[list[Any]] = [head]
+    parties = sorted(set(seats_won) | set(election.previous_seats),
+                     key=lambda p: (-seats_won.get(p, 0), fold(p)))
+    for party in parties:
+        row = [Paragraph(esc(party), st.cell), Paragraph(figure(seats_won.get(party, 0)), st.num)]
+        if show_prev:
+            row.append(Paragraph(figure(election.previous_seats.get(party, 0)), st.num))
+        rows.append(row)
+    widths = [0.5, 0.2, 0.3] if show_prev else [0.7, 0.3]
+    t = Table(rows, colWidths=[BODY_W * w for w in widths])
+    t.setStyle(TableStyle(grid(st.pad)))
+    out.append(t)
+    if pending:
+        out.append(Paragraph(f"Not included: wards not yet declared ({esc(', '.join(pending))}).", st.note))
+    if abandoned:
+        out.append(Paragraph(f"Not included: wards where the poll was countermanded "
+                             f"({esc(', '.join(abandoned))}).", st.note))
+    return out
+
+
+
+# ------------------------------------------------------------ verification
+def verification_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult, *,
+                     summary: VerificationSummary | None = None,
+                     signatory_name: str | None = None,
+                     signature_image: SignatureImage | None = None) -> bytes:
+    """The statement of the result of the verification for one ward.
+
+    With the store's verification (``summary``: each ballot box and postal
+    entry, papers issued per the ballot paper account and papers counted) the
+    statement lists every entry, the totals, the variance and its recorded
+    explanation. Without it, only the ward's verified total is known, and the
+    statement says so. Either way it compares the verified total with the
+    ballot papers counted at the count.
+    """
+    register_fonts()
+    check_pair(ward, result)
+    refuse_countermanded(ward, result, "statement of the verification")
+    if uncontested(result):
+        raise ReportError(f"{ward.name} is uncontested: there was no poll to verify")
+    if summary is not None and summary.ward_id != ward.id:
+        raise ReportError(f"the verification given is for {summary.ward}, not for {ward.name}")
+    boxes = summary.boxes if summary is not None else ()
+    st = styles(10, 3.5) if len(boxes) < 12 else styles(9, 2)
+    name, title = signatory(election, ward, signatory_name)
+    story = heading(st, election, "STATEMENT OF THE RESULT OF THE VERIFICATION",
+                    where_lines(election, ward, st))
+    story.append(Paragraph(
+        f"I, <b>{statement_name(name)}</b>, being the {esc(title)} at the above election, give notice "
+        "that the ballot paper accounts for this ward were verified, and that the ballot papers "
+        "were then counted, as follows:", st.body))
+    story.append(Spacer(1, 4 * mm))
+    notes: list[str] = []
+    if summary is not None and boxes:
+        story += _verification_boxes(st, summary)
+        story.append(Spacer(1, 3 * mm))
+        if summary.explanation and summary.explanation_current:
+            who = f" ({esc(summary.explained_by)})" if summary.explained_by else ""
+            text = "<br/>".join(esc(line) for line in summary.explanation.split("\n"))
+            story.append(Paragraph(f"<b>Explanation of the variance</b>{who}:<br/>{text}", st.body))
+            story.append(Spacer(1, 3 * mm))
+        elif summary.variance:
+            notes.append(f"No explanation of the variance of {summary.variance:+,} has been recorded "
+                         "since the verification was last changed.")
+        if not summary.complete:
+            notes.append("The verification is not complete: some entries have no papers counted yet.")
+
+    verified = ward.ballot_papers_verified
+    counted = result.ballot_papers_counted
+    separate = result.papers_source == "counted"
+    if verified is not None and counted is not None and separate:
+        difference = f"{counted - verified:+,}" if counted != verified else "none"
+    else:
+        difference = "—"
+    rows = [
+        [Paragraph("<b>Total ballot papers verified</b> (polling station ballot boxes and postal "
+                   "ballot papers)", st.cell), Paragraph(f"<b>{figure(verified)}</b>", st.num)],
+        [Paragraph("Ballot papers counted at the count (valid and rejected)", st.cell),
+         Paragraph(figure(counted) if separate else "—", st.num)],
+        [Paragraph("<b>Difference</b> (counted less verified)", st.cell),
+         Paragraph(f"<b>{difference}</b>", st.num)],
+    ]
+    t = Table(rows, colWidths=[BODY_W - 35 * mm, 35 * mm])
+    t.setStyle(TableStyle(grid(st.pad, header=False)))
+    story += [t, Spacer(1, 3 * mm)]
+    if not separate and counted is not None:
+        notes.append("No separate figure for the ballot papers counted was recorded for this ward; "
+                     "the verified total stands as the number of ballot papers counted.")
+    if result.ballot_papers_counted is None:
+        notes.append("The ballot papers have not been counted yet.")
+    for w in result.warnings:
+        if w.code == "W001":
+            state = "acknowledged by the returning officer" if w.acknowledged else "not yet acknowledged"
+            notes.append(f"Difference between the count and the verification: {esc(w.message)} ({state}).")
+    if not boxes:
+        notes.append("No figures for the individual ballot boxes or postal ballot papers are recorded "
+                     "in countdesk for this ward: they are those on the presiding officers' ballot "
+                     "paper accounts and the postal voting statement, and are not repeated here.")
+    for n in notes:
+        story.append(Paragraph(n, st.note))
+        story.append(Spacer(1, 1.5 * mm))
+    story.append(Spacer(1, 10 * mm))
+    story.append(KeepTogether([signature_block(st, election, name=name, title=title, dated="",
+                                               image=signature_image)]))
+    digest = verification_digest(election, ward, result, summary)
+    meta = Meta(KIND_VERIFICATION, f"Statement of the result of the verification — {ward.name}",
+                f"Statement of the result of the verification, {ward.name}, {election.authority}; "
+                f"digest (SHA-256) {digest}", name or election.authority, digest, ward.id)
+    return render(story, meta)
+
+
+def _verification_boxes(st: Styles, summary: VerificationSummary) -> list[Flowable]:
+    head = [Paragraph("Ballot box / polling station", st.head),
+            Paragraph("Papers issued (ballot paper account)", st.head_num),
+            Paragraph("Papers counted", st.head_num), Paragraph("Variance", st.head_num)]
+    rows: list[list[Any]] = [head]
+    for kind, prefix in (("box", ""), ("postal", "Postal ballot papers: ")):
+        for b in summary.boxes:
+            if b.kind != kind:
+                continue
+            label = "" if "postal" in b.label.lower() else prefix
+            variance = "—" if b.variance is None else (f"{b.variance:+,}" if b.variance else "0")
+            rows.append([Paragraph(f"{label}{esc(b.label)}", st.cell), Paragraph(figure(b.issued), st.num),
+                         Paragraph(figure(b.counted), st.num), Paragraph(variance, st.num)])
+    total_var = f"{summary.variance:+,}" if summary.variance else "0"
+    rows.append([Paragraph("<b>Total</b>", st.cell),
+                 Paragraph(f"<b>{figure(summary.total_issued)}</b>", st.num),
+                 Paragraph(f"<b>{figure(summary.total_counted)}</b>", st.num),
+                 Paragraph(f"<b>{total_var}</b>", st.num)])
+    t = Table(rows, colWidths=[BODY_W * w for w in (0.43, 0.21, 0.18, 0.18)], repeatRows=1)
+    style = grid(st.pad * 0.6)
+    style.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 0.9, RULE))
+    t.setStyle(TableStyle(style))
+    out: list[Flowable] = [t]
+    out.append(Paragraph(
+        f"Of the papers counted: {figure(summary.box_counted)} from ballot boxes, "
+        f"{figure(summary.postal_counted)} postal ballot papers.", st.note))
+    return out
+
