@@ -2,8 +2,14 @@
 
 - :mod:`countdesk.reports.api`: documents straight from a store (``build``,
   ``draft_declaration``, ``declare``), as PDF bytes. What the desktop app calls.
-- :mod:`countdesk.reports.documents`: the documents themselves, built only from
-  the core's ``WardResult`` and the store's ``ElectionInfo`` / ``WardInfo``.
+- :mod:`countdesk.reports.documents`: the documents themselves (declaration,
+  provisional result; notice and verification statement from
+  :mod:`~countdesk.reports.notices`, the statement of an error reported after the
+  declaration from :mod:`~countdesk.reports.error_report`), built only from the
+  core's ``WardResult`` and the records of :mod:`countdesk.core.records`.
+- :mod:`countdesk.reports.layout`: the page-layout toolkit (styles, paragraphs,
+  grids, signature block, footer, rendering); :mod:`countdesk.reports.tables`:
+  the tables of a result.
 - :mod:`countdesk.reports.signing`: ``keygen``, ``sign_pdf`` (PAdES, offline),
   ``verify_pdf``.
 - :mod:`countdesk.reports.digest`: the result digest printed on every sheet.

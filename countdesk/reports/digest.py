@@ -72,18 +72,24 @@ def notice_digest(election: ElectionInfo, entries: Sequence[tuple[WardInfo, Ward
     """The digest of a notice of election result: every ward's declared result, in order.
 
     Wards not yet declared enter as ``null``: the notice says so, and a notice
-    printed before a ward was declared no longer matches once it is.
+    printed before a ward was declared no longer matches once it is. A ward whose
+    poll was countermanded also carries the countermand (when, by whom, why), as
+    the notice prints it; other wards' entries are as they always were.
     """
+    wards: list[dict[str, Any]] = []
+    for w, r in entries:
+        entry: dict[str, Any] = {"ward_id": w.id, "ward": w.name,
+                                 "digest": result_digest(election, w, r) if w.declared_at else None}
+        if w.countermanded_at is not None and not w.declared_at:
+            entry["countermanded"] = {"at": w.countermanded_at, "by": w.countermanded_by,
+                                      "reason": w.countermand_reason}
+        wards.append(entry)
     payload = {
         "format": NOTICE_FORMAT,
         "authority": election.authority,
         "title": election.title,
         "poll_date": election.poll_date,
-        "wards": [
-            {"ward_id": w.id, "ward": w.name,
-             "digest": result_digest(election, w, r) if w.declared_at else None}
-            for w, r in entries
-        ],
+        "wards": wards,
     }
     return sha256_hex(canonical_json(payload))
 
