@@ -35,7 +35,7 @@ def wards(draw: st.DrawFn) -> WardInput:
     sheets = []
     for s in range(draw(st.integers(1, 2))):
         votes = {c.id: draw(st.sampled_from(pool)) for c in cands}
-        valid = max(max(votes.values()), -(-sum(votes.values()) // seats))
+        valid = max(*votes.values(), -(-sum(votes.values()) // seats))
         values = Figures(votes=votes, rejected={"unmarked_or_void": 1}, papers=valid + 1).as_fields()
         state = draw(st.sampled_from(["matched", "empty", "first", "different", *["matched"] * 8]))
         first = second = None
