@@ -1,29 +1,28 @@
-"""What the summary, the results board and the exports read from a store.
+"""The election as the summary, the results board and the exports see it, built from records.
 
-One read of every ward (its :class:`WardInfo` and the core's result) and the
-order in which wards were declared, taken from the audit log (each declaration
-is one audited ``declare`` action, so the log's sequence number orders them
-exactly, even within one second); the stored time of declaration is the
-fallback.
+Pure functions over the records of :mod:`countdesk.core.records` and the core's
+results; no store here. :func:`countdesk.app.gather.snapshot` reads a store and
+calls :func:`build_snapshot`; :func:`countdesk.app.gather.party_colours` calls
+:func:`party_colours_of`.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from countdesk.core import WardResult
+from countdesk.core.records import CandidateInfo, ElectionInfo, WardInfo
 from countdesk.core.summary import CouncilSummary, WardEntry, council_summary
-from countdesk.store import ElectionInfo, Store, WardInfo
-
-#: The audit action recorded by ``Store.declare``.
-DECLARE_ACTION = "declare"
 
 
 @dataclass(frozen=True)
 class Ward:
     info: WardInfo
     result: WardResult
+    #: the order of its declaration among the wards (None: not declared)
     declared_seq: int | None
 
     @property
@@ -37,7 +36,7 @@ class Ward:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The election as the store holds it now."""
+    """The election at one moment: every ward with its result."""
 
     election: ElectionInfo
     wards: tuple[Ward, ...]  # in ward order
@@ -47,38 +46,52 @@ class Snapshot:
         return council_summary([w.entry for w in self.wards], self.election.previous_seats)
 
 
-def declaration_sequence(store: Store) -> dict[int, int]:
-    """Ward id -> the audit sequence number of its declaration."""
-    try:
-        rows = store.conn.execute(
-            "SELECT ward_id, MAX(seq) FROM audit WHERE action = ? AND ward_id IS NOT NULL "
-            "GROUP BY ward_id", (DECLARE_ACTION,)).fetchall()
-    except sqlite3.Error:
-        return {}
-    return {int(w): int(s) for w, s in rows}
+def build_snapshot(election: ElectionInfo, wards: Iterable[tuple[WardInfo, WardResult]],
+                   declared_order: Mapping[int, int] | None = None) -> Snapshot:
+    """The snapshot of ``election`` from each ward's record and result, in ward order.
+
+    ``declared_order`` maps a ward id to a number that orders the declarations
+    (e.g. the audit sequence number of each ``declare``); a ward not declared gets
+    none, whatever the mapping says. Wards missing from it fall back to their time
+    of declaration in the summary.
+    """
+    order = declared_order or {}
+    return Snapshot(election, tuple(
+        Ward(info, result, order.get(info.id) if info.declared_at else None)
+        for info, result in wards))
 
 
-def snapshot(store: Store) -> Snapshot:
-    seq = declaration_sequence(store)
-    wards = tuple(Ward(w, store.result(w.id), seq.get(w.id) if w.declared_at else None)
-                  for w in store.wards())
-    return Snapshot(store.election(), wards)
-
-
-def summary(store: Store) -> CouncilSummary:
-    return snapshot(store).summary
-
-
-def party_colours(store: Store) -> dict[str, str]:
-    """Party -> the colour (``#RRGGBB``) most of its candidates carry in set-up, where any do."""
-    try:
-        rows = store.conn.execute(
-            "SELECT party, colour, COUNT(*) AS n FROM candidates "
-            "WHERE colour IS NOT NULL AND colour != '' GROUP BY party, colour "
-            "ORDER BY n DESC, colour").fetchall()
-    except sqlite3.Error:
-        return {}
+def party_colours_of(candidates: Iterable[CandidateInfo]) -> dict[str, str]:
+    """Party -> the colour (``#RRGGBB``) most of its candidates carry, where any carry one
+    (a tie between colours goes to the one first in text order)."""
+    counts = Counter((c.party, c.colour) for c in candidates if c.colour)
     out: dict[str, str] = {}
-    for party, colour, _ in rows:
-        out.setdefault(party, colour)
+    for (party, colour), _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1])):
+        out.setdefault(party, colour or "")
     return out
+
+
+# TEMPORARY: callers move to countdesk.app.gather. These read a store, which this
+# package must not import; they import countdesk.app.gather when called.
+def snapshot(store: Any) -> Snapshot:
+    from countdesk.app import gather  # noqa: PLC0415
+
+    return gather.snapshot(store)
+
+
+def summary(store: Any) -> CouncilSummary:  # TEMPORARY: callers move to countdesk.app.gather
+    from countdesk.app import gather  # noqa: PLC0415
+
+    return gather.summary(store)
+
+
+def party_colours(store: Any) -> dict[str, str]:  # TEMPORARY: callers move to countdesk.app.gather
+    from countdesk.app import gather  # noqa: PLC0415
+
+    return gather.party_colours(store)
+
+
+def declaration_sequence(store: Any) -> dict[int, int]:  # TEMPORARY: callers move to countdesk.app.gather
+    from countdesk.app import gather  # noqa: PLC0415
+
+    return gather.declaration_sequence(store)
