@@ -18,6 +18,8 @@ structure of the two messages:
   lots) and ``Elected`` (``yes``/``no``). A ward whose drawing of lots is still
   pending (only in a provisional export) has no result yet and is left out.
 
+A countermanded poll had no count and has no result: it is in neither message.
+
 No registry package ships the EML schemas, so the files are not validated
 against the XSD here; the tests parse them back and check this structure.
 """

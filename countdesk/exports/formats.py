@@ -5,11 +5,21 @@ every ward with a result not yet declared (status ``ready`` or
 ``lot_required``, and uncontested wards). Wards still being counted are never
 exported with figures. Every figure comes from the core's result.
 
+A ward whose poll was countermanded (status ``countermanded``: no count, no
+declaration, a fresh poll later) is treated as not declared, in every export
+and with or without ``provisional``: it has no rows in ``csv`` and ``dc-csv``
+(the ballot has no result to report; that it was countermanded belongs to the
+ballot's own record, not to a results file), no contest in ``nist`` and none
+in the EML 510 or 520; the ``json`` election file lists it with its candidates
+only, like any ward not exported.
+
 - ``json``: the election file (``countdesk-election/1``) that ``countdesk
   import`` reads back to the same results. Every ward is in it (so that it is a
   whole election file); only the wards exported carry figures (votes, papers
   counted, rejected papers and lot winners), the others have their candidates
-  only.
+  only. A ward with seats left unfilled (fewer candidates stood than there are
+  seats) also carries ``unfilled_seats``, the number of seats to be filled at a
+  further election; the key is left out when every seat is filled.
 - ``csv``: one row per candidate per ward (UTF-8 with a byte-order mark, so
   that spreadsheet programs show accented names rightly).
 - ``dc-csv``: Democracy Club-shaped results, one row per candidate, UTF-8.
@@ -36,7 +46,9 @@ PROVISIONAL_STATUSES = (Status.READY, Status.LOT_REQUIRED, Status.UNCONTESTED)
 
 
 def included(w: Ward, provisional: bool) -> bool:
-    """Is this ward's result in an export?"""
+    """Is this ward's result in an export? (Never a countermanded poll's.)"""
+    if w.result.status is Status.COUNTERMANDED:
+        return False
     if w.result.status is Status.DECLARED:
         return True
     return provisional and w.result.status in PROVISIONAL_STATUSES
@@ -78,6 +90,8 @@ def election_file(snap: Snapshot, provisional: bool) -> dict[str, Any]:
             ward["electorate"] = w.info.electorate
         if w.info.ballot_papers_verified is not None:
             ward["ballot_papers_verified"] = w.info.ballot_papers_verified
+        if r.unfilled_seats > 0:
+            ward["unfilled_seats"] = r.unfilled_seats
         figures = w.info.name in with_figures
         if figures:
             if r.papers_source == "counted" and r.ballot_papers_counted is not None:

@@ -34,6 +34,7 @@ from countdesk.reports.layout import (
     RULE,
     Meta,
     Styles,
+    countermanded,
     declared_time,
     esc,
     grid,
@@ -41,6 +42,7 @@ from countdesk.reports.layout import (
     poll_day,
     render,
 )
+from countdesk.reports.tables import unfilled_sentence
 
 SUMMARY_FORMAT = "countdesk-summary-digest/1"
 INCOMPLETE_MARK = "NOT ALL WARDS DECLARED"
@@ -216,6 +218,11 @@ def summary_pdf(snap: Snapshot, colours_from_setup: dict[str, str] | None = None
     story.append(Spacer(1, 1 * mm))
     rows = [[Paragraph("Ward", st.head), Paragraph("Councillors elected (party)", st.head)]]
     for w in snap.wards:
+        if countermanded(w.info, w.result):
+            rows.append([Paragraph(f"<b>{esc(w.info.name)}</b>", st.cell),
+                         Paragraph("<i>poll countermanded: no result; a fresh poll will be held</i>",
+                                   st.cell)])
+            continue
         if not w.declared:
             rows.append([Paragraph(f"<b>{esc(w.info.name)}</b>", st.cell),
                          Paragraph("<i>not yet declared</i>", st.cell)])
@@ -227,6 +234,9 @@ def summary_pdf(snap: Snapshot, colours_from_setup: dict[str, str] | None = None
             if c.unopposed:
                 name += " <font size=8 color='#595959'>elected unopposed</font>"
             lines.append(name)
+        unfilled = unfilled_sentence(w.result)
+        if unfilled:
+            lines.append(f"<font size=8 color='#595959'>{esc(unfilled)}</font>")
         at = declared_time(w.info.declared_at).partition(" at ")[2]
         when = f"<br/><font size=7.5 color='#595959'>declared {esc(at)}</font>" if at else ""
         ward_cell = Paragraph(f"<b>{esc(w.info.name)}</b>{when}", st.cell)
