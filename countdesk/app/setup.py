@@ -66,7 +66,7 @@ class NominationsRefused(AppError):
 
     def __init__(self, problems: list[tuple[int, str]]) -> None:
         self.problems = list(problems)
-        super().__init__(summarise(self.problems))
+        super().__init__("A031", summarise(self.problems))
 
 
 

@@ -1,4 +1,4 @@
-"""Set-up and verification through the store (countdesk.store.setup)."""
+"""Set-up and verification through the application layer (countdesk.app.setup_ops)."""
 
 from __future__ import annotations
 
@@ -13,22 +13,40 @@ from hypothesis import strategies as st
 
 from conftest import SEEDS, db_fingerprint
 from countdesk.core import Status
-from countdesk.store import Store, StoreError
-from countdesk.store import setup as S
-from countdesk.store.setup import NominationsRefused
+from countdesk.app import AppError, Desk
+from countdesk.app.setup import NominationsRefused
+from countdesk.core.records import NominationsImport
+
+Store = Desk
+StoreError = AppError
+
+
+class _Ops:
+    """``S.name(desk, ...)`` calls the Desk operation ``desk.name(...)``."""
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        target = {"candidates": "candidate_rows"}.get(name, name)
+
+        def call(desk: Desk, *args: Any, **kw: Any) -> Any:
+            return getattr(desk, target)(*args, **kw)
+        call.__name__ = target
+        return call
+
+
+S = _Ops()
 
 EXAMPLE = SEEDS / "nominations-example.csv"
 
 
 @pytest.fixture
 def sample(sample_db: Path) -> Iterator[Store]:
-    with Store.open(sample_db) as store:
+    with Desk.open(sample_db) as store:
         yield store
 
 
 @pytest.fixture
 def demo(demo_db: Path) -> Iterator[Store]:
-    with Store.open(demo_db) as store:
+    with Desk.open(demo_db) as store:
         yield store
 
 
@@ -38,7 +56,7 @@ def refused(store: Store, match: str, fn: Callable[..., Any], *args: Any, **kw: 
     with pytest.raises(StoreError, match=match) as info:
         fn(store, *args, **kw)
     assert db_fingerprint(store.path) == before
-    assert not store.conn.in_transaction
+    assert not store.store.conn.in_transaction
     return info.value
 
 
@@ -59,6 +77,7 @@ def key_first(store: Store, ward: str, operator: str = "Op 1") -> None:
 
 def declare_hillcrest(store: Store) -> int:
     w = wid(store, "Hillcrest")
+    store.show_provisional(w, by="RO")
     store.declare(w, by="RO")
     return w
 
@@ -142,8 +161,8 @@ def test_add_ward_creates_round_one_with_a_main_count_sheet(sample: Store) -> No
     w = sample.ward(ward_id)
     assert (w.name, w.seats, w.electorate, w.position, w.candidates_locked) == ("Castle", 3, 7450, 5,
                                                                                 False)
-    assert sample.rounds(ward_id) == [(sample.current_round(ward_id)[0], 1)]
-    assert [s.name for _, s in sample.sheet_inputs(sample.current_round(ward_id)[0])] == ["Main count"]
+    assert sample.store.rounds(ward_id) == [(sample.store.current_round(ward_id)[0], 1)]
+    assert [s.name for _, s in sample.store.sheet_inputs(sample.store.current_round(ward_id)[0])] == ["Main count"]
     assert [e.code for e in sample.result(ward_id).errors] == ["E001"]  # no candidates yet
     assert len(sample.audit_records()) == n + 1
     assert {c["table"] for c in last_audit(sample)["changes"]} == {"wards", "rounds", "sheets"}
@@ -240,9 +259,9 @@ def test_add_candidate_in_ballot_order_with_colour_and_default_party(sample: Sto
 def test_a_candidate_added_to_an_uncontested_ward_gets_it_a_count_sheet(sample: Store) -> None:
     w = wid(sample, "Millbrook")
     assert sample.result(w).status is Status.UNCONTESTED
-    assert sample.sheet_inputs(sample.current_round(w)[0]) == []
+    assert sample.store.sheet_inputs(sample.store.current_round(w)[0]) == []
     S.add_candidate(sample, w, "Third", "Tess", "Independent")
-    assert [s.name for _, s in sample.sheet_inputs(sample.current_round(w)[0])] == ["Main count"]
+    assert [s.name for _, s in sample.store.sheet_inputs(sample.store.current_round(w)[0])] == ["Main count"]
     assert sample.result(w).status is Status.INCOMPLETE  # now there is a count to key
     assert sample.verify_audit() == []
 
@@ -368,7 +387,7 @@ def test_setup_state_of_an_open_ward(sample: Store) -> None:
 # ============================================================ nominations
 def test_import_the_example_file_adds_castle(sample: Store) -> None:
     summary = S.import_nominations(sample, EXAMPLE.read_bytes(), actor="RO")
-    assert summary == S.NominationsImport(wards_added=("Castle",), candidates_added=5,
+    assert summary == NominationsImport(wards_added=("Castle",), candidates_added=5,
                                           per_ward=(("Castle", 5),), notes=())
     castle = sample.ward("castle")
     assert (castle.seats, castle.electorate, castle.position) == (3, 7450, 5)
@@ -397,7 +416,7 @@ def test_import_adds_to_existing_open_wards_in_one_change(sample: Store) -> None
     assert summary.per_ward == (("Old Town", 1), ("Millbrook", 1))
     assert len(sample.audit_records()) == n + 1
     m = wid(sample, "Millbrook")
-    assert [s.name for _, s in sample.sheet_inputs(sample.current_round(m)[0])] == ["Main count"]
+    assert [s.name for _, s in sample.store.sheet_inputs(sample.store.current_round(m)[0])] == ["Main count"]
     assert sample.verify_audit() == []
 
 
@@ -544,6 +563,7 @@ def test_verification_of_a_declared_ward_cannot_change(sample: Store) -> None:
     h = wid(sample, "Hillcrest")
     v = S.set_verification(sample, h, [("Box 1", "box", 1421, 1420)])  # one paper short
     assert v.ballot_papers_verified == 1420 and v.needs_explanation
+    sample.show_provisional(h)
     sample.declare(h, by="RO")
     refused(sample, "was declared", S.set_verification, h, [("Box 1", "box", 1420, 1420)])
     refused(sample, "was declared", S.explain_variance, h, "late")
