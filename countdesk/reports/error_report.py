@@ -19,12 +19,13 @@ from typing import Any
 
 from reportlab.lib.enums import TA_CENTER  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
 from countdesk.core import REJECTED_FIELDS, REJECTED_LABELS, WardResult
 from countdesk.core.model import PAPERS_FIELD
 from countdesk.core.records import ElectionInfo, ErrorReport, WardInfo
 from countdesk.reports.digest import result_digest
+from countdesk.reports.fonts import register_fonts
 from countdesk.reports.kinds import KIND_ERROR_REPORT
 from countdesk.reports.layout import (
     ALERT,
@@ -65,6 +66,7 @@ def error_report_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult,
     error found before the declaration is put right by a recount) and for an
     uncontested ward (nothing was counted).
     """
+    register_fonts()
     check_pair(ward, result)
     if report.ward_id != ward.id:
         raise ReportError(f"the error report given is for another ward, not for {ward.name}")
@@ -95,7 +97,7 @@ def error_report_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult,
         f"Ballot papers counted {figure(result.ballot_papers_counted)} · "
         f"Electorate {figure(result.electorate)} · Turnout {turnout} (as declared)", st.note))
     story.append(Spacer(1, 4 * mm))
-    story.append(KeepTogether(_reported(st, result, report)))
+    story += _reported(st, result, report)
     story.append(Spacer(1, 8 * mm))
     story.append(signature_block(st, election, name=name, title=title, dated="", image=signature_image))
     digest = result_digest(election, ward, result)
