@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import db_fingerprint
-from countdesk.store import Store, StoreError
+from countdesk.app import AppError, Desk
+from countdesk.store import Store
 from countdesk.store.db import GENESIS, canonical, chain_hash
 from countdesk.store.schema import SCHEMA_VERSION
 
@@ -27,7 +28,7 @@ def test_pragmas_are_set(demo_db: Path) -> None:
 
 
 def test_a_saved_keying_is_visible_to_another_connection_at_once(sample_db: Path) -> None:
-    with Store.open(sample_db) as store:
+    with Desk.open(sample_db) as store:
         ward = store.ward("Old Town")
         votes = {c.id: 100 + i for i, c in enumerate(store.candidates(ward.id))}
         store.enter_keying(ward.id, "first", votes, operator="Op 1")
@@ -39,12 +40,12 @@ def test_a_saved_keying_is_visible_to_another_connection_at_once(sample_db: Path
 
 
 def test_each_change_carries_its_audit_record_in_the_same_transaction(sample_db: Path) -> None:
-    with Store.open(sample_db) as store:
+    with Desk.open(sample_db) as store:
         ward = store.ward("Old Town")
         n = len(store.audit_records())
         votes = {c.id: 100 for c in store.candidates(ward.id)}
         votes[next(iter(votes))] = -1
-        with pytest.raises(StoreError):
+        with pytest.raises(AppError):
             store.enter_keying(ward.id, "first", votes)
         assert len(store.audit_records()) == n
         votes = {c.id: 100 + i for i, c in enumerate(store.candidates(ward.id))}
@@ -68,23 +69,35 @@ def test_append_only_tables_refuse_updates(sample_db: Path) -> None:
 
 
 def test_declared_ward_is_locked(demo_db: Path) -> None:
-    with Store.open(demo_db) as store:
+    with Desk.open(demo_db) as store:
         ward = store.ward("Nonsuch")
-        with pytest.raises(StoreError, match="lot required"):
+        with pytest.raises(AppError, match="provisional") as info:
             store.declare(ward.id)
+        assert info.value.code == "F005"
         r = store.result(ward.id)
         assert r.tie is not None
-        store.record_lot(ward.id, r.tie.candidate_ids[1], "coin toss", ["Agent"])
-        with pytest.raises(StoreError, match="acknowledged"):
+        with pytest.raises(AppError, match="provisional"):
+            store.record_lot(ward.id, r.tie.candidate_ids[1], "coin toss", ["Agent"])
+        store.show_provisional(ward.id, by="RO")
+        with pytest.raises(AppError, match="lots must be drawn") as info:
             store.declare(ward.id)
+        assert info.value.code == "F006"
+        store.record_lot(ward.id, r.tie.candidate_ids[1], "coin toss", ["Agent"])
+        with pytest.raises(AppError, match="acknowledged") as info:
+            store.declare(ward.id)
+        assert info.value.code == "F008"
         store.acknowledge(ward.id, "W002", by="RO")
         r = store.declare(ward.id, by="RO")
         assert r.status.value == "declared"
         before = db_fingerprint(demo_db)
-        with pytest.raises(StoreError, match="declared"):
-            store.request_recount(ward.id, "Agent", granted=True)
-        with pytest.raises(StoreError, match="declared"):
-            store.acknowledge(ward.id, "W002")
+        for attempt in (lambda: store.request_recount(ward.id, "Agent", granted=True),
+                        lambda: store.acknowledge(ward.id, "W002"),
+                        lambda: store.show_provisional(ward.id),
+                        lambda: store.countermand(ward.id, "death of a candidate"),
+                        lambda: store.declare(ward.id)):
+            with pytest.raises(AppError, match="declared") as info:
+                attempt()
+            assert info.value.code == "F001"
         assert db_fingerprint(demo_db) == before
         assert store.verify_audit() == []
 
@@ -150,7 +163,7 @@ def tamper(work: Path, recs: list[dict[str, Any]], seq: int, how: str) -> None:
     else:
         # a figure edited in the log, and every later hash recomputed so the chain holds:
         # the stored figures no longer match the log
-        with_figures = [r for r in recs if '"vals"' in r["changes"] or '"votes' in r["changes"]]
+        with_figures = [r for r in recs if '"vals"' in r["changes"]]
         rec = with_figures[seq % len(with_figures)]
         changes = json.loads(rec["changes"])
         for item in changes:
@@ -179,17 +192,20 @@ def _tamper_base(tmp_path_factory: pytest.TempPathFactory, _demo_template: Path)
     a declaration and its correction), made once."""
     work = tmp_path_factory.mktemp("tamper") / "base.db"
     work.write_bytes(_demo_template.read_bytes())
-    with Store.open(work) as store:
+    with Desk.open(work) as store:
         ward = store.ward("Nonsuch")
         r = store.result(ward.id)
         assert r.tie is not None
         store.set_passphrase("correct horse battery", by="RO")
         with store.as_returning_officer("correct horse battery"):
+            store.show_provisional(ward.id, by="RO")
             store.record_lot(ward.id, r.tie.candidate_ids[0], "coin", ["A"])
             store.acknowledge(ward.id, "W002")
             store.request_recount(ward.id, "Agent", granted=False, reason="no")
             store.declare(ward.id, by="RO")
-            store.correct_declaration(ward.id, {65: 456}, reason="misread", by="RO")
+            store.report_error(ward.id, "misread", votes={65: 456}, by="RO")
+        store.countermand("Cheam", "death of a candidate", by="RO",
+                          passphrase="correct horse battery")
         belmont = store.ward("Belmont")
         store.request_recount(belmont.id, "Agent", granted=True, reason="close")
         cands = store.candidates(belmont.id)
@@ -217,7 +233,7 @@ def test_any_single_edited_deleted_or_inserted_audit_record_is_detected(
 
 
 def test_a_store_from_schema_1_is_migrated_after_a_copy(tmp_path: Path) -> None:
-    src = Path(__file__).parent / "fixtures" / "store-v1.db"
+    src = Path(__file__).parent.parent / "fixtures" / "store-v1.db"
     db = tmp_path / "old.db"
     db.write_bytes(src.read_bytes())
     with Store.open(db) as store:
@@ -230,24 +246,24 @@ def test_a_store_from_schema_1_is_migrated_after_a_copy(tmp_path: Path) -> None:
 
 
 def test_draft_values_survive_a_crash_and_become_the_keying(sample_db: Path) -> None:
-    store = Store.open(sample_db)
+    store = Desk.open(sample_db)
     ward = store.ward("Old Town")
     cands = store.candidates(ward.id)
     for i, c in enumerate(cands[:3]):
         store.save_draft(ward.id, "first", f"votes:{c.id}", f" {100 + i} ", operator="Op 1")
-    with pytest.raises(StoreError, match="negative"):
+    with pytest.raises(AppError, match="negative"):
         store.save_draft(ward.id, "first", f"votes:{cands[3].id}", "-4")
-    with pytest.raises(StoreError, match="E108"):
+    with pytest.raises(AppError, match="E108"):
         store.save_draft(ward.id, "first", f"votes:{cands[3].id}", "12a")
     # simulate a crash: the connection is dropped without closing
     del store
-    store = Store.open(sample_db)
+    store = Desk.open(sample_db)
     drafts = store.drafts(ward.id, "first")
     assert drafts == {f"votes:{c.id}": 100 + i for i, c in enumerate(cands[:3])}
     # the second keying does not see the first one's drafts
-    with pytest.raises(StoreError, match="no first keying"):
+    with pytest.raises(AppError, match="no first keying"):
         store.save_draft(ward.id, "second", f"votes:{cands[0].id}", "1")
-    with pytest.raises(StoreError, match="no votes given"):
+    with pytest.raises(AppError, match="no votes given"):
         store.finish_keying(ward.id, "first", operator="Op 1")
     for i, c in enumerate(cands[3:], 3):
         store.save_draft(ward.id, "first", f"votes:{c.id}", str(100 + i), operator="Op 1")
