@@ -1,8 +1,5 @@
-"""What every part of the command line shares: refusals, the store to use, NAME=N items.
-
-Kept apart from :mod:`countdesk.cli` so that the sub-command modules (reports, exports,
-reliability) can import it at the top without a cycle.
-"""
+"""What every command shares: refusals, the store to use, NAME=N items, passphrase files,
+output files and plain tables."""
 
 from __future__ import annotations
 
@@ -11,34 +8,32 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from countdesk.resources import seeds_dir
-from countdesk.store import data_home, default_store_path
-from countdesk.store.importer import import_into
-
-DEMO_FILE = "demo-sutton-2018.json"
+from countdesk.app import Desk
+from countdesk.app.files import default_store_path, make_demo_store
+from countdesk.app.safety import read_passphrase_file
 
 
 class UsageError(Exception):
     """Bad arguments or a refused action: exit 2 with the message."""
 
 
-def make_demo_store() -> Path:
-    """A fresh copy of the demo election, never the user's own store."""
-    folder = data_home() / "demo"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "countdesk-demo.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    import_into(path, seeds_dir() / DEMO_FILE, actor="demo")
-    return path
-
-
 def store_path(args: argparse.Namespace) -> Path:
+    """The store the command works on: ``--db``, a fresh demo (``--demo``) or the default."""
     if args.db:
         return Path(args.db)
     if args.demo:
         return make_demo_store()
     return default_store_path()
+
+
+def open_desk(args: argparse.Namespace, *, read_only: bool = False) -> Desk:
+    return Desk.open(store_path(args), read_only=read_only)
+
+
+def ro_passphrase(args: argparse.Namespace) -> str | None:
+    """The returning officer's passphrase from ``--ro-passphrase-file`` (None: not given)."""
+    path = getattr(args, "ro_passphrase_file", None)
+    return None if path is None else read_passphrase_file(path)
 
 
 def parse_pairs(items: Sequence[str], what: str, key_int: bool) -> dict[Any, str]:
@@ -71,3 +66,19 @@ def out_path(text: str, example: str) -> Path:
     if not folder.is_dir():
         raise UsageError(f"the folder {folder} does not exist")
     return out
+
+
+def words(value: str) -> str:
+    """An enum value in words: ``lot_required`` -> ``lot required``."""
+    return value.replace("_", " ")
+
+
+def num(value: int | None) -> str:
+    return "" if value is None else f"{value:,}"
+
+
+def print_table(rows: list[list[str]], right: set[int]) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(row)]
+        print("  ".join(cells).rstrip())
