@@ -37,7 +37,7 @@ from countdesk.reports.signing import (
     sign_pdf,
     verify_pdf,
 )
-from countdesk.store import Store, StoreError, data_home
+from countdesk.store import Store, data_home
 
 Run = Callable[..., CliResult]
 NONSUCH_NAMES = ["ALDRIDGE, Fiona", "BOURNE, Samantha", "CRABTREE, Graham", "FAIRBROTHER, Helen Margaret",
@@ -123,8 +123,16 @@ def candidate_id(run: Run, db: Path, ward: str, surname: str) -> int:
     return next(c["id"] for c in data["candidates"] if c["surname"] == surname)
 
 
+def shown(run: Run, db: Path, ward: str) -> None:
+    """The provisional result shown to candidates and agents (needed before lots and declaring)."""
+    r = run("--db", db, "provisional", ward, "--by", "Returning Officer")
+    assert r.code == 0, r.err
+
+
 def settle_nonsuch(run: Run, db: Path) -> None:
-    """The Nonsuch lot (McDermott-Hill wins, as in 2018) and the W002 acknowledgement."""
+    """The provisional result shown, the Nonsuch lot (McDermott-Hill wins, as in 2018) and the
+    W002 acknowledgement."""
+    shown(run, db, "nonsuch")
     winner = candidate_id(run, db, "nonsuch", "McDermott-Hill")
     assert run("--db", db, "lot", "nonsuch", "--winner", winner, "--method", "coin toss",
                "--witness", "Agent for Bourne").code == 0
@@ -210,6 +218,7 @@ def test_declaration_is_built_from_the_core_result_row_by_row(demo_db: Path, run
 def test_names_in_welsh_irish_polish_and_greek_survive_the_text_layer(
         run: Run, sample_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "hillcrest.pdf"
+    shown(run, sample_db, "hillcrest")
     assert run("--db", sample_db, "declare", "hillcrest", "--out", out).code == 0
     flat = squash(pdf_text(out))
     for name in ["ŴYN, Siân", "WRÓBEL, Łukasz", "NÍ BHRIAIN, Zoë", "O'CONNOR-SMITH, Thomas"]:
@@ -225,6 +234,7 @@ def test_names_in_welsh_irish_polish_and_greek_survive_the_text_layer(
     db = tmp_path / "greek.db"
     assert run("--db", db, "import", election_file(tmp_path, data)).code == 0
     out = tmp_path / "riverside.pdf"
+    shown(run, db, "riverside")
     r = run("--db", db, "declare", "riverside", "--out", out)
     assert r.code == 0, r.err
     flat = squash(pdf_text(out))
@@ -260,6 +270,7 @@ def test_twenty_candidates_with_long_names_fit_on_one_sheet(run: Run, tmp_path: 
     r = run("--db", db, "import", election_file(tmp_path, data))
     assert r.code == 0, r.err
     out = tmp_path / "long.pdf"
+    shown(run, db, "riverside")
     r = run("--db", db, "declare", "riverside", "--out", out)
     assert r.code == 0, r.err
     assert pages(out) == 1
@@ -309,7 +320,12 @@ def test_declare_is_refused_while_a_lot_is_needed_or_a_warning_is_open(
     out = tmp_path / "nonsuch.pdf"
     before = db_fingerprint(demo_db)
     r = run("--db", demo_db, "declare", "nonsuch", "--out", out)
-    assert r.code == 2 and "lot required" in r.err
+    assert r.code == 2 and "F005" in r.err and "provisional result" in r.err
+    assert db_fingerprint(demo_db) == before and not out.exists()
+    shown(run, demo_db, "nonsuch")
+    before = db_fingerprint(demo_db)
+    r = run("--db", demo_db, "declare", "nonsuch", "--out", out)
+    assert r.code == 2 and "F006" in r.err and "lots must be drawn" in r.err
     assert db_fingerprint(demo_db) == before and not out.exists()
 
     winner = candidate_id(run, demo_db, "nonsuch", "McDermott-Hill")
@@ -344,19 +360,19 @@ def test_a_declared_ward_cannot_be_declared_again(run: Run, demo_db: Path, decla
                                                  tmp_path: Path) -> None:
     before = db_fingerprint(demo_db)
     r = run("--db", demo_db, "declare", "nonsuch", "--out", tmp_path / "again.pdf")
-    assert r.code == 2 and "was declared" in r.err
+    assert r.code == 2 and "F001" in r.err and "has been declared" in r.err
     assert db_fingerprint(demo_db) == before
 
 
 def test_when_the_sheet_cannot_be_written_after_declaring_it_says_so(
         run: Run, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     settle_nonsuch(run, demo_db)
-    from countdesk.reports import commands
+    from countdesk.app import documents
 
     def fail(path: object, data: bytes) -> Path:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(commands, "atomic_write", fail)
+    monkeypatch.setattr(documents, "atomic_write", fail)
     r = run("--db", demo_db, "declare", "nonsuch", "--out", tmp_path / "n.pdf")
     assert r.code == 1
     assert "IS DECLARED" in r.err and "No space left" in r.err and "report declaration" in r.err
@@ -686,52 +702,52 @@ def _tiny_pdf() -> bytes:
 
 
 # ------------------------------------------------------- the desktop app's API
-def test_api_builds_each_document_from_the_store(run: Run, demo_db: Path, ro_keys: Keys) -> None:
-    from countdesk.reports import api
-    from countdesk.reports.documents import ReportError
-    from countdesk.reports.signing import load_signer, sign_with
+def test_the_desk_builds_each_document_from_the_store(run: Run, demo_db: Path, ro_keys: Keys) -> None:
+    from countdesk.app import AppError, Desk
+    from countdesk.reports.signing import load_signer
 
-    with Store.open(demo_db) as store:
-        with pytest.raises(ReportError, match="has not been declared"):
-            api.build(store, "declaration", "nonsuch")
-        with pytest.raises(ReportError, match="no document called"):
-            api.build(store, "leaflet", "nonsuch")
-        assert "PROVISIONAL RESULT" in pdf_text(api.build(store, "provisional", "nonsuch"))
-        assert "NOTICE OF ELECTION RESULT" in pdf_text(api.build(store, "notice"))
+    with Desk.open(demo_db) as desk:
+        with pytest.raises(AppError, match="has not been declared"):
+            desk.document("declaration", "nonsuch")
+        with pytest.raises(AppError, match="no document called"):
+            desk.document("leaflet", "nonsuch")
+        assert "PROVISIONAL RESULT" in pdf_text(desk.document("provisional", "nonsuch"))
+        assert "NOTICE OF ELECTION RESULT" in pdf_text(desk.document("notice"))
         before = db_fingerprint(demo_db)
-        with pytest.raises(StoreError, match="lot required"):
-            api.declare(store, "nonsuch", by="A. N. Officer")
+        with pytest.raises(AppError, match="provisional result"):
+            desk.declare_and_print("nonsuch", by="A. N. Officer")
         assert db_fingerprint(demo_db) == before
     settle_nonsuch(run, demo_db)
-    with Store.open(demo_db) as store:
-        draft = api.draft_declaration(store, "nonsuch", by="Dee Puty")
+    with Desk.open(demo_db) as desk:
+        draft = desk.draft_declaration("nonsuch", by="Dee Puty")
         flat = squash(pdf_text(draft))
         assert "DRAFT — NOT YET DECLARED" in flat
         assert "I, Dee Puty, being the Deputy Returning Officer at the above election" in flat
-        result, pdf = api.declare(store, "nonsuch", by="Dee Puty")
-        assert result.status.value == "declared"
+        pdf = desk.declare_and_print("nonsuch", by="Dee Puty")
+        assert desk.result("nonsuch").status.value == "declared"
         flat = squash(pdf_text(pdf))
         assert "DRAFT" not in flat and "Dee Puty Deputy Returning Officer" in flat
-        assert pdf == api.build(store, "declaration", "nonsuch")  # a reprint is the same sheet
-        signed = sign_with(pdf, load_signer(ro_keys.p12, "correct horse battery staple"))
+        assert pdf == desk.document("declaration", "nonsuch")  # a reprint is the same sheet
+        signed = desk.declaration_bytes("nonsuch", signer=load_signer(ro_keys.p12,
+                                                                      "correct horse battery staple"))
         assert verify_pdf(signed, ro_keys.crt).ok
-        with pytest.raises(ReportError, match="already declared"):
-            api.draft_declaration(store, "nonsuch")
+        with pytest.raises(AppError, match="already declared"):
+            desk.draft_declaration("nonsuch")
 
 
 def test_verification_statement_lists_each_box_and_is_checked_against_the_store(
         run: Run, demo_db: Path, ro_keys: Keys, tmp_path: Path) -> None:
-    from countdesk.store import setup
+    from countdesk.app import Desk
 
-    with Store.open(demo_db) as store:
+    with Desk.open(demo_db) as store:
         ward = store.ward("cheam")
         assert ward.ballot_papers_verified is not None
         postal = ward.ballot_papers_verified - 2500
-        setup.set_verification(store, ward.id, [
+        store.set_verification(ward.id, [
             ("Box 1 (St Mary's Church Hall)", "box", 1200, 1201),
             ("Box 2 (Cheam Library)", "box", 1300, 1299),
             ("Postal ballot papers", "postal", None, postal)])
-        setup.explain_variance(store, ward.id, "One paper from box 2 was found in box 1.", by="Deputy RO")
+        store.explain_variance(ward.id, "One paper from box 2 was found in box 1.", by="Deputy RO")
     out = tmp_path / "verification.pdf"
     r = run("--db", demo_db, "report", "verification", "cheam", "--out", out, *ro_keys.args())
     assert r.code == 0, r.err
@@ -742,8 +758,8 @@ def test_verification_statement_lists_each_box_and_is_checked_against_the_store(
     assert f"Total 2,500 {ward.ballot_papers_verified:,} 0" in flat
     assert "Explanation of the variance (Deputy RO): One paper from box 2 was found in box 1." in flat
     assert run("verify", out, "--db", demo_db).code == 0
-    with Store.open(demo_db) as store:  # the verification changes: the statement no longer matches
-        setup.set_verification(store, ward.id, [
+    with Desk.open(demo_db) as store:  # the verification changes: the statement no longer matches
+        store.set_verification(ward.id, [
             ("Box 1 (St Mary's Church Hall)", "box", 1200, 1200),
             ("Box 2 (Cheam Library)", "box", 1300, 1300),
             ("Postal ballot papers", "postal", None, postal)])

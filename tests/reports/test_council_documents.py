@@ -11,10 +11,11 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import db_fingerprint
-from countdesk.reports import api
-from countdesk.reports.documents import ReportError
+from countdesk.app import AppError, Desk
+from countdesk.core.workflow import Action
 from countdesk.reports.signing import keygen
-from countdesk.store import Store
+
+Store = Desk
 
 Run = Callable[..., Any]
 
@@ -24,7 +25,15 @@ def text_of(path: Path | bytes) -> str:
     return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(raw)).pages)
 
 
+def show_provisional(store: Desk) -> None:
+    """The provisional result shown in every ward whose count allows it (before lots and declaring)."""
+    for w in store.wards():
+        if store.check(w.id, Action.SHOW_PROVISIONAL).allowed:
+            store.show_provisional(w.id, by="RO")
+
+
 def draw_nonsuch_lot(store: Store) -> None:
+    show_provisional(store)
     ward = store.ward("Nonsuch")
     r = store.result(ward.id)
     assert r.tie is not None
@@ -33,6 +42,7 @@ def draw_nonsuch_lot(store: Store) -> None:
 
 
 def declare(store: Store, *names: str) -> None:
+    show_provisional(store)
     for name in names:
         ward = store.ward(name)
         for w in store.result(ward.id).unacknowledged:
@@ -51,7 +61,7 @@ def keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
 
 # ------------------------------------------------------------ summary sheet
 def test_summary_sheet_while_wards_are_still_to_declare(run: Run, demo_db: Path, tmp_path: Path) -> None:
-    with Store.open(demo_db) as store:
+    with Desk.open(demo_db) as store:
         declare(store, "Belmont", "Cheam", "St Helier")
     out = tmp_path / "summary.pdf"
     r = run("--db", demo_db, "report", "summary", "--out", out)
@@ -65,22 +75,22 @@ def test_summary_sheet_while_wards_are_still_to_declare(run: Run, demo_db: Path,
     assert text.count("not yet declared") >= 15
     # verify --db: matches now, and no longer once another ward is declared
     assert "matches every ward" in run("verify", out, "--db", demo_db).out
-    with Store.open(demo_db) as store:
+    with Desk.open(demo_db) as store:
         declare(store, "Stonecot")
     r = run("verify", out, "--db", demo_db)
     assert r.code == 2 and "DOES NOT MATCH" in r.out
 
 
 def test_summary_sheet_once_every_ward_is_declared(run: Run, demo_db: Path, tmp_path: Path) -> None:
-    with Store.open(demo_db) as store:
+    with Desk.open(demo_db) as store:
         draw_nonsuch_lot(store)
         declare(store, *[w.name for w in store.wards()])
         councillors = [store.result(w.id).row(c).candidate for w in store.wards()
                        for c in store.result(w.id).elected]
-        pdf = api.build(store, "summary")
-        assert pdf == api.build(store, "summary")  # deterministic
-        with pytest.raises(ReportError):
-            api.build(store, "summary", "Nonsuch")
+        pdf = store.document("summary")
+        assert pdf == store.document("summary")  # deterministic
+        with pytest.raises(AppError):
+            store.document("summary", "Nonsuch")
     text = text_of(pdf)
     assert "Liberal Democrat hold" in text
     assert "All 18 wards declared" in text
@@ -103,7 +113,7 @@ def test_report_summary_takes_no_ward(run: Run, demo_db: Path, tmp_path: Path) -
 # -------------------------------------------------------------- declare --all
 def test_declare_all_declares_every_ready_ward_and_skips_unacknowledged_warnings(
         run: Run, demo_db: Path, tmp_path: Path) -> None:
-    with Store.open(demo_db) as store:
+    with Desk.open(demo_db) as store:
         draw_nonsuch_lot(store)  # Nonsuch is now ready, but its W002 is not acknowledged
     out = tmp_path / "sheets"
     out.mkdir()
@@ -116,7 +126,7 @@ def test_declare_all_declares_every_ready_ward_and_skips_unacknowledged_warnings
     assert "declaration-carshalton-south-and-clockhouse.pdf" in files
     text = text_of(out / "declaration-belmont.pdf")
     assert "DECLARATION OF RESULT OF POLL" in text and "Belmont" in text
-    with Store.open(demo_db) as store:
+    with Desk.open(demo_db) as store:
         assert [w.name for w in store.wards() if not w.declared_at] == ["Nonsuch"]
         store.acknowledge(store.ward("Nonsuch").id, "W002")
     r = run("--db", demo_db, "declare", "--all", "--out-dir", out)
@@ -130,11 +140,12 @@ def test_declare_all_declares_every_ready_ward_and_skips_unacknowledged_warnings
 def test_declare_all_signs_each_sheet(run: Run, sample_db: Path, tmp_path: Path,
                                       keys: tuple[Path, Path, Path]) -> None:
     p12, passfile, cert = keys
+    assert run("--db", sample_db, "provisional", "Hillcrest").code == 0
     r = run("--db", sample_db, "declare", "--all", "--out-dir", tmp_path, "--key", p12,
             "--passphrase-file", passfile)
     assert r.code == 0, r.err
     # Hillcrest is counted, Millbrook uncontested; Riverside awaits a lot, Old Town is not counted
-    assert "declared 2 wards" in r.out and "Riverside (lot required)" in r.out
+    assert "declared 2 wards" in r.out and "Riverside (provisional result not shown)" in r.out
     for name in ("declaration-hillcrest.pdf", "declaration-millbrook.pdf"):
         v = run("verify", tmp_path / name, "--cert", cert, "--db", sample_db)
         assert v.code == 0, v.out + v.err
@@ -166,6 +177,7 @@ def test_declare_all_asks_for_the_returning_officers_passphrase_once(run: Run, s
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("not the passphrase at all\n", encoding="utf-8")
     assert run("--db", sample_db, "set-passphrase", "--passphrase-file", secret).code == 0
+    assert run("--db", sample_db, "provisional", "Hillcrest").code == 0
     out = tmp_path / "sheets"
     out.mkdir()
     for extra in ([], ["--ro-passphrase-file", wrong]):
@@ -173,7 +185,7 @@ def test_declare_all_asks_for_the_returning_officers_passphrase_once(run: Run, s
         assert r.code == 2, r.out + r.err
         assert "passphrase" in r.err
     assert list(out.iterdir()) == []
-    with Store.open(sample_db) as store:
+    with Desk.open(sample_db) as store:
         assert not any(w.declared_at for w in store.wards())
     r = run("--db", sample_db, "declare", "--all", "--out-dir", out, "--ro-passphrase-file", secret)
     assert r.code == 0, r.err
