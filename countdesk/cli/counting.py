@@ -125,10 +125,10 @@ def print_result(r: WardResult, shown: ProvisionalShown | None = None) -> None:
 
 
 def cmd_enter(args: argparse.Namespace) -> int:
-    votes = parse_pairs(args.votes, "--votes", key_int=True)
-    rejected = parse_pairs(args.rejected, "--rejected", key_int=False)
     with open_desk(args) as desk:
         w = desk.ward(args.ward)
+        votes = parse_pairs(args.votes, "--votes", key_int=True)
+        rejected = parse_pairs(args.rejected, "--rejected", key_int=False)
         r = desk.enter_keying(w.id, args.keying, votes, rejected=rejected, papers=args.papers,
                               sheet=args.sheet, operator=args.operator)
     sheet = next((s for s in r.sheets if args.sheet is None or s.name.lower() == args.sheet.lower()),

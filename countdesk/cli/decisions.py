@@ -108,8 +108,8 @@ def cmd_report_error(args: argparse.Namespace) -> int:
 
 def cmd_correct(args: argparse.Namespace) -> int:
     raise UsageError("a declared result cannot be corrected in countdesk (only an election court "
-                     "can change it); record the error found with: countdesk report-error WARD "
-                     "--reason TEXT [--votes ID=N ...]; nothing was changed")
+                     "can change it): use report-error to record the error found (countdesk "
+                     "report-error WARD --reason TEXT [--votes ID=N ...]); nothing was changed")
 
 
 # ------------------------------------------------------------------ declare

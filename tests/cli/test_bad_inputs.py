@@ -1,13 +1,13 @@
 """The bad-input catalogue: every row of docs/bad-inputs.md, tried.
 
 Each case gives countdesk one bad input, through the command line (exit 2, one
-line on stderr starting ``countdesk:``) or through the store API the desktop
-app uses (a :class:`StoreError` with a one-line message), and checks that the
+line on stderr starting ``countdesk:``) or through the application layer the
+desktop app uses (an :class:`AppError` with a one-line message), and checks that the
 message says what is wrong and that the stored data did not change (the
 logical contents of the store, and no file left behind). A few rows are inputs
 that look wrong but are read as meant (``1,234``): those check the value kept.
 
-The election-file rows reuse the cases of tests/test_cli.py (``BAD_FILES``).
+The election-file rows reuse the cases of tests/cli/test_cli.py (``BAD_FILES``).
 A test below keeps this list and the document's table the same.
 """
 
@@ -25,10 +25,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_steps import declare, show
 from test_cli import BAD_FILES
 
 from conftest import ROOT, SAMPLE, CliResult, db_fingerprint, election_file, small_election
-from countdesk.store import Store, StoreError, db, setup
+from countdesk.app import AppError, Desk
+from countdesk.store import Store, db
 
 Run = Callable[..., CliResult]
 DOC = ROOT / "docs" / "bad-inputs.md"
@@ -63,7 +65,7 @@ class Ctx:
         return p
 
 
-#: What a case does: CLI arguments, or a function that calls the store.
+#: What a case does: CLI arguments, or a function that calls the application layer.
 Action = list[Any] | Callable[[], object]
 
 
@@ -94,17 +96,17 @@ def _raw_file(content: Any) -> Callable[[Ctx], Action]:
 def _csv(text: str) -> Callable[[Ctx], Action]:
     def make(ctx: Ctx) -> Action:
         def call() -> object:
-            with Store.open(ctx.db) as store:
-                return setup.import_nominations(store, text.encode("utf-8"))
+            with Desk.open(ctx.db) as desk:
+                return desk.import_nominations(text.encode("utf-8"))
         return call
     return make
 
 
-def _api(fn: Callable[[Store], object]) -> Callable[[Ctx], Action]:
+def _api(fn: Callable[[Desk], object]) -> Callable[[Ctx], Action]:
     def make(ctx: Ctx) -> Action:
         def call() -> object:
-            with Store.open(ctx.db) as store:
-                return fn(store)
+            with Desk.open(ctx.db) as desk:
+                return fn(desk)
         return call
     return make
 
@@ -130,6 +132,28 @@ def _stored_first_vote(expected: int) -> Callable[[Ctx], None]:
             (_, sheet), = store.sheet_inputs(store.current_round(w)[0])
             assert sheet.first is not None and sheet.first.values[f"votes:{ids[0]}"] == expected
     return check
+
+
+def _unfilled(ctx: Ctx) -> Action:
+    data = small_election(seats=5)
+    for c in data["wards"][0]["candidates"]:  # type: ignore[index]
+        c.pop("votes")
+    return _election(ctx, data)
+
+
+def _stored_unfilled(ctx: Ctx) -> None:
+    with Desk.open(ctx.db, read_only=True) as desk:
+        r = desk.result("Riverside")
+    assert r.status.value == "uncontested" and r.unfilled_seats == 1 and len(r.elected) == 4
+
+
+def _with(prepare: Callable[[Desk], object], args: Callable[[Ctx], Action]) -> Callable[[Ctx], Action]:
+    """Bring the store to a state through the application layer, then try ``args``."""
+    def make(ctx: Ctx) -> Action:
+        with Desk.open(ctx.db) as desk:
+            prepare(desk)
+        return args(ctx)
+    return make
 
 
 def _corrupt(ctx: Ctx) -> Action:
@@ -220,10 +244,8 @@ def _pdf(ctx: Ctx, data: bytes) -> Action:
 
 def _truncated_pdf(ctx: Ctx) -> Action:
     src = ctx.tmp / "full.pdf"
-    with Store.open(ctx.db) as store:
-        from countdesk.reports import api
-
-        src.write_bytes(api.build(store, "provisional", "nonsuch"))
+    with Desk.open(ctx.db) as desk:
+        src.write_bytes(desk.document("provisional", "nonsuch"))
     data = src.read_bytes()
     src.unlink()
     return _pdf(ctx, data[: len(data) // 2])
@@ -243,6 +265,7 @@ CASES: list[Case] = [
          _stored_surname("كريم")),
     Case("file: emoji in a name", "none", lambda c: _election(c, _name("Adams 🌹")), None,
          _stored_surname("Adams 🌹")),
+    Case("file: fewer candidates than seats", "none", _unfilled, None, _stored_unfilled),
     # ------------------------------------------------------------- keyed values
     Case("keyed: negative", "sample", lambda c: c.enter("-3"), "negative"),
     Case("keyed: minus sign", "sample", lambda c: c.enter("\u22123"), "negative"),
@@ -265,12 +288,46 @@ CASES: list[Case] = [
     Case("keyed: unknown rejected head", "sample", lambda c: c.enter(None, "--rejected", "spoilt=3"),
          "spoilt"),
     Case("keyed: a figure typed in the app", "sample",
-         _api(lambda s: s.save_draft(s.ward("old town").id, "first",
-                                     f"votes:{s.candidates(s.ward('old town').id)[0].id}", "12a")),
+         _api(lambda d: d.save_draft("old town", "first", f"votes:{d.candidates('old town')[0].id}",
+                                     "12a")),
          "E108"),
     Case("keyed: an accepted sheet", "demo",
          lambda c: ["--db", c.db, "enter", "nonsuch", "--keying", "first", "--votes", "65=1"],
          "already accepted"),
+    # ------------------------------------------------------------ the workflow
+    Case("workflow: declare before the provisional result", "demo",
+         lambda c: ["--db", c.db, "declare", "belmont", "--out", c.tmp / "b.pdf"], "F005"),
+    Case("workflow: lot before the provisional result", "demo",
+         lambda c: ["--db", c.db, "lot", "nonsuch", "--winner", "72", "--method", "coin"], "F005"),
+    Case("workflow: provisional result of an incomplete count", "sample",
+         lambda c: ["--db", c.db, "provisional", "old town"], "F004"),
+    Case("workflow: provisional result shown twice", "demo",
+         _with(lambda d: show(d, "belmont"), lambda c: ["--db", c.db, "provisional", "belmont"]),
+         "F011"),
+    Case("workflow: a lot where there is no tie", "demo",
+         _with(lambda d: show(d, "belmont"),
+               lambda c: ["--db", c.db, "lot", "belmont", "--winner", "33", "--method", "coin"]),
+         "F007"),
+    Case("workflow: keying a countermanded ward", "sample",
+         _with(lambda d: d.countermand("old town", "death of a candidate"), lambda c: c.enter()),
+         "F002"),
+    Case("workflow: countermanding an uncontested ward", "sample",
+         lambda c: ["--db", c.db, "countermand", "millbrook", "--reason", "x"], "F003"),
+    Case("workflow: countermanding without the passphrase", "demo",
+         _with(lambda d: d.set_passphrase("correct horse battery"),
+               lambda c: ["--db", c.db, "countermand", "cheam", "--reason", "death of a candidate"]),
+         "needs the returning officer's passphrase"),
+    Case("workflow: report-error before the declaration", "demo",
+         lambda c: ["--db", c.db, "report-error", "belmont", "--reason", "misread", "--votes", "33=1"],
+         "F009"),
+    Case("workflow: report-error naming no candidate of the ward", "demo",
+         _with(lambda d: declare(d, ["Belmont"]),
+               lambda c: ["--db", c.db, "report-error", "belmont", "--reason", "x", "--votes", "9999=1"]),
+         "no candidate with id 9999"),
+    Case("workflow: correcting a declared result", "demo",
+         _with(lambda d: declare(d, ["Belmont"]),
+               lambda c: ["--db", c.db, "correct", "belmont", "--votes", "33=1", "--reason", "x"]),
+         "use report-error"),
     # -------------------------------------------------------------------- names
     Case("name: control character in the operator's name", "sample",
          lambda c: c.enter(None, "--operator", "Op\x07"), "control"),
@@ -285,7 +342,7 @@ CASES: list[Case] = [
          "U+202E"),
     Case("name: control character (CSV)", "sample", _csv(H + "Old Town,Sm\x07ith,Ann,Lab,\n"), "U+0007"),
     # --------------------------------------------------------------- duplicates
-    Case("duplicate: a ward added twice", "sample", _api(lambda s: setup.add_ward(s, "OLD TOWN", 2)),
+    Case("duplicate: a ward added twice", "sample", _api(lambda d: d.add_ward("OLD TOWN", 2)),
          "already a ward called"),
     Case("duplicate: a candidate twice in a CSV", "sample",
          _csv(H + "Old Town,Smith,Ann,Lab,\nOld Town,SMITH,Ann,Lab,\n"), "repeats line 2"),
@@ -294,7 +351,7 @@ CASES: list[Case] = [
     Case("duplicate: a count sheet name", "sample",
          lambda c: ["--db", c.db, "add-sheet", "old town", "MAIN COUNT"], "already has a sheet"),
     # -------------------------------------------------------------------- seats
-    Case("seats: 0 in set-up", "sample", _api(lambda s: setup.add_ward(s, "New", 0)), "at least 1"),
+    Case("seats: 0 in set-up", "sample", _api(lambda d: d.add_ward("New", 0)), "at least 1"),
     Case("seats: 0 in a CSV", "sample", _csv(H + "New,Smith,Ann,Lab,0\n"), "at least 1"),
     Case("seats: words in a CSV", "sample", _csv(H + "New,Smith,Ann,Lab,two\n"), "not a number"),
     Case("seats: missing for a new ward (CSV)", "sample", _csv(H + "New,Smith,Ann,Lab,\n"),
@@ -388,7 +445,7 @@ def test_bad_input(case: Case, run: Run, tmp_path: Path, monkeypatch: pytest.Mon
             if case.words is None:
                 action()
             else:
-                with pytest.raises(StoreError) as info:
+                with pytest.raises(AppError) as info:
                     action()
                 message = str(info.value)
                 _log(case, message)

@@ -14,7 +14,10 @@ from typing import Any
 
 import pytest
 
+from cli_steps import declare, provisional
+
 from conftest import DEMO, ROOT, SAMPLE, CliResult, db_fingerprint, election_file, small_election
+from countdesk.app import Desk
 
 Run = Callable[..., CliResult]
 
@@ -36,6 +39,10 @@ def test_demo_nonsuch_needs_a_lot_and_the_lot_makes_it_ready(run: Run, demo_db: 
     assert [c["elected"] for c in data["candidates"] if c["surname"] in tied] == [None, None]
     ids = {c["surname"]: c["id"] for c in data["candidates"]}
 
+    # lots come after the provisional result was shown to candidates and agents (rule 46(2))
+    r = run("--db", demo_db, "lot", "nonsuch", "--winner", ids["McDermott-Hill"], "--method", "coin")
+    assert r.code == 2 and "F005" in r.err
+    provisional(run, demo_db, "nonsuch")
     # the lot is refused for a candidate outside the tie
     r = run("--db", demo_db, "lot", "nonsuch", "--winner", ids["Raman"], "--method", "coin toss")
     assert r.code == 2 and "not in the tie" in r.err
@@ -80,6 +87,7 @@ def test_demo_outcome_matches_sutton_2018(run: Run, demo_db: Path) -> None:
         data: Any = run("--db", demo_db, "result", str(w["id"]), "--json").json()
         if data["status"] == "lot_required":
             assert w["name"] == "Nonsuch"
+            provisional(run, demo_db, w["name"])
             winner = next(c["id"] for c in data["candidates"] if c["surname"] == "McDermott-Hill")
             assert run("--db", demo_db, "lot", w["name"], "--winner", winner, "--method", "coin").code == 0
             data = run("--db", demo_db, "result", str(w["id"]), "--json").json()
@@ -162,6 +170,7 @@ def test_three_tied_for_two_seats_through_the_cli(run: Run, sample_db: Path) -> 
     assert data["status"] == "lot_required" and len(data["tie"]["candidate_ids"]) == 3
     assert data["tie"]["seats"] == 2
     first = data["tie"]["candidate_ids"][1]
+    provisional(run, sample_db, "riverside")
     assert run("--db", sample_db, "lot", "riverside", "--winner", first, "--method", "names in a hat").code == 0
     data = run("--db", sample_db, "result", "riverside", "--json").json()
     assert data["status"] == "lot_required" and len(data["tie"]["candidate_ids"]) == 2
@@ -269,7 +278,7 @@ BAD_FILES: list[tuple[str, Any, str]] = [
     ("seats zero", _mutate(lambda d: _ward(d).update(seats=0)), "seats"),
     ("seats text", _mutate(lambda d: _ward(d).update(seats="two")), "seats"),
     ("seats fraction", _mutate(lambda d: _ward(d).update(seats=1.5)), "whole number"),
-    ("more seats than candidates", _mutate(lambda d: _ward(d).update(seats=5)), "at least as many"),
+    ("more seats than candidates", _mutate(lambda d: _ward(d).update(seats=5)), "but votes are given"),
     ("no candidates", _mutate(lambda d: _ward(d).update(candidates=[])), "candidates"),
     ("empty surname", _mutate(lambda d: _ward(d)["candidates"][0].update(surname="  ")), "surname"),
     ("control character", _mutate(lambda d: _ward(d)["candidates"][0].update(surname="Ad\x07ams")),
@@ -332,12 +341,8 @@ def test_import_rules_for_existing_and_declared_stores(run: Run, tmp_path: Path)
     assert len(kept) == 1 and db_fingerprint(kept[0]) == before
     assert len(run("--db", db, "wards", "--json").json()) == 18  # type: ignore[arg-type]
     # once a ward is declared, --replace is refused
-    from countdesk.store import Store
-    with Store.open(db) as store:
-        ward = store.ward("Belmont")
-        for w in store.result(ward.id).warnings:
-            store.acknowledge(ward.id, w.code)
-        store.declare(ward.id, by="RO")
+    with Desk.open(db) as desk:
+        declare(desk, ["Belmont"])
     before = db_fingerprint(db)
     r = run("--db", db, "import", SAMPLE, "--replace")
     assert r.code == 2 and "declared" in r.err and db_fingerprint(db) == before
@@ -348,8 +353,8 @@ def test_import_rules_for_existing_and_declared_stores(run: Run, tmp_path: Path)
     (["result", "999"], "no ward called"),
     (["enter", "nonsuch", "--keying", "first", "--votes", "65=1"], "already accepted"),
     (["enter", "old", "--keying", "first", "--votes", "x=1"], "no ward called"),
-    (["lot", "belmont", "--winner", "1", "--method", "coin"], "no equality of votes"),
-    (["acknowledge", "belmont", "W009"], "no warning W009"),
+    (["lot", "belmont", "--winner", "1", "--method", "coin"], "F005"),
+    (["acknowledge", "belmont", "W009"], "no warning to acknowledge"),
     (["recount", "nonsuch", "--requested-by", " ", "--granted"], "empty"),
 ])
 def test_refused_actions_exit_2_with_a_reason(run: Run, demo_db: Path, args: list[str], words: str) -> None:
