@@ -12,37 +12,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_steps import declare, show
 
 from conftest import db_fingerprint
+from countdesk.app import Desk
+from countdesk.cli.exports import eml_paths
 from countdesk.core.serialize import result_dict
-from countdesk.exports.commands import eml_paths
 from countdesk.exports.ids import authority_slug, ballot_id, slugify
-from countdesk.store import Store
 
 Run = Callable[..., Any]
 EML = "{urn:oasis:names:tc:evs:schema:eml}"
 XNL = "{urn:oasis:names:tc:ciq:xsdschema:xNL:2.0}"
 
 
-def decide(store: Store, names: list[str]) -> None:
-    """Record the Nonsuch lot (McDermott-Hill wins) if it is named, and declare those wards."""
-    for name in names:
-        ward = store.ward(name)
-        r = store.result(ward.id)
-        if r.tie is not None:
-            winner = next(c for c in r.tie.candidate_ids
-                          if r.row(c).candidate.surname == "McDermott-Hill")
-            store.record_lot(ward.id, winner, "coin toss", ["Agent for Bourne"])
-        for w in store.result(ward.id).unacknowledged:
-            store.acknowledge(ward.id, w.code)
-        store.declare(ward.id)
-
-
 @pytest.fixture
 def counted_demo(demo_db: Path) -> Path:
     """The demo with Nonsuch's lot drawn and five wards declared, Nonsuch among them."""
-    with Store.open(demo_db) as store:
-        decide(store, ["Belmont", "Cheam", "Nonsuch", "St Helier", "Stonecot"])
+    with Desk.open(demo_db) as desk:
+        declare(desk, ["Belmont", "Cheam", "Nonsuch", "St Helier", "Stonecot"])
     return demo_db
 
 
@@ -67,8 +54,8 @@ def comparable(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def results(db: Path) -> dict[str, dict[str, Any]]:
-    with Store.open(db) as store:
-        return {w.name: result_dict(store.result(w.id)) for w in store.wards()}
+    with Desk.open(db, read_only=True) as desk:
+        return {w.name: result_dict(desk.result(w.id)) for w in desk.wards()}
 
 
 # --------------------------------------------------------------------- json
@@ -109,16 +96,17 @@ def test_json_without_provisional_carries_only_declared_figures(run: Run, counte
 
 
 def test_sample_round_trip_with_three_tied_for_two_seats(run: Run, sample_db: Path, tmp_path: Path) -> None:
-    with Store.open(sample_db) as store:
-        ward = store.ward("Riverside")
+    with Desk.open(sample_db) as desk:
+        ward = desk.ward("Riverside")
+        show(desk, ward.id)
         for _ in range(2):
-            r = store.result(ward.id)
+            r = desk.result(ward.id)
             assert r.tie is not None
-            store.record_lot(ward.id, r.tie.candidate_ids[-1], "drawing straws")
-        assert store.result(ward.id).status.value == "ready"
-        store.acknowledge(ward.id, "W002")
-        store.declare(ward.id)
-        store.declare(store.ward("Millbrook").id)  # uncontested
+            desk.record_lot(ward.id, r.tie.candidate_ids[-1], "drawing straws")
+        assert desk.result(ward.id).status.value == "ready"
+        desk.acknowledge(ward.id, "W002")
+        desk.declare(ward.id)
+        desk.declare(desk.ward("Millbrook").id)  # uncontested: no provisional result to show
     out = tmp_path / "sample.json"
     assert run("--db", sample_db, "export", "--format", "json", "--out", out, "--provisional").code == 0
     copy = tmp_path / "copy.db"
@@ -175,8 +163,8 @@ def test_dc_csv_is_democracy_club_shaped(run: Run, counted_demo: Path, tmp_path:
     bourne = next(r for r in nonsuch if r["person_name"].endswith("Bourne"))
     assert (mh["num_ballots"], mh["elected"], mh["tied_vote_winner"], mh["rank"]) == ("1405", "true", "true", "3")
     assert (bourne["num_ballots"], bourne["elected"], bourne["tied_vote_winner"]) == ("1405", "false", "false")
-    with Store.open(counted_demo) as store:
-        r = store.result(store.ward("Nonsuch").id)
+    with Desk.open(counted_demo, read_only=True) as desk:
+        r = desk.result("Nonsuch")
     assert mh["num_turnout_reported"] == str(r.ballot_papers_counted)
     assert mh["turnout_percentage"] == str(r.turnout_pct)
     assert mh["num_spoilt_ballots"] == str(r.rejected["total"])
