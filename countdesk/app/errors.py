@@ -13,6 +13,44 @@ from __future__ import annotations
 from countdesk.core.validation import FigureError
 
 
+#: Every code the application layer raises besides the core's (E, W, F), with what it
+#: means and what to do (``docs/validation-codes.md``, checked by a test).
+APP_CODES: dict[str, tuple[str, str]] = {
+    "A001": ("No ward by that name or id.", "Choose a ward from the list (`countdesk wards`)."),
+    "A002": ("No such round in the ward.", "Give a round the ward has (`result WARD --json` lists it)."),
+    "A003": ("The count sheet is not named, or no sheet has that name.",
+             "Give the sheet's name (--sheet NAME); the message lists the sheets."),
+    "A004": ("A keying is first or second.", "Say which keying: first or second."),
+    "A005": ("Not a figure of this count sheet.", "Key a candidate's votes, a rejected head or the papers."),
+    "A006": ("The same operator keyed both keyings.", "A second person keys the sheet again, blind."),
+    "A007": ("A count sheet with that name already exists.", "Choose another name for the sheet."),
+    "A010": ("Free text that cannot be accepted (empty, too long, control characters).",
+             "Type the name or reason again in plain words."),
+    "A020": ("The candidate is not among those tied.", "Choose one of the tied candidates listed."),
+    "A021": ("No such warning to acknowledge, or it is already acknowledged.",
+             "Acknowledge one of the warnings listed with the result."),
+    "A030": ("A set-up change refused.", "The message says why; nothing was changed."),
+    "A031": ("A nominations file refused.", "Correct the lines named and import the file again."),
+    "A040": ("A document cannot honestly be printed.", "The message says why (e.g. no result yet)."),
+    "A041": ("A document needs a ward, or takes none.", "Give a ward for ward documents, none for the "
+             "notice and the summary."),
+    "A042": ("A declaration of a ward not declared, or a draft of one that is.",
+             "Declare first, or print a draft to read back before declaring."),
+    "A043": ("No error has been reported for the ward.", "Report it first (report-error)."),
+    "A044": ("The store was closed before the document was made.", "Open the store and ask again."),
+    "P001": ("The returning officer's passphrase is needed.",
+             "Give it (in the app when asked; on the command line --ro-passphrase-file FILE)."),
+    "P002": ("The passphrase was wrong, or tries must wait.", "Try again with the right passphrase "
+             "after the wait shown."),
+    "P003": ("A new passphrase that is too short or too long.", "Choose 8 to 1,024 characters."),
+    "P004": ("A passphrase file that cannot be used.", "Give a readable UTF-8 file holding the passphrase."),
+    "S000": ("The store refused the change.", "The message says why; nothing was changed."),
+    "S001": ("Another countdesk is writing to this store.", "Close it there first, or open this one "
+             "read-only to view."),
+    "S002": ("The store cannot be written here.", "Copy it somewhere writable to make changes."),
+}
+
+
 class AppError(Exception):
     """A refusal, in the user's words. Nothing was changed."""
 

@@ -114,3 +114,11 @@ def read_passphrase_file(path: str | os.PathLike[str]) -> str:
     if not text:
         raise PassphraseFileError(f"the passphrase file {p} is empty")
     return text
+
+
+def duration(seconds: int) -> str:
+    """A wait in words: "40 seconds", "2 minutes"."""
+    if seconds < 60:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    minutes = (seconds + 59) // 60
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"

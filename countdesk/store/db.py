@@ -28,7 +28,6 @@ from countdesk.core import (
     SheetInput,
     WardInput,
     WardResult,
-    build_keying_values,
     compute_result,
     fold,
 )
@@ -36,6 +35,15 @@ from countdesk.core.electionfile import ElectionFileError, ElectionSpec, clean_t
 from countdesk.core.records import CorrectionInfo, ElectionInfo, ErrorReport, ProvisionalShown, WardInfo
 from countdesk.store import access, lock
 from countdesk.store.audit import GENESIS, audit_records, canonical, chain_hash, verify_audit
+from countdesk.store.connection import (
+    _check_header,
+    _open_connection,
+    _open_read_only,
+    _write_error,
+    _write_problem,
+    writable,
+)
+from countdesk.store.errors import AccessDenied, StoreError, StoreInUse, StoreReadOnly
 from countdesk.store.schema import (
     APP_ID,
     SCHEMA_VERSION,
@@ -46,22 +54,6 @@ from countdesk.store.schema import (
 #: How long a write waits for another countdesk's writer lock (a command that is
 #: finishing) before it is refused. The desktop app holds the lock while it is open.
 WRITER_WAIT = 3.0
-
-
-class StoreError(Exception):
-    """Something the user must be told, in their words. Nothing was changed."""
-
-
-class StoreInUse(StoreError):
-    """Another countdesk is writing to this store; it can be opened read-only to view."""
-
-
-class StoreReadOnly(StoreError):
-    """This store was opened for viewing, or its file or folder is read-only."""
-
-
-class AccessDenied(StoreError):
-    """An action that needs the returning officer's passphrase, without it."""
 
 
 def _clock() -> datetime.datetime:
@@ -76,13 +68,6 @@ def _parse_time(text: str) -> datetime.datetime:
     return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-def _duration(seconds: int) -> str:
-    if seconds < 60:
-        return f"{seconds} second{'s' if seconds != 1 else ''}"
-    minutes = (seconds + 59) // 60
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"
-
-
 
 @dataclass
 class Change:
@@ -93,36 +78,6 @@ class Change:
 
 
 
-
-
-def _open_connection(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), timeout=5.0)
-    return conn
-
-
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write, even by accident. On read-only media, where
-    SQLite cannot make the WAL index beside the file, the file is read as immutable."""
-    uri = path.resolve().as_uri()
-    try:
-        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=5.0)
-        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-        return conn
-    except sqlite3.OperationalError:
-        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=5.0)
-
-
-def writable(path: Path) -> bool:
-    """The file or folder can be written, and is not marked read-only.
-
-    A file or folder whose permissions give nobody write access is treated as
-    read-only even for an administrator (who could write it anyway): whoever
-    made it read-only meant it."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return False
-    return os.access(path, os.W_OK) and bool(mode & 0o222)
 
 
 class Store:
@@ -514,65 +469,11 @@ class Store:
     # ---------------------------------------------------------------- import
     def import_election(self, spec: ElectionSpec, *, actor: str | None = None,
                         source: Mapping[str, Any] | None = None) -> None:
-        """Load an election into this (new, empty) store in one transaction.
+        """Load an election into this (new, empty) store in one transaction
+        (:func:`countdesk.store.importer.load_election`)."""
+        from countdesk.store.importer import load_election  # noqa: PLC0415
 
-        Every ward's figures are checked by the core before anything is
-        committed; a ward with a blocking error refuses the whole file.
-        """
-        if self.has_election():
-            raise StoreError("this store already holds an election")
-        stamp = now()
-        with self.transaction("import election", actor, details=dict(source or {})) as ch:
-            self.insert(ch, "election", {
-                "id": 1, "authority": spec.authority, "title": spec.title,
-                "poll_date": spec.poll_date, "returning_officer": spec.returning_officer,
-                "double_entry": int(spec.double_entry),
-                "previous_seats": canonical(spec.previous_seats), "created_at": stamp})
-            for pos, ws in enumerate(spec.wards, 1):
-                ward_id = self.insert(ch, "wards", {
-                    "position": pos, "name": ws.name, "seats": ws.seats, "electorate": ws.electorate,
-                    "ballot_papers_verified": ws.ballot_papers_verified,
-                    "candidates_locked": int(ws.counted), "declared_at": None, "declared_by": None})
-                ids: list[int] = []
-                for cs in ws.candidates:
-                    ids.append(self.insert(ch, "candidates", {
-                        "ward_id": ward_id, "surname": cs.surname, "forenames": cs.forenames,
-                        "description": cs.description, "party": cs.party, "colour": None}))
-                round_id = self.insert(ch, "rounds", {
-                    "ward_id": ward_id, "number": 1, "opened_at": stamp, "reason": "first count",
-                    "requested_by": None})
-                if len(ws.candidates) <= ws.seats:
-                    continue  # uncontested: no poll, no count sheets
-                sheet_id = self.insert(ch, "sheets", {
-                    "round_id": round_id, "position": 1,
-                    "name": "Imported" if ws.counted else "Main count"})
-                if not ws.counted:
-                    continue
-                cands = self.candidates(ward_id)
-                values = build_keying_values(
-                    cands, {cid: cs.votes for cid, cs in zip(ids, ws.candidates, strict=True)},
-                    ws.rejected or {}, ws.ballot_papers_counted)
-                self.insert(ch, "keyings", {
-                    "sheet_id": sheet_id, "slot": "import", "vals": canonical(values),
-                    "operator": actor, "entered_at": stamp})
-                result = self.result(ward_id)
-                for cid, cs in zip(ids, ws.candidates, strict=True):
-                    if cs.lot_winner:
-                        tie = result.tie
-                        if tie is None or cid not in tie.candidate_ids:
-                            raise ElectionFileError(
-                                f"ward {ws.name}: {cs.surname} is marked as winning a lot, "
-                                "but there is no equality of votes for the last seat that "
-                                "includes them")
-                        self.insert(ch, "lots", {
-                            "round_id": round_id, "winner_id": cid,
-                            "tied_ids": canonical(list(tie.candidate_ids)),
-                            "method": "as recorded in the imported file", "witnesses": "[]",
-                            "drawn_at": stamp, "recorded_by": actor})
-                        result = self.result(ward_id)
-                if result.errors:
-                    e = result.errors[0]
-                    raise ElectionFileError(f"ward {ws.name}: {e.code} {e.message}")
+        load_election(self, spec, actor=actor, source=source)
 
     def any_declared(self) -> bool:
         return bool(self.conn.execute(
@@ -617,7 +518,7 @@ class Store:
         wait = self.wait_before_next_try()
         if wait:
             failures, _ = self.failed_tries()
-            raise AccessDenied(f"{failures} wrong passphrases in a row: wait {_duration(wait)} before "
+            raise AccessDenied(f"{failures} wrong passphrases in a row: wait {access.duration(wait)} before "
                                "trying again; nothing was changed")
         if access.matches(passphrase, stored):
             failures, _ = self.failed_tries()
@@ -635,7 +536,7 @@ class Store:
         if left > 0:
             more = f"{left} more tr{'y' if left == 1 else 'ies'} before a wait"
         else:
-            more = f"wait {_duration(access.backoff_seconds(failures))} before trying again"
+            more = f"wait {access.duration(access.backoff_seconds(failures))} before trying again"
         raise AccessDenied(f"wrong passphrase for {action} ({more}); nothing was changed")
 
     # ----------------------------------------------------------------- audit
@@ -685,39 +586,6 @@ class Store:
     def last_draft_id(self, sheet_id: int, slot: str) -> int:
         return int(self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM draft_values WHERE sheet_id = ? "
                                      "AND slot = ?", (sheet_id, slot)).fetchone()[0])
-
-
-def _write_problem(exc: sqlite3.OperationalError) -> bool:
-    text = str(exc).lower()
-    return any(w in text for w in ("full", "disk i/o", "readonly", "read-only", "locked", "busy",
-                                   "unable to open"))
-
-
-def _write_error(path: Path, exc: sqlite3.OperationalError) -> StoreError:
-    """A failed write, in the user's words. SQLite rolled it back: nothing was saved."""
-    text = str(exc).lower()
-    if "full" in text:
-        return StoreError(f"the disk holding {path} is full: nothing was saved and the store is "
-                          "unchanged. Free some space (or move the store) and do it again")
-    if "disk i/o" in text:
-        return StoreError(f"{path} could not be written (disk I/O error): nothing was saved. Check "
-                          "the drive; if it was unplugged, plug it back in and do it again")
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StoreReadOnly(f"{path} cannot be written (read-only file, folder or drive): nothing "
-                             "was saved. Copy it somewhere writable to make changes")
-    return StoreError(f"{path} is busy in another program; nothing was saved, try again")
-
-
-def _check_header(path: Path) -> None:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(16)
-    except OSError as exc:
-        raise StoreError(f"{path} cannot be read: {exc.strerror}") from None
-    if len(head) == 0:
-        raise StoreError(f"{path} is empty, not a countdesk store")
-    if head != b"SQLite format 3\x00":
-        raise StoreError(f"{path} is not a countdesk store (it is not an SQLite database)")
 
 
 def _text(value: str | None, what: str, *, required: bool = True, max_len: int = 200) -> str:

@@ -63,3 +63,15 @@ def test_every_validation_code_is_documented_with_what_to_do() -> None:
     assert documented == set(RULES), set(RULES) ^ documented
     for rule in RULES.values():
         assert rule.action.split(";")[0][:30] in doc, rule.code
+
+
+def test_every_workflow_and_application_code_is_documented_and_used() -> None:
+    from countdesk.app.errors import APP_CODES
+    from countdesk.core.workflow import WORKFLOW_RULES
+
+    doc = (ROOT / "docs" / "validation-codes.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| ([FAPS]\d{3}) \|", doc, re.M))
+    assert documented == set(WORKFLOW_RULES) | set(APP_CODES), documented ^ (set(WORKFLOW_RULES) | set(APP_CODES))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "countdesk").rglob("*.py"))
+    raised = set(re.findall(r"\"([FAPS]\d{3})\"", source))
+    assert raised <= documented, raised - documented

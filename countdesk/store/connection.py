@@ -1,0 +1,72 @@
+"""Opening the store's SQLite file, and a failed write in the user's words."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from countdesk.store.errors import StoreError, StoreReadOnly
+
+
+def _open_connection(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), timeout=5.0)
+    return conn
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write, even by accident. On read-only media, where
+    SQLite cannot make the WAL index beside the file, the file is read as immutable."""
+    uri = path.resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=5.0)
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=5.0)
+
+
+def writable(path: Path) -> bool:
+    """The file or folder can be written, and is not marked read-only.
+
+    A file or folder whose permissions give nobody write access is treated as
+    read-only even for an administrator (who could write it anyway): whoever
+    made it read-only meant it."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return os.access(path, os.W_OK) and bool(mode & 0o222)
+
+
+def _write_problem(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return any(w in text for w in ("full", "disk i/o", "readonly", "read-only", "locked", "busy",
+                                   "unable to open"))
+
+
+def _write_error(path: Path, exc: sqlite3.OperationalError) -> StoreError:
+    """A failed write, in the user's words. SQLite rolled it back: nothing was saved."""
+    text = str(exc).lower()
+    if "full" in text:
+        return StoreError(f"the disk holding {path} is full: nothing was saved and the store is "
+                          "unchanged. Free some space (or move the store) and do it again")
+    if "disk i/o" in text:
+        return StoreError(f"{path} could not be written (disk I/O error): nothing was saved. Check "
+                          "the drive; if it was unplugged, plug it back in and do it again")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StoreReadOnly(f"{path} cannot be written (read-only file, folder or drive): nothing "
+                             "was saved. Copy it somewhere writable to make changes")
+    return StoreError(f"{path} is busy in another program; nothing was saved, try again")
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise StoreError(f"{path} cannot be read: {exc.strerror}") from None
+    if len(head) == 0:
+        raise StoreError(f"{path} is empty, not a countdesk store")
+    if head != b"SQLite format 3\x00":
+        raise StoreError(f"{path} is not a countdesk store (it is not an SQLite database)")
