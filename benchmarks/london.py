@@ -178,7 +178,7 @@ def _print_one(task: tuple[int, int, str]) -> tuple[int, int, float]:
     global _store  # noqa: PLW0603
     from countdesk.reports import api  # noqa: PLC0415
     from countdesk.store import Store  # noqa: PLC0415
-    from countdesk.store.files import atomic_write  # noqa: PLC0415
+    from countdesk.files import atomic_write  # noqa: PLC0415
 
     if _store is None:
         _store = Store.open(_worker_init.db)  # type: ignore[attr-defined]

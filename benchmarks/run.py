@@ -371,7 +371,7 @@ def bench_summary(db: Path, rounds: int) -> dict[str, Any]:
 
     ``summary_ms`` is what a user waits for: from the store to the summary (every ward's
     result read and computed, then ``countdesk.core.summary.council_summary``; through
-    ``countdesk.exports.gather.summary`` where that exists). ``summary_core_ms`` is the
+    ``countdesk.app.gather.summary`` where that exists). ``summary_core_ms`` is the
     core's summary alone, handed the results; ``summary_results_ms`` every ward's result
     alone, from the store.
     """
@@ -398,7 +398,7 @@ def bench_summary(db: Path, rounds: int) -> dict[str, Any]:
 
     gather: Any = None
     if importlib.util.find_spec("countdesk.exports") is not None:
-        from countdesk.exports import gather  # noqa: PLC0415
+        from countdesk.app import gather  # noqa: PLC0415
     from countdesk.core import compute_result  # noqa: PLC0415
 
     election = store.election()
@@ -434,7 +434,7 @@ def bench_summary(db: Path, rounds: int) -> dict[str, Any]:
         "summary_ms": median(total) * 1000, "summary_core_ms": median(core_only) * 1000,
         "summary_core_with_results_ms": median(core_all) * 1000,
         "summary_results_ms": median(results) * 1000,
-        "summary_source": ("countdesk.exports.gather.summary" if gather is not None
+        "summary_source": ("countdesk.app.gather.summary" if gather is not None
                            else "every ward's result + countdesk.core.summary.council_summary"),
     }
 

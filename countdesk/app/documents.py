@@ -24,7 +24,7 @@ from countdesk.reports.kinds import (
     KIND_SUMMARY,
     KIND_VERIFICATION,
 )
-from countdesk.store.files import atomic_write
+from countdesk.files import atomic_write
 
 if TYPE_CHECKING:
     from pyhanko.sign.signers import SimpleSigner

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from countdesk.core import WardResult
 from countdesk.core.records import CandidateInfo, ElectionInfo, WardInfo
@@ -69,29 +68,3 @@ def party_colours_of(candidates: Iterable[CandidateInfo]) -> dict[str, str]:
     for (party, colour), _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1])):
         out.setdefault(party, colour or "")
     return out
-
-
-# TEMPORARY: callers move to countdesk.app.gather. These read a store, which this
-# package must not import; they import countdesk.app.gather when called.
-def snapshot(store: Any) -> Snapshot:
-    from countdesk.app import gather  # noqa: PLC0415
-
-    return gather.snapshot(store)
-
-
-def summary(store: Any) -> CouncilSummary:  # TEMPORARY: callers move to countdesk.app.gather
-    from countdesk.app import gather  # noqa: PLC0415
-
-    return gather.summary(store)
-
-
-def party_colours(store: Any) -> dict[str, str]:  # TEMPORARY: callers move to countdesk.app.gather
-    from countdesk.app import gather  # noqa: PLC0415
-
-    return gather.party_colours(store)
-
-
-def declaration_sequence(store: Any) -> dict[int, int]:  # TEMPORARY: callers move to countdesk.app.gather
-    from countdesk.app import gather  # noqa: PLC0415
-
-    return gather.declaration_sequence(store)

@@ -41,7 +41,7 @@ from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
-from countdesk.store.files import atomic_write
+from countdesk.files import atomic_write
 
 # pyHanko logs a failed path validation (e.g. a sheet checked against the wrong
 # certificate) with a traceback; the verdict says it in words instead.

@@ -1,6 +1,6 @@
 """The summary sheet for the press: the council's composition after the election.
 
-Built from :func:`countdesk.exports.gather.snapshot` (every ward's result from
+Built from :func:`countdesk.app.gather.snapshot` (every ward's result from
 the core) and the core's council summary: the control outcome, a chart of the
 seats won by each party in party colours with the majority line (reportlab
 graphics), the seats, change and votes by party, the turnout, and the

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from countdesk.store import lock
 from countdesk.store.db import Store, StoreError, writable
-from countdesk.store.files import fsync_dir
+from countdesk.files import fsync_dir
 
 DEFAULT_KEEP = 20
 _STAMP = "%Y%m%dT%H%M%SZ"

@@ -20,7 +20,7 @@ from countdesk.core.electionfile import ElectionFileError, ElectionSpec, parse_e
 from countdesk.store import lock
 from countdesk.store.audit import canonical
 from countdesk.store.db import WRITER_WAIT, Store, StoreError, now, writable
-from countdesk.store.files import fsync_dir
+from countdesk.files import fsync_dir
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
