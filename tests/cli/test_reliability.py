@@ -1,4 +1,4 @@
-"""One writer, the returning officer's passphrase, backups and restores, corrections."""
+"""One writer, the returning officer's passphrase, backups and restores, old stores."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_steps import provisional, ready_nonsuch, show
 
-from conftest import CliResult, db_fingerprint
-from countdesk.store import Store, StoreError, access, db, lock, setup
-from countdesk.store.db import AccessDenied, StoreInUse, StoreReadOnly
+from conftest import ROOT, CliResult, db_fingerprint
+from countdesk.app import AppError, Desk, NeedsPassphrase, StoreBusy, StoreReadOnly, WrongPassphrase
+from countdesk.store import access, db, lock
 
 Run = Callable[..., CliResult]
 PASS = "correct horse battery"
@@ -45,12 +46,12 @@ def test_a_second_instance_is_told_and_can_view_read_only(
     assert db_fingerprint(demo_db) == before
     # reading works alongside the writer
     assert run("--db", demo_db, "result", "nonsuch").code == 0
-    with Store.open(demo_db) as store, pytest.raises(StoreInUse, match="another countdesk"):
-        store.claim_writer()
-    with Store.open(demo_db, read_only=True) as viewer:
-        assert viewer.read_only and viewer.result(viewer.ward("nonsuch").id).tie is not None
+    with Desk.open(demo_db) as desk, pytest.raises(StoreBusy, match="another countdesk"):
+        desk.claim_writer()
+    with Desk.open(demo_db, read_only=True) as viewer:
+        assert viewer.read_only and viewer.result("nonsuch").tie is not None
         with pytest.raises(StoreReadOnly, match="viewing only"):
-            viewer.acknowledge(viewer.ward("nonsuch").id, "W002")
+            viewer.acknowledge("nonsuch", "W002")
     assert db_fingerprint(demo_db) == before
 
 
@@ -67,42 +68,36 @@ def test_a_lock_left_by_a_crash_is_recovered(run: Run, demo_db: Path,
 
 
 def test_one_process_shares_its_lock_between_connections(demo_db: Path) -> None:
-    with Store.open(demo_db) as a:
+    with Desk.open(demo_db) as a:
         a.claim_writer()
-        with Store.open(demo_db) as b:  # e.g. the app's worker thread
-            b.acknowledge(b.ward("nonsuch").id, "W002")
+        with Desk.open(demo_db) as b:  # e.g. the app's worker thread
+            b.acknowledge("nonsuch", "W002")
+            show(b, "nonsuch")
         assert lock.held_here(demo_db)
-        a.record_lot(a.ward("nonsuch").id, 72, "coin")
+        a.record_lot("nonsuch", 72, "coin")
     assert not lock.held_here(demo_db)
     assert not lock.lock_path_for(demo_db).exists()
 
 
 def test_reading_never_takes_the_lock(demo_db: Path) -> None:
-    with Store.open(demo_db) as store:
-        store.result(store.ward("nonsuch").id)
-        assert not store.is_writer and not lock.lock_path_for(demo_db).exists()
+    with Desk.open(demo_db) as desk:
+        desk.result("nonsuch")
+        assert not desk.store.is_writer and not lock.lock_path_for(demo_db).exists()
 
 
 # ============================================================ access control
-def _ready_nonsuch(store: Store) -> int:
-    ward = store.ward("nonsuch").id
-    with store.as_returning_officer(PASS):
-        store.record_lot(ward, 72, "coin toss", ["Agent"])
-    store.acknowledge(ward, "W002", by="RO")
-    return ward
-
-
 def test_without_a_passphrase_everything_is_allowed(demo_db: Path) -> None:
-    with Store.open(demo_db) as store:
-        assert not store.passphrase_set()
-        ward = _ready_nonsuch(store)
-        store.declare(ward, by="RO")
+    with Desk.open(demo_db) as desk:
+        assert not desk.passphrase_set() and not desk.needs_passphrase("declare")
+        ward = ready_nonsuch(desk)
+        desk.declare(ward, by="RO")
 
 
 def test_the_passphrase_is_stored_only_as_a_scrypt_hash(demo_db: Path) -> None:
-    with Store.open(demo_db) as store:
-        store.set_passphrase(PASS, by="RO")
-        assert store.passphrase_set() and store.verify_audit() == []
+    with Desk.open(demo_db) as desk:
+        desk.set_passphrase(PASS, by="RO")
+        assert desk.passphrase_set() and desk.verify_audit() == []
+        assert desk.needs_passphrase("declare") and not desk.needs_passphrase("enter_keying")
     raw = demo_db.read_bytes() + Path(str(demo_db) + "-wal").read_bytes() if Path(
         str(demo_db) + "-wal").exists() else demo_db.read_bytes()
     assert PASS.encode() not in raw
@@ -113,68 +108,67 @@ def test_the_passphrase_is_stored_only_as_a_scrypt_hash(demo_db: Path) -> None:
     assert access.matches(PASS, access.PassphraseHash(h, salt, n, 8, 1))
 
 
-@pytest.mark.parametrize("action", ["declare", "lot", "accept", "unlock", "double entry off",
-                                    "correct", "key event", "change passphrase"])
+def _keyed_twice_differently(desk: Desk) -> None:
+    cands = desk.candidates("old town")
+    desk.enter_keying("old town", "first", {c.id: 100 + i for i, c in enumerate(cands)}, operator="A")
+    desk.enter_keying("old town", "second", {c.id: 101 + i for i, c in enumerate(cands)}, operator="B")
+
+
+PROTECTED: dict[str, Callable[[Desk, str | None], object]] = {
+    "declare": lambda d, p: d.declare("belmont", by="RO", passphrase=p),
+    "lot": lambda d, p: d.record_lot("nonsuch", 72, "coin", passphrase=p),
+    "accept": lambda d, p: d.accept_keying("old town", "first", by="Sup", passphrase=p),
+    "unlock": lambda d, p: d.unlock_candidates(d.ward("belmont").id, "typo", "RO", passphrase=p),
+    "double entry off": lambda d, p: d.update_election(double_entry=False, actor="RO", passphrase=p),
+    "countermand": lambda d, p: d.countermand("cheam", "death of a candidate", passphrase=p),
+    "report error": lambda d, p: d.report_error("nonsuch", "misread", votes={65: 456}, passphrase=p),
+    "key event": lambda d, p: d.record_key_event("signing key chosen", {"file": "ro.p12"}, passphrase=p),
+    "change passphrase": lambda d, p: d.set_passphrase("a new passphrase", old=p),
+}
+
+
+@pytest.mark.parametrize("action", list(PROTECTED))
 def test_each_protected_action_needs_the_passphrase(demo_db: Path, sample_db: Path, action: str) -> None:
     path = sample_db if action in ("accept", "double entry off") else demo_db
-    with Store.open(path) as store:
-        if action == "correct":
-            ward = _ready_nonsuch(store)
-            store.declare(ward, by="RO")
-        store.set_passphrase(PASS)
+    attempt = PROTECTED[action]
+    with Desk.open(path) as desk:
+        if action == "report error":
+            desk.declare(ready_nonsuch(desk), by="RO")
+        if action == "lot":
+            show(desk, "nonsuch")
+        if action == "declare":
+            show(desk, "belmont")
+            for warning in desk.result("belmont").unacknowledged:
+                desk.acknowledge("belmont", warning.code)
         if action == "accept":
-            w = store.ward("old town").id
-            cands = store.candidates(w)
-            store.enter_keying(w, "first", {c.id: 100 + i for i, c in enumerate(cands)}, operator="A")
-            store.enter_keying(w, "second", {c.id: 101 + i for i, c in enumerate(cands)}, operator="B")
-
-        def attempt() -> object:
-            if action == "declare":
-                w = store.ward("belmont").id
-                for warning in store.result(w).warnings:
-                    store.acknowledge(w, warning.code)
-                return store.declare(w, by="RO")
-            if action == "lot":
-                return store.record_lot(store.ward("nonsuch").id, 72, "coin")
-            if action == "accept":
-                return store.accept_keying(store.ward("old town").id, "first", by="Sup")
-            if action == "unlock":
-                return setup.unlock_candidates(store, store.ward("belmont").id, "typo", "RO")
-            if action == "double entry off":
-                return setup.update_election(store, double_entry=False, actor="RO")
-            if action == "correct":
-                return store.correct_declaration(store.ward("nonsuch").id, {65: 456}, reason="typo")
-            if action == "key event":
-                return store.record_key_event("signing key chosen", {"file": "ro.p12"})
-            return store.set_passphrase("a new passphrase", old=access.offered())
-
+            _keyed_twice_differently(desk)
+        desk.set_passphrase(PASS)
         before = db_fingerprint(path)
-        with pytest.raises(AccessDenied, match="passphrase"):
-            attempt()
+        with pytest.raises(AppError, match="passphrase") as refused:
+            attempt(desk, None)
+        assert refused.value.code == "P001"
+        assert action == "change passphrase" or isinstance(refused.value, NeedsPassphrase)
         assert db_fingerprint(path) == before
-        with access.offer("not the passphrase"), pytest.raises(AccessDenied, match="wrong passphrase"):
-            attempt()
-        assert store.failed_tries()[0] == 1
+        with pytest.raises(WrongPassphrase, match="wrong passphrase"):
+            attempt(desk, "not the passphrase")
+        assert desk.failed_tries()[0] == 1
+        attempt(desk, PASS)
         if action == "change passphrase":
-            store.set_passphrase("a new passphrase", old=PASS)
-            assert store.failed_tries()[0] == 0
+            assert desk.failed_tries()[0] == 0
         else:
-            with access.offer(PASS):
-                attempt()
-        records = store.audit_records()
-        assert json.loads(records[-1]["details"]).get("authorised") or action == "change passphrase"
-        assert store.verify_audit() == []
+            records = desk.audit_records()
+            assert json.loads(str(records[-1]["details"])).get("authorised")
+        assert desk.verify_audit() == []
 
 
 def test_operators_key_counts_without_the_passphrase(sample_db: Path) -> None:
-    with Store.open(sample_db) as store:
-        store.set_passphrase(PASS)
-        w = store.ward("old town").id
-        cands = store.candidates(w)
-        store.save_draft(w, "first", f"votes:{cands[0].id}", "12", operator="A")
-        store.enter_keying(w, "first", {c.id: 100 + i for i, c in enumerate(cands)}, operator="A")
-        store.enter_keying(w, "second", {c.id: 100 + i for i, c in enumerate(cands)}, operator="B")
-        assert store.failed_tries() == (0, None)
+    with Desk.open(sample_db) as desk:
+        desk.set_passphrase(PASS)
+        cands = desk.candidates("old town")
+        desk.save_draft("old town", "first", f"votes:{cands[0].id}", "12", operator="A")
+        desk.enter_keying("old town", "first", {c.id: 100 + i for i, c in enumerate(cands)}, operator="A")
+        desk.enter_keying("old town", "second", {c.id: 100 + i for i, c in enumerate(cands)}, operator="B")
+        assert desk.failed_tries() == (0, None)
 
 
 def test_wrong_passphrases_back_off_after_five_and_it_persists(
@@ -182,36 +176,36 @@ def test_wrong_passphrases_back_off_after_five_and_it_persists(
     t0 = datetime.datetime(2026, 5, 7, 23, 0, tzinfo=datetime.UTC)
     clock = {"now": t0}
     monkeypatch.setattr(db, "_clock", lambda: clock["now"])
-    with Store.open(demo_db) as store:
-        store.set_passphrase(PASS)
-        ward = store.ward("nonsuch").id
+    with Desk.open(demo_db) as desk:
+        desk.set_passphrase(PASS)
+        show(desk, "nonsuch")
         for i in range(5):
-            with access.offer(f"guess {i}"), pytest.raises(AccessDenied, match="wrong passphrase"):
-                store.record_lot(ward, 72, "coin")
-        assert store.failed_tries()[0] == 5
-        assert store.wait_before_next_try() == 30
+            with pytest.raises(WrongPassphrase, match="wrong passphrase"):
+                desk.record_lot("nonsuch", 72, "coin", passphrase=f"guess {i}")
+        assert desk.failed_tries()[0] == 5
+        assert desk.wait_before_next_try() == 30
     # closing the program does not reset the count
-    with Store.open(demo_db) as store:
+    with Desk.open(demo_db) as desk:
         before = db_fingerprint(demo_db)
-        with access.offer(PASS), pytest.raises(AccessDenied, match="wait 30 seconds"):
-            store.record_lot(ward, 72, "coin")  # even the right one waits
+        with pytest.raises(WrongPassphrase, match="wait 30 seconds"):
+            desk.record_lot("nonsuch", 72, "coin", passphrase=PASS)  # even the right one waits
         assert db_fingerprint(demo_db) == before
         clock["now"] = t0 + datetime.timedelta(seconds=31)
-        with access.offer("guess 6"), pytest.raises(AccessDenied, match="wait 1 minute"):
-            store.record_lot(ward, 72, "coin")
+        with pytest.raises(WrongPassphrase, match="wait 1 minute"):
+            desk.record_lot("nonsuch", 72, "coin", passphrase="guess 6")
         clock["now"] = t0 + datetime.timedelta(seconds=100)
-        with access.offer(PASS):
-            store.record_lot(ward, 72, "coin")
-        assert store.failed_tries()[0] == 0
-        actions = [r["action"] for r in store.audit_records()]
+        desk.record_lot("nonsuch", 72, "coin", passphrase=PASS)
+        assert desk.failed_tries()[0] == 0
+        actions = [r["action"] for r in desk.audit_records()]
         assert actions.count("wrong passphrase") == 6 and "passphrase accepted" in actions
-        assert store.verify_audit() == []
+        assert desk.verify_audit() == []
     assert [access.backoff_seconds(n) for n in (4, 5, 6, 7, 20)] == [0, 30, 60, 120, 900]
 
 
 def test_set_passphrase_from_the_command_line(run: Run, demo_db: Path, tmp_path: Path) -> None:
     good, new, short = _file(tmp_path, PASS), _file(tmp_path, "another passphrase", "n"), _file(
         tmp_path, "short", "s")
+    provisional(run, demo_db, "nonsuch")
     r = run("--db", demo_db, "set-passphrase", "--passphrase-file", short)
     assert r.code == 2 and "at least 8" in r.err
     assert run("--db", demo_db, "set-passphrase", "--passphrase-file", good).code == 0
@@ -246,15 +240,17 @@ def test_declare_and_keygen_take_the_passphrase_beside_the_key(run: Run, demo_db
     r = run("--db", demo_db, "keygen", "--name", "A. N. Officer", "--out", key,
             "--passphrase-file", keypass, "--ro-passphrase-file", good)
     assert r.code == 0, r.err
-    with Store.open(demo_db) as store:
-        rec = store.audit_records()[-1]
-        assert rec["action"] == "signing key made" and "certificate_sha256" in rec["details"]
+    with Desk.open(demo_db, read_only=True) as desk:
+        rec = desk.audit_records()[-1]
+        assert rec["action"] == "signing key made" and "certificate_sha256" in str(rec["details"])
+    provisional(run, demo_db, "belmont")
+    with Desk.open(demo_db) as desk:
+        for w in desk.result("belmont").unacknowledged:
+            desk.acknowledge("belmont", w.code)
     r = run("--db", demo_db, "declare", "belmont", "--out", tmp_path / "b.pdf", "--key", key,
             "--passphrase-file", keypass)
     assert r.code == 2 and "needs the returning officer's passphrase" in r.err
-    with Store.open(demo_db) as store:
-        for w in store.result(store.ward("belmont").id).warnings:
-            store.acknowledge(store.ward("belmont").id, w.code)
+    assert not (tmp_path / "b.pdf").exists()
     r = run("--db", demo_db, "declare", "belmont", "--out", tmp_path / "b.pdf", "--key", key,
             "--passphrase-file", keypass, "--ro-passphrase-file", good)
     assert r.code == 0, r.err
@@ -264,7 +260,8 @@ def test_declare_and_keygen_take_the_passphrase_beside_the_key(run: Run, demo_db
 # ================================================================ backups
 def test_backup_is_a_checked_copy_with_rotation(run: Run, demo_db: Path, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from countdesk.reliability import backups
+    from countdesk.app import safety
+    from countdesk.store import backups  # its clock, to name the backups
 
     folder = tmp_path / "usb"
     r = run("--db", demo_db, "backup", folder)
@@ -281,19 +278,19 @@ def test_backup_is_a_checked_copy_with_rotation(run: Run, demo_db: Path, tmp_pat
     for _ in range(4):
         r = run("--db", demo_db, "backup", folder, "--keep", "3")
         assert r.code == 0, r.err
-    made = backups.backups_of(demo_db, folder)
+    made = safety.backups_of(demo_db, folder)
     assert [p.name for p in made] == [f"demo-backup-20260507T23{m:02d}00Z.db" for m in (1, 2, 3)]
     assert sorted(p.name for p in folder.iterdir()) == [p.name for p in made]  # nothing partial
     assert db_fingerprint(made[-1]) == db_fingerprint(demo_db)
-    with Store.open(made[-1], read_only=True) as copy:
+    with Desk.open(made[-1], read_only=True) as copy:
         assert copy.verify_audit() == []
 
 
 def test_backup_while_another_countdesk_writes(demo_db: Path, tmp_path: Path,
                                                holder: subprocess.Popen[str]) -> None:
-    from countdesk.reliability.backups import backup_store
+    from countdesk.app.safety import backup
 
-    result = backup_store(demo_db, tmp_path)
+    result = backup(demo_db, tmp_path)
     assert result.path.exists() and db_fingerprint(result.path) == db_fingerprint(demo_db)
 
 
@@ -339,67 +336,18 @@ def test_restore_is_refused_while_the_store_is_in_use(run: Run, demo_db: Path, t
     assert db_fingerprint(demo_db) == before
 
 
-# ============================================================= corrections
-def test_a_declared_result_can_be_corrected_and_the_original_stays(
-        run: Run, demo_db: Path, tmp_path: Path) -> None:
-    from countdesk.reports.signing import read_document
-
-    good = _file(tmp_path, PASS)
-    assert run("--db", demo_db, "set-passphrase", "--passphrase-file", good).code == 0
-    with Store.open(demo_db) as store, store.as_returning_officer(PASS):
-        ward = _ready_nonsuch(store)
-        store.declare(ward, by="RO")
-        with pytest.raises(StoreError, match="locked"):
-            store.enter_keying(ward, "first", {})
-    before = db_fingerprint(demo_db)
-    out = tmp_path / "corrected.pdf"
-    args = ["--db", demo_db, "correct", "nonsuch", "--votes", "65=456", "--reason",
-            "Aldridge's figure was misread", "--by", "A. N. Officer", "--out", out]
-    r = run(*args)
-    assert r.code == 2 and "passphrase" in r.err and db_fingerprint(demo_db) == before
-    for bad, words in ((["--votes", "71=1400"], "lot drawn"), (["--votes", "65=455"], "already declared"),
-                       (["--votes", "65=-1"], "negative"), (["--votes", "999=1"], "no candidate")):
-        r = run("--db", demo_db, "correct", "nonsuch", *bad, "--reason", "x", "--passphrase-file", good)
-        assert r.code == 2 and words in r.err, r.err
-    assert db_fingerprint(demo_db) == before
-    r = run(*args, "--passphrase-file", good)
-    assert r.code == 0, r.err
-    with Store.open(demo_db) as store:
-        w = store.ward("nonsuch")
-        assert w.corrected_at is not None and w.declared_at is not None
-        now = store.result(w.id)
-        assert now.status.value == "declared" and now.row(65).votes == 456
-        assert store.declared_result(w.id).row(65).votes == 455  # the original stays
-        fix = store.corrections(w.id)[0]
-        assert fix.previous["votes:65"] == 455 and fix.values["votes:65"] == 456
-        assert store.verify_audit() == []
-    doc = read_document(out.read_bytes())
-    assert doc is not None and doc.kind == "declaration"
-    from pypdf import PdfReader
-
-    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
-    assert "CORRECTED DECLARATION" in text and "misread" in text and "455" in text and "456" in text
-    assert run("verify", out, "--db", demo_db).code == 2  # unsigned, but the result matches:
-    assert "matches the declared result" in run("verify", out, "--db", demo_db).out
-
-
-def test_only_a_declared_ward_is_corrected(demo_db: Path) -> None:
-    with Store.open(demo_db) as store, pytest.raises(StoreError, match="has not been declared"):
-        store.correct_declaration(store.ward("nonsuch").id, {65: 1}, reason="x")
-
-
 # ==================================================================== files
 def test_a_store_from_schema_2_is_migrated_after_a_copy(tmp_path: Path) -> None:
-    src = Path(__file__).parent / "fixtures" / "store-v2.db"
+    src = ROOT / "tests" / "fixtures" / "store-v2.db"
     path = tmp_path / "v2.db"
     path.write_bytes(src.read_bytes())
-    with Store.open(path) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION
-        assert store.verify_audit() == []
-        ward = store.ward("Old Town")
-        assert store.drafts(ward.id, "second")  # the v2 draft is still there
-        assert not store.passphrase_set()
-        assert setup.verification(store, ward.id).total_counted == 618
+    with Desk.open(path) as desk:
+        assert desk.store.conn.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION
+        assert desk.verify_audit() == []
+        ward = desk.ward("Old Town")
+        assert desk.drafts(ward.id, "second")  # the v2 draft is still there
+        assert not desk.passphrase_set()
+        assert desk.verification(ward.id).total_counted == 618
     copies = [p for p in tmp_path.iterdir() if "pre-migration" in p.name]
     assert len(copies) == 1 and db_fingerprint(copies[0]) == db_fingerprint(src)
 
@@ -417,7 +365,7 @@ def test_a_read_only_store_opens_for_viewing_and_is_never_modified(run: Run, dem
 
 
 def test_an_old_store_on_read_only_media_is_not_migrated(tmp_path: Path) -> None:
-    src = Path(__file__).parent / "fixtures" / "store-v2.db"
+    src = ROOT / "tests" / "fixtures" / "store-v2.db"
     folder = tmp_path / "ro"
     folder.mkdir()
     path = folder / "v2.db"
@@ -425,7 +373,7 @@ def test_an_old_store_on_read_only_media_is_not_migrated(tmp_path: Path) -> None
     folder.chmod(0o555)
     try:
         with pytest.raises(StoreReadOnly, match="must be upgraded"):
-            Store.open(path)
+            Desk.open(path)
         assert path.read_bytes() == src.read_bytes()
         assert sorted(p.name for p in folder.iterdir()) == ["v2.db"]
     finally:
