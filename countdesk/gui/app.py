@@ -11,9 +11,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from countdesk import __version__
+from countdesk.app.files import default_store_path
 from countdesk.gui.main_window import MainWindow
 from countdesk.gui.settings import Settings
-from countdesk.store import default_store_path
 
 
 def make_app() -> QApplication:

@@ -39,10 +39,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from countdesk.app import Desk
+from countdesk.app.gather import party_colours, snapshot
 from countdesk.core.summary import CouncilSummary, PartySeats
 from countdesk.exports.colours import NOC_COLOUR, SPARE_COLOURS, colour_map, ink_on
-from countdesk.exports.gather import Snapshot, party_colours, snapshot
-from countdesk.store import Store
+from countdesk.exports.gather import Snapshot
 
 BACKGROUND = QColor("#0E1621")
 PANEL = QColor("#1B2633")
@@ -66,11 +67,11 @@ def _signed(n: int | None) -> str:
 
 
 class ResultsBoard(QWidget):
-    """The board. ``store`` returns the main window's store (or None when none is open)."""
+    """The board. ``desk`` returns the main window's desk (or None when none is open)."""
 
-    def __init__(self, store: Callable[[], Store | None], parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Callable[[], Desk | None], parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self._store = store
+        self._desk = desk
         self.snapshot: Snapshot | None = None
         self.summary: CouncilSummary | None = None
         self.colours: dict[str, QColor] = {}
@@ -86,34 +87,34 @@ class ResultsBoard(QWidget):
         self.refresh()
 
     # ------------------------------------------------------------ data
-    def _declarations(self, store: Store) -> object:
-        """A cheap fingerprint of what has been declared."""
-        return store.conn.execute(
-            "SELECT COUNT(*), MAX(declared_at), (SELECT MAX(seq) FROM audit) FROM wards "
-            "WHERE declared_at IS NOT NULL").fetchone()
+    @staticmethod
+    def _declarations(desk: Desk) -> object:
+        """A cheap fingerprint of what has been declared (and countermanded)."""
+        return [(w.id, w.declared_at, w.countermanded_at) for w in desk.wards()
+                if w.declared_at or w.countermanded_at]
 
     def refresh(self) -> None:
         """Read the store again and repaint."""
-        store = self._store()
-        if store is None:
+        desk = self._desk()
+        if desk is None:
             self.snapshot = self.summary = None
             self._seen = None
         else:
-            self.snapshot = snapshot(store)
+            self.snapshot = snapshot(desk.store)
             self.summary = self.snapshot.summary
             names = [p.party for p in self.summary.parties]
-            self.colours = {p: QColor(c) for p, c in colour_map(names, party_colours(store)).items()}
-            self._seen = self._declarations(store)
+            self.colours = {p: QColor(c) for p, c in colour_map(names, party_colours(desk.store)).items()}
+            self._seen = self._declarations(desk)
         self.setAccessibleDescription(self.describe())
         self.update()
 
     def poll(self) -> None:
         """Refresh if a ward was declared since the last look (e.g. from the command line)."""
-        store = self._store()
-        if store is None or not self.isVisible():
+        desk = self._desk()
+        if desk is None or not self.isVisible():
             return
         try:
-            seen = self._declarations(store)
+            seen = self._declarations(desk)
         except Exception:  # the store was closed under us; the next refresh tells
             return
         if seen != self._seen:
@@ -410,7 +411,7 @@ def choose_screen(parent: QWidget) -> tuple[QScreen | None, bool] | None:
     return screens[index], True
 
 
-def open_board(window: QWidget, store: Callable[[], Store | None]) -> ResultsBoard | None:
+def open_board(window: QWidget, desk: Callable[[], Desk | None]) -> ResultsBoard | None:
     """Open (or bring back) the results board of ``window`` on a screen the operator picks."""
     choice = choose_screen(window)
     if choice is None:
@@ -418,7 +419,7 @@ def open_board(window: QWidget, store: Callable[[], Store | None]) -> ResultsBoa
     screen, full = choice
     board: ResultsBoard | None = getattr(window, "results_board", None)
     if board is None:
-        board = ResultsBoard(store, window)
+        board = ResultsBoard(desk, window)
         window.results_board = board  # type: ignore[attr-defined]
     board.refresh()
     board.timer.start()

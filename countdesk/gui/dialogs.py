@@ -1,11 +1,17 @@
-"""The one place where countdesk shows message boxes and file pickers.
+"""The one place where countdesk shows message boxes, file pickers and the returning
+officer's passphrase prompt.
 
 Tests patch these class methods instead of clicking real modal dialogs.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from countdesk.app import AppError
 
 
 class Dialogs:
@@ -18,6 +24,20 @@ class Dialogs:
         box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
         box.setAccessibleName(title)
         box.exec()
+
+    @classmethod
+    def app_error(cls, parent: QWidget | None, title: str, exc: AppError) -> None:
+        """A refusal of the application layer: its sentence, then its code."""
+        sentence = exc.sentence[:1].upper() + exc.sentence[1:]
+        cls.error(parent, title, f"{sentence}\n\n(code {exc.code})")
+
+    @classmethod
+    def passphrase(cls, parent: QWidget | None, what: str) -> str | None:
+        """The returning officer's passphrase for ``what`` ("declaring the result of
+        Nonsuch"), or None if cancelled."""
+        return cls.get_password(parent, "Returning officer's passphrase",
+                                f"{what[:1].upper()}{what[1:]} needs the returning officer's "
+                                "passphrase:")
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, text: str) -> bool:

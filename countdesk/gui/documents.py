@@ -1,69 +1,26 @@
-"""Printed documents in the app: built off the GUI thread, previewed, printed, saved.
+"""Printed documents in the app: previewed, printed, saved.
 
-PDFs are built by :mod:`countdesk.reports` on a worker thread that opens its
-own read connection to the store (a SQLite connection belongs to one thread);
-the finished bytes come back to the GUI thread through a signal. No widget is
-touched from the worker.
+Every document is built off the GUI thread by a :class:`~countdesk.gui.ops.QueryOp`
+(its own read-only desk on the worker); the finished bytes come back to the GUI
+thread and are shown here. QtPdf is loaded only when the first document is shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QIODevice,
-    QObject,
-    QPointF,
-    QRunnable,
-    QSize,
-    Signal,
-)
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from countdesk.app import AppError, Desk
 from countdesk.gui.dialogs import Dialogs
-from countdesk.gui.workers import start_worker
-from countdesk.store import Store
-from countdesk.store.files import atomic_write
+from countdesk.gui.ops import host_of
 
 PRINT_DPI = 300
-
-
-class _Signals(QObject):
-    done = Signal(bytes)
-    failed = Signal(str)
-
-
-class PdfJob(QRunnable):
-    """Build a PDF from the store at ``path`` on a worker thread."""
-
-    def __init__(self, path: Path, build: Callable[[Store], bytes]) -> None:
-        super().__init__()
-        self.path = path
-        self.build = build
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        try:
-            with Store.open(self.path) as store:
-                data = self.build(store)
-        except Exception as exc:
-            self.signals.failed.emit(str(exc) or type(exc).__name__)
-            return
-        self.signals.done.emit(data)
-
-
-def run_job(path: Path, build: Callable[[Store], bytes], done: Callable[[bytes], None],
-            failed: Callable[[str], None]) -> PdfJob:
-    job = PdfJob(path, build)
-    start_worker(job, [(job.signals.done, done), (job.signals.failed, failed)])
-    return job
 
 
 class PdfPreview(QDialog):
@@ -114,9 +71,15 @@ class PdfPreview(QDialog):
         if not target:
             return None
         try:
-            written = atomic_write(target, self.data)
+            desk: Desk | None = host_of(self.parentWidget()).desk
+            if desk is None:
+                raise AppError("A044", "the store was closed")
+            written = desk.save_document(target, self.data)  # atomically
         except OSError as exc:
             Dialogs.error(self, "Not saved", f"{target}: {exc.strerror or exc}")
+            return None
+        except AppError as exc:
+            Dialogs.app_error(self, "Not saved", exc)
             return None
         Dialogs.info(self, "Saved", f"Saved {written}")
         return written

@@ -1,4 +1,8 @@
-"""Count entry with double entry, sheet by sheet."""
+"""Count entry with double entry, sheet by sheet.
+
+Which keying a sheet takes next comes from the desk (``desk.next_slot``), and every
+keying and supervisor control is enabled exactly when the ward's workflow allows it.
+"""
 
 from __future__ import annotations
 
@@ -19,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from countdesk.core import SheetState, WardResult
+from countdesk.app import AppError, Desk
+from countdesk.core import SheetState
 from countdesk.core.entry import field_label
+from countdesk.core.workflow import Action
 from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.models import CompareModel, EntryModel
-from countdesk.gui.panel import WardPanel
-from countdesk.store import Store, StoreError
+from countdesk.gui.panel import WardPanel, show_verdict
 
 
 class EntryView(QTableView):
@@ -136,107 +141,122 @@ class EntryPanel(WardPanel):
             supervisor.addWidget(b)
         supervisor.addStretch(1)
         layout.addLayout(supervisor)
+        self.action_buttons = {Action.KEY_FIRST: self.rekey_first, Action.KEY_SECOND: self.rekey_second,
+                               Action.ACCEPT_KEYING: self.accept_first, Action.ADD_SHEET: self.add_sheet}
         self._rekey: str | None = None
 
     # ------------------------------------------------------------------
-    def set_ward(self, store: Store | None, ward_id: int | None) -> None:
-        same_ward = ward_id == self.ward_id
-        keep = self.sheet.currentText() if same_ward else ""
-        self.store, self.ward_id = store, ward_id
-        self._rekey = None
+    def set_ward(self, desk: Desk | None, ward_id: int | None) -> None:
+        if ward_id != self.ward_id:
+            self._rekey = None
+        super().set_ward(desk, ward_id)
+
+    def redraw(self) -> None:
+        keep = self.sheet.currentText()
         self.sheet.blockSignals(True)
         self.sheet.clear()
-        if store is not None and ward_id is not None:
-            r = store.result(ward_id)
-            for s in r.sheets:
+        if self.desk is not None and self.ward_id is not None:
+            for _sid, s in self.desk.sheets(self.ward_id):
                 self.sheet.addItem(s.name)
             if keep and self.sheet.findText(keep) >= 0:
                 self.sheet.setCurrentText(keep)
         self.sheet.blockSignals(False)
         self._load()
 
-    def _result(self) -> WardResult | None:
-        if self.store is None or self.ward_id is None:
-            return None
-        return self.store.result(self.ward_id)
-
     def _load(self) -> None:
-        r = self._result()
+        desk, ward_id = self.desk, self.ward_id
         for b in (self.rekey_first, self.rekey_second, self.accept_first, self.accept_second):
             b.setVisible(False)
         self.finish.setVisible(False)
         self.message.setText("")
-        self.add_sheet.setEnabled(r is not None and r.status.value not in ("declared", "uncontested"))
-        if r is None or self.store is None or self.ward_id is None:
+        self.slot = None
+        if desk is None or ward_id is None:
             self.state.setText("Choose a ward.")
             self.model.load([], {}, None)
+            self.show_verdicts(None)
+            show_verdict_none(self.finish)
             return
+        r = desk.result(ward_id)
         candidates = [row.candidate for row in r.candidates]
-        if not r.sheets:
-            text = ("This ward is uncontested: there is no poll and no count." if r.status.value ==
-                    "uncontested" else "This round has no count sheets yet.")
-            self.state.setText(text)
+        sheets = [s for _, s in desk.sheets(ward_id)]
+        name = self.sheet.currentText() or (sheets[0].name if sheets else "")
+        verdicts = {a: desk.check(ward_id, a, name or None) for a in self.action_buttons}
+        verdicts[Action.ADD_SHEET] = desk.check(ward_id, Action.ADD_SHEET)
+        self.show_verdicts(verdicts)
+        if not sheets or not r.sheets:
+            why = verdicts[Action.KEY_FIRST]
+            self.state.setText(f"{why.reason[:1].upper()}{why.reason[1:]}." if why.reason
+                               else "This round has no count sheets yet.")
             self.model.load([], {}, None)
+            show_verdict_none(self.finish)
             return
-        name = self.sheet.currentText() or r.sheets[0].name
         sheet = next((s for s in r.sheets if s.name == name), r.sheets[0])
-        double = self.store.election().double_entry
-        declared = r.status.value == "declared"
-        self.slot = None
-        if declared:
-            self.state.setText("★ Declared: the figures are locked.")
-        elif sheet.state is SheetState.ACCEPTED:
-            self.state.setText(f"✔ Sheet “{sheet.name}” is accepted ({sheet.source}). "
-                               "Its figures can only change through a recount.")
-        elif sheet.state is SheetState.DIFFERENT and self._rekey is None:
+        double = desk.election().double_entry
+        slot = self._rekey if self._rekey is not None and verdicts[_SLOT[self._rekey]].allowed \
+            else desk.next_slot(ward_id, sheet.name)
+        self.slot = slot
+        finish_verdict = desk.check(ward_id, _SLOT[slot], sheet.name) if slot else None
+        if slot is None and verdicts[Action.ACCEPT_KEYING].allowed:
             labels = "; ".join(field_label(f, candidates) for f in sheet.differences)
             self.state.setText(f"✖ The two keyings of “{sheet.name}” differ on: {labels}. "
                                "Check the paper sheet, then re-key, or the supervisor accepts the "
                                "keying that matches it.")
             for b in (self.rekey_first, self.rekey_second, self.accept_first, self.accept_second):
                 b.setVisible(True)
-            sheets = dict(self.store.sheet_inputs(self.store.current_round(self.ward_id)[0]))
-            raw = next(s for s in sheets.values() if s.name == sheet.name)
+            show_verdict(self.accept_second, verdicts[Action.ACCEPT_KEYING])
+            raw = next(s for _, s in desk.sheets(ward_id) if s.name == sheet.name)
             self.compare.load(candidates, dict(raw.first.values) if raw.first else {},
                               dict(raw.second.values) if raw.second else {})
             self.view.setModel(self.compare)
             self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             self.view.setAccessibleName("The two keyings side by side")
             return
+        if slot is None:
+            why = verdicts[Action.KEY_FIRST]
+            if sheet.state is SheetState.ACCEPTED and why.code in (None, "F010"):
+                self.state.setText(f"✔ Sheet “{sheet.name}” is accepted ({sheet.source}). "
+                                   "Its figures can only change through a recount.")
+            else:  # the ward takes no keying at all (declared, countermanded, uncontested)
+                self.state.setText(f"{why.reason[:1].upper()}{why.reason[1:]}.")
         else:
-            if self._rekey is not None:
-                self.slot = self._rekey
-            elif sheet.state is SheetState.EMPTY:
-                self.slot = "first"
-            else:
-                self.slot = "second"
             who = ("A second operator keys the same sheet without seeing the first keying."
-                   if self.slot == "second" else
+                   if slot == "second" else
                    ("Double entry is on: a second operator will key this sheet again."
                     if double else "Double entry is off: this keying becomes the count."))
-            self.state.setText(f"✎ {self.slot.capitalize()} keying of “{sheet.name}”. {who} "
+            self.state.setText(f"✎ {slot.capitalize()} keying of “{sheet.name}”. {who} "
                                "Each figure is saved as soon as you press Enter.")
-            self.finish.setText(f"&Finish {self.slot} keying")
+            self.finish.setText(f"&Finish {slot} keying")
             self.finish.setVisible(True)
+            if finish_verdict is not None:
+                show_verdict(self.finish, finish_verdict)
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.setAccessibleName("Figures for this sheet")
-        if self.slot is None:
-            shown = sheet.figures.as_fields() if sheet.figures is not None and not declared else {}
-            if declared and sheet.figures is not None:
-                shown = sheet.figures.as_fields()
+        if slot is None:
+            shown = sheet.figures.as_fields() if sheet.figures is not None else {}
             self.model.load(candidates, dict(shown), None)
             return
-        slot = self.slot
-        drafts: dict[str, int | None] = dict(self.store.drafts(self.ward_id, slot, sheet=sheet.name))
-        store, ward_id = self.store, self.ward_id
+        drafts: dict[str, int | None] = dict(desk.drafts(ward_id, slot, sheet=sheet.name))
+        sheet_name = sheet.name
 
         def save(field: str, text: str) -> int | None:
-            return store.save_draft(ward_id, slot, field, text, sheet=sheet.name,
-                                    operator=self.actor())
+            return self._save_figure(ward_id, slot, field, text, sheet_name)
 
         self.model.load(candidates, drafts, save)
         self.view.setCurrentIndex(self.model.index(0, EntryModel.VALUE))
+
+    def _save_figure(self, ward_id: int, slot: str, field: str, text: str, sheet: str) -> int | None:
+        """Save one keyed figure durably (a refusal is shown beside the figure)."""
+        refused: list[AppError] = []
+        op = self.op(lambda desk: desk.save_draft(ward_id, slot, field, text, sheet=sheet,
+                                                  operator=self.actor()),
+                     name="save_draft").failure(refused.append)
+        op.initiator = self  # the figure is shown already: the rest of the window follows
+        if not op.run():
+            if refused:
+                raise ValueError(refused[0].sentence)
+            raise ValueError("not saved")
+        return op.result
 
     def _after_edit(self, *_args: object) -> None:
         if self.model.last_error:
@@ -247,57 +267,59 @@ class EntryPanel(WardPanel):
             self.message.setStyleSheet("color: #1b5e20")
 
     def _finish(self) -> None:
-        if self.store is None or self.ward_id is None or self.slot is None:
+        if self.desk is None or self.ward_id is None or self.slot is None:
             return
-        try:
-            r = self.store.finish_keying(self.ward_id, self.slot, sheet=self.sheet.currentText(),
-                                         operator=self.actor())
-        except StoreError as exc:
-            text = str(exc)
-            if text[:1] == "E" and text[1:4].isdigit():
-                text = text[5:].strip()
-            self.message.setText(f"✖ {text}")
-            self.message.setStyleSheet("color: #b00020; font-weight: bold")
+        ward_id, slot, sheet = self.ward_id, self.slot, self.sheet.currentText()
+        refused: list[AppError] = []
+        op = self.op(lambda desk: desk.finish_keying(ward_id, slot, sheet=sheet, operator=self.actor()),
+                     name="finish_keying").failure(refused.append)
+        previous, self._rekey = self._rekey, None  # the redraw after it shows the next keying
+        if not op.run():
+            self._rekey = previous
+            if refused:
+                self.message.setText(f"✖ {refused[0].sentence[:1].upper()}{refused[0].sentence[1:]}")
+                self.message.setStyleSheet("color: #b00020; font-weight: bold")
             return
-        self._rekey = None
-        sheet = next((s for s in r.sheets if s.name == self.sheet.currentText()), None)
-        self._load()
-        if sheet is not None and sheet.state is SheetState.ACCEPTED:
-            self.message.setText(f"✔ The {self.slot or 'keying'} matched: sheet accepted.")
-        self.changed.emit()
+        r = op.result
+        done = next((s for s in r.sheets if s.name == sheet), None) if r is not None else None
+        if done is not None and done.state is SheetState.ACCEPTED:
+            self.message.setText(f"✔ The {slot} keying matched: sheet accepted.")
 
     def _start_rekey(self, slot: str) -> None:
         self._rekey = slot
         self._load()
 
     def _accept(self, slot: str) -> None:
-        if self.store is None or self.ward_id is None:
+        if self.desk is None or self.ward_id is None:
             return
         if not Dialogs.ask(self, "Accept a keying",
                            f"Accept the {slot} keying as the count for this sheet? Do this only "
                            "when it matches the paper sheet."):
             return
-        try:
-            self.store.accept_keying(self.ward_id, slot, sheet=self.sheet.currentText(),
-                                     by=self.actor())
-        except StoreError as exc:
-            Dialogs.error(self, "Not accepted", str(exc))
-            return
-        self._load()
-        self.changed.emit()
+        ward_id, sheet = self.ward_id, self.sheet.currentText()
+        self.op(lambda desk: desk.accept_keying(ward_id, slot, sheet=sheet, by=self.actor()),
+                name="accept_keying", title="Not accepted",
+                what=f"accepting the {slot} keying of “{sheet}”").run()
 
     def _add_sheet(self) -> None:
-        if self.store is None or self.ward_id is None:
+        if self.desk is None or self.ward_id is None:
             return
         name = Dialogs.get_text(self, "Add count sheet", "Name of the counting table:")
         if not name or not name.strip():
             return
-        try:
-            self.store.add_sheet(self.ward_id, name, actor=self.actor())
-        except StoreError as exc:
-            Dialogs.error(self, "Sheet not added", str(exc))
-            return
-        self.set_ward(self.store, self.ward_id)
+        ward_id = self.ward_id
+        self.sheet.blockSignals(True)
+        self.sheet.addItem(name.strip())  # shown once the window redraws the ward
         self.sheet.setCurrentText(name.strip())
-        self.changed.emit()
+        self.sheet.blockSignals(False)
+        self.op(lambda desk: desk.add_sheet(ward_id, name, actor=self.actor()), name="add_sheet",
+                title="Sheet not added").run()
 
+
+_SLOT = {"first": Action.KEY_FIRST, "second": Action.KEY_SECOND}
+
+
+def show_verdict_none(button: QPushButton) -> None:
+    button.setEnabled(False)
+    button.setToolTip("")
+    button.setAccessibleDescription("")

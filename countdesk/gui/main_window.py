@@ -1,9 +1,16 @@
-"""The main window: the ward overview on the left, the chosen ward on the right."""
+"""The main window: the ward overview on the left, the chosen ward on the right.
+
+It holds the :class:`~countdesk.app.Desk` every panel works through. After each
+operation (:mod:`countdesk.gui.ops`) it refreshes only the wards the operation
+changed: their rows of the overview, and the chosen ward's panels when the chosen
+ward is one of them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPalette, QShowEvent
@@ -24,17 +31,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from countdesk.app import AppError, Changes, Desk
+from countdesk.app.files import import_election_file, make_demo_store
 from countdesk.core.progress import Stage, stage
+from countdesk.core.records import WardInfo
 from countdesk.gui.board import open_board
 from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.entry import EntryPanel
 from countdesk.gui.models import VIEW, WardListModel, WardRow
+from countdesk.gui.ops import QueryOp
+from countdesk.gui.panel import WardPanel
 from countdesk.gui.reliability import Reliability
 from countdesk.gui.result_panel import ResultPanel
 from countdesk.gui.settings import Settings
 from countdesk.gui.setup_panel import SetupPanel, VerificationPanel
-from countdesk.store import Store, StoreError
-from countdesk.store.importer import import_into
 
 if TYPE_CHECKING:  # QtPdf and printing are loaded when a document is first shown, not at start-up
     from countdesk.gui.documents import PdfPreview
@@ -70,7 +80,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
-        self.store: Store | None = None
+        self.desk: Desk | None = None
         self.setWindowTitle("countdesk")
         self.resize(1280, 800)
         self.setAccessibleName("countdesk main window")
@@ -141,9 +151,11 @@ class MainWindow(QMainWindow):
         op_row.addWidget(op_label)
         op_row.addWidget(self.operator_edit, 1)
         rv.addLayout(op_row)
-        for panel in (self.result_panel, self.entry_panel, self.verify_panel, self.setup_panel):
-            panel.changed.connect(self.refresh)
+        self.panels: tuple[WardPanel, ...] = (self.result_panel, self.entry_panel, self.verify_panel,
+                                              self.setup_panel)
         self.result_panel.declared.connect(lambda ward_id: self.show_document("declaration", ward_id))
+        self.result_panel.error_reported.connect(
+            lambda ward_id: self.show_document("error_report", ward_id))
         self.previews: list[PdfPreview] = []
         self.reliability = Reliability(self)  # one writer, passphrase prompt, backups
 
@@ -195,7 +207,7 @@ class MainWindow(QMainWindow):
         docs.addAction(save_all)
         board_menu = self.menuBar().addMenu("&Board")
         open_board_action = QAction("&Open results board…", self)
-        open_board_action.triggered.connect(lambda: open_board(self, lambda: self.store))
+        open_board_action.triggered.connect(lambda: open_board(self, lambda: self.desk))
         board_menu.addAction(open_board_action)
         view = self.menuBar().addMenu("&View")
         self.large_action = QAction("&Larger type", self, checkable=True)
@@ -277,18 +289,17 @@ class MainWindow(QMainWindow):
 
         save_all_declarations(self)
 
-    def show_document(self, kind: str, ward_id: int | None) -> None:
-        """Build a document off the GUI thread, then preview it (print or save from there)."""
-        from countdesk.gui.documents import PdfPreview, run_job, suggested_name  # noqa: PLC0415
-        from countdesk.reports import api  # noqa: PLC0415 - reportlab only when printing
-
-        if self.store is None:
-            return
+    def show_document(self, kind: str, ward_id: int | None,
+                      after: Callable[[], object] | None = None) -> QueryOp[bytes] | None:
+        """Build a document off the GUI thread, then preview it (print or save from there);
+        ``after`` runs once the preview is closed."""
+        desk = self.desk
+        if desk is None:
+            return None
         if kind != "notice" and ward_id is None:
             Dialogs.error(self, "Choose a ward", "Choose a ward in the list first.")
-            return
-        path = self.store.path
-        image = self.settings.signature_image
+            return None
+        image = self.settings.signature_image or None
         key = self.settings.signing_key if kind in ("declaration", "verification") else None
         passphrase: str | None = None
         if key:
@@ -296,56 +307,63 @@ class MainWindow(QMainWindow):
                                               f"Passphrase for the signing key {Path(key).name}:")
             if passphrase is None:
                 key = None
-        ward_name = self.store.ward(ward_id).name if ward_id is not None else None
-
-        def build(store: Store) -> bytes:
-            data = api.build(store, kind, ward_id, signature_image=image if kind != "provisional" else None)
-            if key and passphrase is not None:
-                from countdesk.reports.signing import sign_pdf  # noqa: PLC0415
-
-                data = sign_pdf(data, key, passphrase)
-            return data
-
+        ward_name = desk.ward(ward_id).name if ward_id is not None else None
         titles = {"provisional": "Provisional result", "verification": "Statement of verification",
-                  "declaration": "Declaration of result of poll", "notice": "Notice of election result"}
+                  "declaration": "Declaration of result of poll", "notice": "Notice of election result",
+                  "error_report": "Error reported after the declaration"}
         title = titles[kind] + (f" — {ward_name}" if ward_name else "")
         note = "Signed with the returning officer's key." if key else (
             "Not signed: choose a signing key in the Documents menu to sign declarations."
             if kind == "declaration" else "")
+        if kind == "provisional":
+            note = ("Show this to the candidates and agents: they may ask for a recount before "
+                    "anything is declared. Closing the preview asks to record that it was shown.")
+
+        def build(desk: Desk) -> bytes:  # on the worker: no widget touched
+            return document_bytes(desk, kind, ward_id, key, passphrase, image)
 
         def done(data: bytes) -> None:
+            from countdesk.gui.documents import PdfPreview, suggested_name  # noqa: PLC0415
+
             self.statusBar().showMessage(f"{title}: ready", 5000)
             preview = PdfPreview(title, data, suggested_name(kind, ward_name), note, self)
             self.previews.append(preview)
             Dialogs.run(preview)
+            if after is not None:
+                after()
 
-        def failed(message: str) -> None:
+        def failed(exc: Exception) -> None:
             self.statusBar().clearMessage()
-            Dialogs.error(self, f"{titles[kind]} not produced", message)
+            text = (f"{exc.sentence[:1].upper()}{exc.sentence[1:]}\n\n(code {exc.code})"
+                    if isinstance(exc, AppError) else str(exc) or type(exc).__name__)
+            Dialogs.error(self, f"{titles[kind]} not produced", text)
 
         self.statusBar().showMessage(f"Preparing the {titles[kind].lower()}…")
-        run_job(path, build, done, failed)
+        return QueryOp(self, build, done).failure(failed).run_in_background()
 
     # ---------------------------------------------------------------- stores
     def operator(self) -> str:
         return self.operator_edit.text().strip()
 
+    def say(self, text: str) -> None:
+        """A passing message in the status bar."""
+        self.statusBar().showMessage(text, 10000)
+
     def open_store(self, path: str | Path) -> bool:
+        desk = self.reliability.open_desk(Path(path))  # one writer; else read-only, if wanted
+        if desk is None:
+            return False
         try:
-            store = Store.open(path)
-            election = store.election()
-        except StoreError as exc:
-            Dialogs.error(self, "Cannot open the store", str(exc))
+            election = desk.election()
+        except AppError as exc:
+            desk.close()
+            Dialogs.app_error(self, "Cannot open the store", exc)
             return False
-        opened = self.reliability.store_opened(store)  # another countdesk writing: read-only?
-        if opened is None:
-            return False
-        store = opened
-        if self.store is not None:
-            self.store.close()
-        self.store = store
+        if self.desk is not None:
+            self.desk.close()
+        self.desk = desk
         self.setWindowTitle(f"{election.authority} — {election.title} — {Path(path).name}"
-                            f"{' (read-only)' if store.read_only else ''} — countdesk")
+                            f"{' (read-only)' if desk.read_only else ''} — countdesk")
         if self.centralWidget() is not self.splitter:
             self.start.setParent(None)
             self.setCentralWidget(self.splitter)
@@ -357,7 +375,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.store is not None:
+        if self.desk is not None:
             self._fit_overview()
 
     def _fit_overview(self) -> None:
@@ -374,12 +392,10 @@ class MainWindow(QMainWindow):
             self.settings.last_store = path
 
     def open_demo(self) -> None:
-        from countdesk.commandline import make_demo_store  # noqa: PLC0415
-
         try:
             path = make_demo_store()
-        except StoreError as exc:
-            Dialogs.error(self, "Cannot open the demo", str(exc))
+        except AppError as exc:
+            Dialogs.app_error(self, "Cannot open the demo", exc)
             return
         self.open_store(path)
 
@@ -392,34 +408,61 @@ class MainWindow(QMainWindow):
         if not target:
             return
         try:
-            import_into(target, src)
-        except StoreError as exc:
-            Dialogs.error(self, "Election file not imported", str(exc))
+            import_election_file(target, src)
+        except AppError as exc:
+            Dialogs.app_error(self, "Election file not imported", exc)
             return
         if self.open_store(target):
             self.settings.last_store = target
 
     # ---------------------------------------------------------------- views
+    def ward_row(self, w: WardInfo) -> WardRow:
+        assert self.desk is not None
+        r = self.desk.result(w.id)
+        return WardRow(w.id, w.name, w.seats, stage(r, w.ballot_papers_verified is not None),
+                       r.ballot_papers_counted, f"{r.turnout_pct}%" if r.turnout_pct is not None else "")
+
     def refresh(self) -> None:
-        store = self.store
-        if store is None:
+        """Read every ward again (a store opened, or the election as a whole changed)."""
+        if self.desk is None:
             return
         current = self.current_ward_id()
-        rows = []
-        declared = 0
-        for w in store.wards():
-            r = store.result(w.id)
-            st = stage(r, w.ballot_papers_verified is not None)
-            declared += st in (Stage.DECLARED,)
-            rows.append(WardRow(w.id, w.name, w.seats, st, r.ballot_papers_counted,
-                                f"{r.turnout_pct}%" if r.turnout_pct is not None else ""))
-        self.wards_model.set_rows(rows)
-        self.progress.setMaximum(max(len(rows), 1))
-        self.progress.setValue(declared)
+        self.wards_model.set_rows([self.ward_row(w) for w in self.desk.wards()])
+        self._progress()
         if current is not None:
             self.select_ward(current)
+        self._board()
+
+    def apply_changes(self, changes: Changes, initiator: Any = None) -> None:
+        """After an operation: refresh the wards it changed, and nothing else."""
+        desk = self.desk
+        if desk is None or not changes.any:
+            return
+        self.reliability.changed()
+        if changes.election:
+            self.refresh()
+            return
+        for ward_id in sorted(changes.wards):
+            try:
+                shown = self.wards_model.update_row(self.ward_row(desk.ward(ward_id)))
+            except AppError:  # removed
+                shown = False
+            if not shown:
+                self.refresh()
+                return
+        self._progress()
+        current = self.current_ward_id()
+        if current in changes.wards:
+            self.redraw_ward(skip=initiator)
+        self._board()
+
+    def _progress(self) -> None:
+        self.progress.setMaximum(max(self.wards_model.rowCount(), 1))
+        self.progress.setValue(self.wards_model.count(Stage.DECLARED))
+
+    def _board(self) -> None:
         board = getattr(self, "results_board", None)
-        if board is not None:
+        if board is not None and board.isVisible():
             board.refresh()
 
     def current_ward_id(self) -> int | None:
@@ -439,22 +482,54 @@ class MainWindow(QMainWindow):
                 return
 
     def select_ward_by_name(self, name: str) -> None:
-        if self.store is None:
+        if self.desk is None:
             return
-        self.select_ward(self.store.ward(name).id)
+        self.select_ward(self.desk.ward(name).id)
 
     def _ward_chosen(self) -> None:
         ward_id = self.current_ward_id()
-        store = self.store
-        if store is None or ward_id is None:
+        desk = self.desk
+        if desk is None or ward_id is None:
             return
-        w = store.ward(ward_id)
+        w = desk.ward(ward_id)
         self.ward_title.setText(f"{w.name} — {w.seats} seat{'s' if w.seats != 1 else ''}")
-        for panel in (self.result_panel, self.entry_panel, self.verify_panel, self.setup_panel):
-            panel.set_ward(store, ward_id)
+        for panel in self.panels:
+            panel.desk, panel.ward_id = desk, ward_id
+        self.redraw_ward()
+
+    def redraw_ward(self, skip: Any = None) -> None:
+        """Redraw the chosen ward's panels (but the one that started an operation and shows
+        its outcome itself)."""
+        for panel in self.panels:
+            if panel is not skip:
+                panel.set_ward(self.desk, self.current_ward_id())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        if self.desk is not None:
+            self.desk.close()
+            self.desk = None
         event.accept()
+
+
+def document_bytes(desk: Desk, kind: str, ward_id: int | None, key: str | None,  # noqa: PLR0917
+                   passphrase: str | None, image: str | None) -> bytes:
+    """A document from the desk, signed with the returning officer's key when one is given
+    (declarations through :meth:`Desk.declaration_bytes`, the one place they are signed)."""
+    signer = None
+    if key and passphrase is not None:
+        from countdesk.reports.signing import load_signer  # noqa: PLC0415 - the key file, once
+
+        signer = load_signer(key, passphrase)
+    if kind == "declaration":
+        assert ward_id is not None
+        return desk.declaration_bytes(ward_id, signer=signer, signature_image=image)
+    if kind == "provisional":
+        assert ward_id is not None
+        return desk.provisional_sheet(ward_id)
+    if kind == "error_report":
+        assert ward_id is not None
+        return desk.error_report_sheet(ward_id, signature_image=image)
+    from countdesk.app.documents import sign  # noqa: PLC0415
+
+    data = desk.document(kind, ward_id, signature_image=image)
+    return sign(data, signer, desk.election().authority)

@@ -70,11 +70,26 @@ class WardListModel(HeaderTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[WardRow] = []
+        self._where: dict[int, int] = {}
 
     def set_rows(self, rows: Sequence[WardRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._where = {r.id: i for i, r in enumerate(self._rows)}
         self.endResetModel()
+
+    def update_row(self, row: WardRow) -> bool:
+        """Replace one ward's row (dataChanged for that row alone); False if it is not shown."""
+        i = self._where.get(row.id)
+        if i is None:
+            return False
+        if self._rows[i] != row:
+            self._rows[i] = row
+            self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.HEADERS) - 1))
+        return True
+
+    def count(self, stage: Stage) -> int:
+        return sum(1 for r in self._rows if r.stage is stage)
 
     def row_at(self, row: int) -> WardRow:
         return self._rows[row]

@@ -1,4 +1,10 @@
-"""The provisional result, the equality-of-votes banner, recounts, lots and declaring."""
+"""The provisional result, the equality-of-votes banner, and the returning officer's
+decisions: show the provisional result, recounts, lots, warnings, the declaration, a
+countermanded poll, an error reported after the declaration.
+
+Every button is enabled exactly when the ward's workflow (:mod:`countdesk.core.workflow`,
+asked through the desk) allows its action, and says why not when it does not.
+"""
 
 from __future__ import annotations
 
@@ -13,26 +19,44 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
-from countdesk.core import Status, WardResult
+from countdesk.app import Desk
+from countdesk.core import WardResult
+from countdesk.core.workflow import Action
 from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.models import ResultModel
+from countdesk.gui.ops import host_of
 from countdesk.gui.panel import WardPanel
 from countdesk.gui.ward_dialogs import DeclareDialog, LotDialog, RecountDialog
-from countdesk.store import Store, StoreError
 
 BANNER_STYLE = ("background: #ffd54f; color: #000; border: 3px solid #8a5300; padding: 10px; "
                 "font-size: 130%; font-weight: bold")
 
 
+def when(iso: str) -> str:
+    """A stored time (ISO 8601, UTC or local) as count staff say it: 02:14 on 4 May."""
+    import datetime  # noqa: PLC0415
+
+    try:
+        t = datetime.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    if t.tzinfo is not None:
+        t = t.astimezone()
+    return f"{t:%H:%M} on {t.day} {t:%B}"
+
+
 class ResultPanel(WardPanel):
+    #: a ward was declared here (the window shows its declaration and backs up)
     declared = Signal(int)
+    #: an error was reported for a ward (the window shows the statement)
+    error_reported = Signal(int)
 
     def __init__(self, operator: Callable[[], str]) -> None:
         super().__init__(operator)
         self.result: WardResult | None = None
+        self._round_shown: int | None = None
         layout = QVBoxLayout(self)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -40,10 +64,15 @@ class ResultPanel(WardPanel):
         self.banner.setAccessibleName("Equality of votes")
         self.banner.setVisible(False)
         layout.addWidget(self.banner)
+        self.status_line = QLabel()
+        self.status_line.setWordWrap(True)
+        self.status_line.setAccessibleName("Ward status")
+        self.status_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status_line)
         top = QHBoxLayout()
         self.round = QComboBox()
         self.round.setAccessibleName("Count round")
-        self.round.currentIndexChanged.connect(lambda _i: self._show())
+        self.round.currentIndexChanged.connect(lambda _i: self._show_round())
         round_label = QLabel("R&ound:")
         round_label.setBuddy(self.round)
         top.addWidget(round_label)
@@ -65,52 +94,100 @@ class ResultPanel(WardPanel):
         self.summary.setAccessibleName("Margin, rejected papers and turnout")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
-        self.issues = QVBoxLayout()
-        layout.addLayout(self.issues)
-        buttons = QHBoxLayout()
+        self.issues = QLabel()
+        self.issues.setWordWrap(True)
+        self.issues.setAccessibleName("Errors and warnings")
+        self.issues.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.issues)
+        self.provisional = QPushButton("S&how provisional result…")
         self.lot = QPushButton("Record drawing of &lots…")
         self.recount = QPushButton("&Recount request…")
+        self.acknowledge = QPushButton("Ac&knowledge warning…")
         self.declare = QPushButton("&Declare result…")
-        for b, fn in ((self.lot, self._record_lot), (self.recount, self._recount),
-                      (self.declare, self._declare)):
-            b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
-            b.clicked.connect(fn)
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self.countermand = QPushButton("Co&untermand poll…")
+        self.report = QPushButton("Report a&n error…")
+        self.action_buttons = {
+            Action.SHOW_PROVISIONAL: self.provisional, Action.RECORD_LOT: self.lot,
+            Action.RECOUNT: self.recount, Action.ACKNOWLEDGE: self.acknowledge,
+            Action.DECLARE: self.declare, Action.COUNTERMAND: self.countermand,
+            Action.REPORT_ERROR: self.report}
+        handlers = {self.provisional: self._show_provisional, self.lot: self._record_lot,
+                    self.recount: self._recount, self.acknowledge: self._acknowledge,
+                    self.declare: self._declare, self.countermand: self._countermand,
+                    self.report: self._report_error}
+        rows = ((self.provisional, self.lot, self.recount, self.acknowledge, self.declare),
+                (self.countermand, self.report))
+        for row in rows:
+            line = QHBoxLayout()
+            for b in row:
+                b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
+                b.clicked.connect(lambda _c=False, fn=handlers[b]: fn())
+                line.addWidget(b)
+            line.addStretch(1)
+            layout.addLayout(line)
+        self.show_verdicts(None)
 
-    def set_ward(self, store: Store | None, ward_id: int | None) -> None:
-        self.store, self.ward_id = store, ward_id
-        self.round.blockSignals(True)
-        self.round.clear()
-        if store is not None and ward_id is not None:
-            rounds = store.rounds(ward_id)
-            for _rid, number in rounds:
-                label = "first count" if number == 1 else f"recount {number - 1}"
-                self.round.addItem(f"Round {number} ({label})", number)
-            self.round.setCurrentIndex(len(rounds) - 1)
-        self.round.blockSignals(False)
-        self._show()
-
-    def _show(self) -> None:
-        store, ward_id = self.store, self.ward_id
-        while self.issues.count():
-            item = self.issues.takeAt(0)
-            old = item.widget() if item is not None else None
-            if old is not None:
-                old.hide()
-                old.deleteLater()
-        if store is None or ward_id is None:
+    # ------------------------------------------------------------------ view
+    def redraw(self) -> None:
+        desk, ward_id = self.desk, self.ward_id
+        if desk is None or ward_id is None:
+            self.round.clear()
             self.result = None
             self.model.set_result(None)
             self.banner.setVisible(False)
+            self.status_line.setText("")
             self.summary.setText("")
-            for b in (self.lot, self.recount, self.declare):
-                b.setEnabled(False)
+            self.issues.setText("")
+            self.show_verdicts(None)
             return
-        number = self.round.currentData()
-        latest = self.round.currentIndex() == self.round.count() - 1
-        r = store.result(ward_id, number)
+        rounds = desk.rounds(ward_id)
+        earlier = self.round.currentIndex() < self.round.count() - 1  # the user chose an old round
+        keep = self.round.currentData() if self._round_shown == ward_id and earlier else None
+        self.round.blockSignals(True)
+        self.round.clear()
+        for number in rounds:
+            label = "first count" if number == 1 else f"recount {number - 1}"
+            self.round.addItem(f"Round {number} ({label})", number)
+        index = self.round.findData(keep) if keep is not None else -1
+        self.round.setCurrentIndex(index if index >= 0 else len(rounds) - 1)
+        self.round.blockSignals(False)
+        self._round_shown = ward_id
+        self._status(desk, ward_id)
+        self._show_round()
+        self.show_verdicts(desk.verdicts(ward_id))
+
+    def _status(self, desk: Desk, ward_id: int) -> None:
+        info = desk.ward(ward_id)
+        current = desk.result(ward_id)
+        status = current.status.value.replace("_", " ")
+        parts = [f"<b>Status: {status}.</b>"]
+        if info.countermanded_at:
+            by = f" by {info.countermanded_by}" if info.countermanded_by else ""
+            parts.append(f"The poll was countermanded at {when(info.countermanded_at)}{by}: "
+                         f"{info.countermand_reason or ''}. There is no count and no declaration.")
+        elif info.declared_at:
+            by = f" by {info.declared_by}" if info.declared_by else ""
+            parts.append(f"★ Declared at {when(info.declared_at)}{by}: the result is final.")
+            reports = desk.error_reports(ward_id)
+            if reports:
+                parts.append(f"{len(reports)} error{'s' if len(reports) != 1 else ''} reported since "
+                             "(recorded, never applied).")
+        elif current.candidates and current.sheets:
+            shown = desk.provisional(ward_id)
+            if shown is not None:
+                by = f" by {shown.by}" if shown.by else ""
+                parts.append(f"✔ Provisional result of round {shown.round_number} shown to candidates "
+                             f"and agents at {when(shown.at)}{by}.")
+            else:
+                parts.append("○ Provisional result not yet shown to candidates and agents for "
+                             "these figures.")
+        self.status_line.setText(" ".join(parts))
+
+    def _show_round(self) -> None:
+        desk, ward_id = self.desk, self.ward_id
+        if desk is None or ward_id is None or self.round.count() == 0:
+            return
+        r = desk.result(ward_id, self.round.currentData())
         self.result = r
         self.model.set_result(r)
         if r.tie is not None:
@@ -118,106 +195,150 @@ class ResultPanel(WardPanel):
                                  for i in r.tie.candidate_ids)
             seats = f"{r.tie.seats} seat{'s' if r.tie.seats != 1 else ''}"
             self.banner.setText(f"⚠ EQUALITY OF VOTES — {names} each have {r.tie.votes:,} votes for "
-                                f"{seats}. The returning officer must decide by lot (rule 49): "
-                                "press “Record drawing of lots”.")
+                                f"{seats}. The returning officer must decide by lot (rule 49): show "
+                                "the provisional result, then press “Record drawing of lots”.")
             self.banner.setVisible(True)
         else:
             self.banner.setVisible(False)
         parts = []
-        if r.margin is not None and r.status is not Status.INCOMPLETE:
+        if r.margin is not None and r.tie is None and r.elected:
             parts.append(f"Margin for the last seat: {r.margin:,} vote{'s' if r.margin != 1 else ''}.")
+        if r.unfilled_seats:
+            parts.append(f"Seats left unfilled: {r.unfilled_seats}.")
         if r.ballot_papers_counted is not None:
             src = " (the verified total)" if r.papers_source == "verified" else ""
             parts.append(f"Ballot papers counted: {r.ballot_papers_counted:,}{src}.")
             parts.append(f"Rejected: {r.rejected.get('total', 0):,}.")
         if r.turnout_pct is not None:
             parts.append(f"Turnout: {r.turnout_pct}%.")
-        status = r.status.value.replace("_", " ")
-        self.summary.setText(f"<b>Status: {status}.</b> " + " ".join(parts))
-        for e in r.errors:
-            label = QLabel(f"✖ <b>{e.code}</b> {e.message}. {e.action}")
-            label.setWordWrap(True)
-            label.setStyleSheet("color: #b00020")
-            label.setAccessibleName(f"Error {e.code}")
-            self.issues.addWidget(label)
+        self.summary.setText(" ".join(parts))
+        lines = [f"<span style='color:#b00020'>✖ <b>{e.code}</b> {_esc(e.message)}. "
+                 f"{_esc(e.action)}</span>" for e in r.errors]
         for w in r.warnings:
-            row = QWidget()
-            h = QHBoxLayout(row)
-            h.setContentsMargins(0, 0, 0, 0)
             mark = "✔ acknowledged" if w.acknowledged else "⚠ needs acknowledging"
-            label = QLabel(f"<b>{w.code}</b> ({mark}): {w.message}. {w.action}")
-            label.setWordWrap(True)
-            label.setStyleSheet("" if w.acknowledged else "color: #8a5300")
-            h.addWidget(label, 1)
-            if not w.acknowledged and latest and r.status is not Status.DECLARED:
-                button = QPushButton(f"Acknowledge {w.code}")
-                button.setAccessibleName(f"Acknowledge warning {w.code}")
-                button.clicked.connect(lambda _c=False, code=w.code: self._acknowledge(code))
-                h.addWidget(button)
-            self.issues.addWidget(row)
-        self.lot.setEnabled(latest and r.status is Status.LOT_REQUIRED)
-        self.recount.setEnabled(latest and r.status in (Status.READY, Status.LOT_REQUIRED))
-        self.declare.setEnabled(latest and r.status is Status.READY)
+            colour = "" if w.acknowledged else " style='color:#8a5300'"
+            lines.append(f"<span{colour}><b>{w.code}</b> ({mark}): {_esc(w.message)}. "
+                         f"{_esc(w.action)}</span>")
+        self.issues.setText("<br>".join(lines))
+        self.issues.setVisible(bool(lines))
+        pending = [w.code for w in desk.result(ward_id).unacknowledged]
+        self.acknowledge.setText(f"Ac&knowledge {pending[0]}" if len(pending) == 1
+                                 else "Ac&knowledge warning…")
 
-    # ---------------------------------------------------------- actions
-    def _acknowledge(self, code: str) -> None:
-        if self.store is None or self.ward_id is None:
-            return
-        try:
-            self.store.acknowledge(self.ward_id, code, by=self.actor())
-        except StoreError as exc:
-            Dialogs.error(self, "Not acknowledged", str(exc))
-        self._after()
+    # --------------------------------------------------------------- actions
+    def _by(self) -> str | None:
+        """Who takes a decision: the operator, else the election's returning officer."""
+        if self.actor():
+            return self.actor()
+        return self.desk.election().returning_officer if self.desk is not None else None
 
-    def _record_lot(self) -> None:
-        if self.store is None or self.ward_id is None or self.result is None or self.result.tie is None:
+    def _show_provisional(self) -> None:
+        """Print the provisional sheet (preview), then record that it was shown."""
+        ward_id = self.ward_id
+        if self.desk is None or ward_id is None:
             return
-        dialog = LotDialog(self.result, self)
-        if not Dialogs.run(dialog):
-            return
-        try:
-            self.store.record_lot(self.ward_id, dialog.winner_id, dialog.method.currentText(),
-                                  dialog.witness_names, by=self.actor())
-        except StoreError as exc:
-            Dialogs.error(self, "Lot not recorded", str(exc))
-        self._after()
+        host_of(self).show_document("provisional", ward_id,
+                                    after=lambda: self.record_provisional(ward_id))
 
-    def _recount(self) -> None:
-        if self.store is None or self.ward_id is None or self.result is None:
-            return
-        dialog = RecountDialog(self.result.ward, self)
-        if not Dialogs.run(dialog):
-            return
-        try:
-            self.store.request_recount(
-                self.ward_id, dialog.requested_by.text(), granted=dialog.granted.isChecked(),
-                reason=dialog.reason.text(), decided_by=dialog.decided_by.text().strip() or None)
-        except StoreError as exc:
-            Dialogs.error(self, "Recount not recorded", str(exc))
-        self._after()
+    def record_provisional(self, ward_id: int) -> bool:
+        if self.desk is None:
+            return False
+        name = self.desk.ward(ward_id).name
+        by = self._by()
+        who = f" by {by}" if by else ""
+        if not Dialogs.ask(self, "Provisional result shown",
+                           f"Record that the provisional result of {name} was shown to the "
+                           f"candidates and agents{who}, now? They may ask for a recount before "
+                           "anything is declared."):
+            return False
+        return self.op(lambda desk: desk.show_provisional(ward_id, by=by), name="show_provisional",
+                       title="Provisional result not recorded").run()
 
-    def _declare(self) -> None:
-        if self.store is None or self.ward_id is None or self.result is None:
-            return
-        r = self.result
-        if r.unacknowledged:
-            codes = ", ".join(w.code for w in r.unacknowledged)
-            Dialogs.error(self, "Warnings to acknowledge",
-                          f"Acknowledge these warnings before declaring: {codes}.")
-            return
-        dialog = DeclareDialog(r, self.store.election().returning_officer, self)
-        if not Dialogs.run(dialog):
+    def _acknowledge(self) -> None:
+        if self.desk is None or self.ward_id is None:
             return
         ward_id = self.ward_id
-        try:
-            self.store.declare(ward_id, by=dialog.by.text().strip() or None)
-        except StoreError as exc:
-            Dialogs.error(self, "Not declared", str(exc))
-            self._after()
+        pending = self.desk.result(ward_id).unacknowledged
+        if not pending:
             return
-        self._after()
-        self.declared.emit(ward_id)
+        code = pending[0].code
+        if len(pending) > 1:
+            index = Dialogs.choose(self, "Acknowledge a warning", "Warning to acknowledge:",
+                                   [f"{w.code}: {w.message}" for w in pending])
+            if index is None:
+                return
+            code = pending[index].code
+        self.op(lambda desk: desk.acknowledge(ward_id, code, by=self.actor()), name="acknowledge",
+                title="Not acknowledged").run()
 
-    def _after(self) -> None:
-        self.set_ward(self.store, self.ward_id)
-        self.changed.emit()
+    def _record_lot(self) -> None:
+        if self.desk is None or self.ward_id is None:
+            return
+        ward_id = self.ward_id
+        current = self.desk.result(ward_id)
+        if current.tie is None:
+            return
+        dialog = LotDialog(current, self)
+        if not Dialogs.run(dialog):
+            return
+        self.op(lambda desk: desk.record_lot(ward_id, dialog.winner_id, dialog.method.currentText(),
+                                             dialog.witness_names, by=self._by()),
+                name="record_lot", title="Lot not recorded",
+                what=f"recording the drawing of lots in {current.ward}").run()
+
+    def _recount(self) -> None:
+        if self.desk is None or self.ward_id is None:
+            return
+        ward_id = self.ward_id
+        dialog = RecountDialog(self.current_ward_name(), self)
+        if not Dialogs.run(dialog):
+            return
+        self.op(lambda desk: desk.request_recount(
+            ward_id, dialog.requested_by.text(), granted=dialog.granted.isChecked(),
+            reason=dialog.reason.text(), decided_by=dialog.decided_by.text().strip() or None),
+            name="request_recount", title="Recount not recorded").run()
+
+    def _declare(self) -> None:
+        if self.desk is None or self.ward_id is None:
+            return
+        ward_id = self.ward_id
+        dialog = DeclareDialog(self.desk.result(ward_id), self.desk.election().returning_officer, self)
+        if not Dialogs.run(dialog):
+            return
+        by = dialog.by.text().strip() or None
+        if self.op(lambda desk: desk.declare(ward_id, by=by), name="declare", title="Not declared",
+                   what=f"declaring the result of {self.current_ward_name()}").run():
+            self.declared.emit(ward_id)
+
+    def _countermand(self) -> None:
+        if self.desk is None or self.ward_id is None:
+            return
+        ward_id, name = self.ward_id, self.current_ward_name()
+        reason = Dialogs.get_text(self, f"Countermand the poll — {name}",
+                                  "Why is the poll countermanded (e.g. the death of a candidate)?")
+        if not reason or not reason.strip():
+            return
+        if not Dialogs.ask(self, "Countermand the poll",
+                           f"Countermand the poll in {name}? There will be no count and no "
+                           "declaration; a new poll will be held."):
+            return
+        self.op(lambda desk: desk.countermand(ward_id, reason, by=self._by()), name="countermand",
+                title="Poll not countermanded", what=f"countermanding the poll in {name}").run()
+
+    def _report_error(self) -> None:
+        if self.desk is None or self.ward_id is None:
+            return
+        ward_id, name = self.ward_id, self.current_ward_name()
+        reason = Dialogs.get_text(
+            self, f"Report an error — {name}",
+            f"{name} is declared: its result is final and stays as declared. Describe the error "
+            "found (it is recorded and reported, never applied):")
+        if not reason or not reason.strip():
+            return
+        if self.op(lambda desk: desk.report_error(ward_id, reason, by=self._by()), name="report_error",
+                   title="Error not reported", what=f"reporting an error in {name}").run():
+            self.error_reported.emit(ward_id)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

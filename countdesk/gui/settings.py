@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from countdesk.store.paths import data_home
+from countdesk.app.files import data_home
 
 
 class Settings:

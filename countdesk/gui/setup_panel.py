@@ -1,4 +1,8 @@
-"""Set-up (election, ward, candidates, nominations CSV) and verification, per ward."""
+"""Set-up (election, ward, candidates, nominations CSV) and verification, per ward.
+
+Every change is an operation of the desk run through :class:`~countdesk.gui.ops.CollectionOp`
+(the passphrase asked for where one is needed, a refusal shown in one place). What
+set-up may still change comes from the desk (``desk.setup_state``)."""
 
 from __future__ import annotations
 
@@ -24,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from countdesk.app import AppError
+from countdesk.app.setup import NominationsRefused
+from countdesk.core.records import VerificationSummary
 from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.models import HeaderTableModel
+from countdesk.gui.ops import CollectionOp
 from countdesk.gui.panel import WardPanel
-from countdesk.store import Store, StoreError
-from countdesk.store import setup as st
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -67,38 +73,28 @@ class _Table(HeaderTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def save(self, row: int, column: int, text: str) -> None:
-        """Store one edited cell; each editable table says how. This one is read-only."""
-        raise StoreError("this table cannot be edited")
+    def save(self, row: int, column: int, text: str) -> bool:
+        """Store one edited cell (True: saved); each editable table says how. This one is
+        read-only."""
+        return False
 
     def setData(self, index: Index, value: Any, role: int = EDIT) -> bool:
         if not index.isValid() or not self.editable:
             return False
-        try:
-            self.save(index.row(), index.column(), str(value))
-        except StoreError as exc:
-            self.last_error = str(exc)
-            Dialogs.error(None, "Not saved", str(exc))
-            return False
-        self.last_error = None
-        return True
+        return self.save(index.row(), index.column(), str(value))
 
 
 class CandidatesModel(_Table):
     HEADERS = ("Surname", "Other names", "Description", "Party", "Colour")
     FIELDS = ("surname", "forenames", "description", "party", "colour")
 
-    def __init__(self, reload: Callable[[], None]) -> None:
+    def __init__(self, panel: WardPanel) -> None:
         super().__init__()
         self.ids: list[int] = []
-        self.store: Store | None = None
-        self.actor: Callable[[], str | None] = lambda: None
-        self._reload = reload
+        self.panel = panel
 
-    def load(self, store: Store, ward_id: int, editable: bool) -> None:
+    def load(self, infos: list[Any], editable: bool) -> None:
         self.beginResetModel()
-        self.store = store
-        infos = st.candidates(store, ward_id)
         self.ids = [c.id for c in infos]
         self.rows = [[c.surname, c.forenames, c.description, c.party, c.colour] for c in infos]
         self.editable = editable
@@ -110,29 +106,24 @@ class CandidatesModel(_Table):
             return QColor(str(self.rows[index.row()][4]))
         return super().data(index, role)
 
-    def save(self, row: int, column: int, text: str) -> None:
-        assert self.store is not None
+    def save(self, row: int, column: int, text: str) -> bool:
         value: str | None = text
         if column == 4 and not text.strip():
             value = None
-        st.update_candidate(self.store, self.ids[row], actor=self.actor(),
-                            **{self.FIELDS[column]: value})
-        self._reload()
+        cid, change = self.ids[row], {self.FIELDS[column]: value}
+        return self.panel.op(lambda desk: desk.update_candidate(cid, actor=self.panel.actor(), **change),
+                             name="update_candidate", title="Not saved").run()
 
 
 class BoxesModel(_Table):
     HEADERS = ("Ballot box or station", "Kind", "Issued (per account)", "Counted", "Variance")
 
-    def __init__(self, saved: Callable[[], None]) -> None:
+    def __init__(self, panel: WardPanel) -> None:
         super().__init__()
-        self.store: Store | None = None
-        self.ward_id: int | None = None
-        self.actor: Callable[[], str | None] = lambda: None
-        self._saved = saved
+        self.panel = panel
 
-    def load(self, store: Store, ward_id: int, summary: st.VerificationSummary, editable: bool) -> None:
+    def load(self, summary: VerificationSummary, editable: bool) -> None:
         self.beginResetModel()
-        self.store, self.ward_id = store, ward_id
         self.rows = [[b.label, b.kind, b.issued, b.counted, b.variance] for b in summary.boxes]
         self.editable = editable
         self.endResetModel()
@@ -154,16 +145,18 @@ class BoxesModel(_Table):
             return "postal" if self.rows[index.row()][1] == "postal" else "ballot box"
         return super().data(index, role)
 
-    def commit(self, rows: list[list[Any]]) -> None:
-        assert self.store is not None and self.ward_id is not None
+    def commit(self, rows: list[list[Any]], title: str = "Not saved") -> bool:
+        ward_id = self.panel.ward_id
+        if ward_id is None:
+            return False
         boxes = [(r[0], r[1], r[2], r[3]) for r in rows]
-        st.set_verification(self.store, self.ward_id, boxes, actor=self.actor())
-        self._saved()
+        return self.panel.op(lambda desk: desk.set_verification(ward_id, boxes, actor=self.panel.actor()),
+                             name="set_verification", title=title).run()
 
-    def save(self, row: int, column: int, text: str) -> None:
+    def save(self, row: int, column: int, text: str) -> bool:
         rows = [list(r) for r in self.rows]
         rows[row][column] = text.strip() if column == 0 else (text.strip() or None)
-        self.commit(rows)
+        return self.commit(rows)
 
 
 def _table(model: QAbstractTableModel, name: str) -> QTableView:
@@ -242,8 +235,7 @@ class SetupPanel(WardPanel):
         self.lock_state.setWordWrap(True)
         self.lock_state.setAccessibleName("Candidate list lock")
         cl.addWidget(self.lock_state)
-        self.candidates = CandidatesModel(self.reload)
-        self.candidates.actor = self.actor
+        self.candidates = CandidatesModel(self)
         self.cand_view = _table(self.candidates, "Candidates")
         self.cand_view.setMinimumHeight(320)
         cl.addWidget(self.cand_view, 1)
@@ -265,26 +257,22 @@ class SetupPanel(WardPanel):
         cl.addLayout(add)
         layout.addWidget(cands, 1)
 
-    def set_ward(self, store: Store | None, ward_id: int | None) -> None:
-        self.store, self.ward_id = store, ward_id
-        self.reload()
-
-    def reload(self) -> None:
-        store, ward_id = self.store, self.ward_id
-        if store is None or ward_id is None:
+    def redraw(self) -> None:
+        desk, ward_id = self.desk, self.ward_id
+        if desk is None or ward_id is None:
             return
-        el = store.election()
+        el = desk.election()
         self.authority.setText(el.authority)
         self.title.setText(el.title)
         self.poll_date.setText(el.poll_date)
         self.ro.setText(el.returning_officer or "")
         self.double_entry.setChecked(el.double_entry)
-        w = store.ward(ward_id)
+        w = desk.ward(ward_id)
         self.ward_name.setText(w.name)
         self.seats.setText(str(w.seats))
         self.electorate.setText("" if w.electorate is None else str(w.electorate))
-        state = st.setup_state(store, ward_id)
-        self.candidates.load(store, ward_id, state.can_edit_candidates)
+        state = desk.setup_state(ward_id)
+        self.candidates.load(desk.candidate_rows(ward_id), state.can_edit_candidates)
         self.seats.setReadOnly(not state.can_change_seats)
         if state.can_add_remove_candidates:
             self.lock_state.setText("✎ The candidate list can be edited: click a cell or type over it.")
@@ -295,40 +283,31 @@ class SetupPanel(WardPanel):
             w_.setEnabled(state.can_add_remove_candidates)
         self.unlock_button.setEnabled(state.locked and not state.declared)
 
-    def _run(self, fn: Callable[[], object], title: str) -> bool:
-        try:
-            fn()
-        except StoreError as exc:
-            Dialogs.error(self, title, str(exc))
-            return False
-        self.reload()
-        self.changed.emit()
-        return True
+    def _run(self, op: Callable[[Any], object], title: str, name: str, what: str | None = None) -> bool:
+        return CollectionOp(self, op, name=name, title=title, what=what).run()
 
     def _save_election(self) -> None:
-        if self.store is None:
+        if self.desk is None:
             return
-        store = self.store
-        self._run(lambda: st.update_election(
-            store, authority=self.authority.text(), title=self.title.text(),
+        self._run(lambda desk: desk.update_election(
+            authority=self.authority.text(), title=self.title.text(),
             poll_date=self.poll_date.text().strip(), returning_officer=self.ro.text().strip() or None,
             double_entry=self.double_entry.isChecked(), actor=self.actor()),
-            "Election details not saved")
+            "Election details not saved", "update_election", "turning double entry off")
 
     def _save_ward(self) -> None:
-        if self.store is None or self.ward_id is None:
+        if self.desk is None or self.ward_id is None:
             return
-        store, ward_id = self.store, self.ward_id
-        w = store.ward(ward_id)
+        ward_id = self.ward_id
+        w = self.desk.ward(ward_id)
         seats = self.seats.text().strip()
-        self._run(lambda: st.update_ward(
-            store, ward_id, name=self.ward_name.text(),
-            seats=None if seats == str(w.seats) else seats,
+        self._run(lambda desk: desk.update_ward(
+            ward_id, name=self.ward_name.text(), seats=None if seats == str(w.seats) else seats,
             electorate=self.electorate.text().strip() or None, actor=self.actor()),
-            "Ward not saved")
+            "Ward not saved", "update_ward")
 
     def _add_ward(self) -> None:
-        if self.store is None:
+        if self.desk is None:
             return
         name = Dialogs.get_text(self, "Add a ward", "Ward name (as in the notice of election):")
         if not name:
@@ -336,11 +315,11 @@ class SetupPanel(WardPanel):
         seats = Dialogs.get_text(self, "Add a ward", f"Seats in {name.strip()}:")
         if not seats:
             return
-        store = self.store
-        self._run(lambda: st.add_ward(store, name, seats, actor=self.actor()), "Ward not added")
+        self._run(lambda desk: desk.add_ward(name, seats, actor=self.actor()), "Ward not added",
+                  "add_ward")
 
     def _import_csv(self) -> None:
-        if self.store is None:
+        if self.desk is None:
             return
         path = Dialogs.open_file(self, "Statement of persons nominated (CSV)",
                                  "CSV files (*.csv *.txt);;All files (*)")
@@ -351,38 +330,41 @@ class SetupPanel(WardPanel):
         except OSError as exc:
             Dialogs.error(self, "Cannot read the file", f"{path}: {exc.strerror}")
             return
-        store = self.store
-        try:
-            summary = st.import_nominations(store, data, actor=self.actor())
-        except st.NominationsRefused as exc:
-            lines = "\n".join(f"line {n}: {m}" if n else m for n, m in exc.problems[:30])
-            Dialogs.error(self, "Nothing imported",
-                          f"The file has problems; nothing was imported.\n\n{lines}")
+
+        def refused(exc: AppError) -> None:
+            if isinstance(exc, NominationsRefused):
+                lines = "\n".join(f"line {n}: {m}" if n else m for n, m in exc.problems[:30])
+                Dialogs.error(self, "Nothing imported",
+                              f"The file has problems; nothing was imported.\n\n{lines}")
+            else:
+                Dialogs.app_error(self, "Nothing imported", exc)
+
+        op = CollectionOp(self, lambda desk: desk.import_nominations(data, actor=self.actor()),
+                          name="import_nominations", title="Nothing imported").failure(refused)
+        if not op.run() or op.result is None:
             return
-        except StoreError as exc:
-            Dialogs.error(self, "Nothing imported", str(exc))
-            return
+        summary = op.result
         notes = "\n".join(summary.notes)
         Dialogs.info(self, "Nominations imported",
                      f"{summary.candidates_added} candidates imported"
                      + (f"; new wards: {', '.join(summary.wards_added)}" if summary.wards_added else "")
                      + (f"\n\n{notes}" if notes else ""))
-        self.reload()
-        self.changed.emit()
 
     def _add_candidate(self) -> None:
-        if self.store is None or self.ward_id is None:
+        if self.desk is None or self.ward_id is None:
             return
-        store, ward_id = self.store, self.ward_id
-        if self._run(lambda: st.add_candidate(store, ward_id, self.new_surname.text(),
-                                              self.new_forenames.text(), self.new_description.text(),
-                                              actor=self.actor()), "Candidate not added"):
+        ward_id = self.ward_id
+        surname, forenames = self.new_surname.text(), self.new_forenames.text()
+        description = self.new_description.text()
+        if self._run(lambda desk: desk.add_candidate(ward_id, surname, forenames, description,
+                                                     actor=self.actor()),
+                     "Candidate not added", "add_candidate"):
             for w in (self.new_surname, self.new_forenames, self.new_description):
                 w.clear()
             self.new_surname.setFocus()
 
     def _remove_candidate(self) -> None:
-        if self.store is None:
+        if self.desk is None:
             return
         row = self.cand_view.currentIndex().row()
         if row < 0:
@@ -391,19 +373,19 @@ class SetupPanel(WardPanel):
         name = f"{self.candidates.rows[row][0]}, {self.candidates.rows[row][1]}"
         if not Dialogs.ask(self, "Remove candidate", f"Remove {name} from this ward?"):
             return
-        store = self.store
-        self._run(lambda: st.remove_candidate(store, cid, actor=self.actor()), "Candidate not removed")
+        self._run(lambda desk: desk.remove_candidate(cid, actor=self.actor()), "Candidate not removed",
+                  "remove_candidate")
 
     def _unlock(self) -> None:
-        if self.store is None or self.ward_id is None:
+        if self.desk is None or self.ward_id is None:
             return
         reason = Dialogs.get_text(self, "Unlock the candidate list",
                                   "Reason (recorded in the audit log), e.g. 'misspelt surname':")
         if not reason or not reason.strip():
             return
-        store, ward_id = self.store, self.ward_id
-        self._run(lambda: st.unlock_candidates(store, ward_id, reason, self.actor() or "unknown"),
-                  "Not unlocked")
+        ward_id, name = self.ward_id, self.current_ward_name()
+        self._run(lambda desk: desk.unlock_candidates(ward_id, reason, self.actor() or "unknown"),
+                  "Not unlocked", "unlock_candidates", f"unlocking the candidate list of {name}")
 
 
 class VerificationPanel(WardPanel):
@@ -417,8 +399,7 @@ class VerificationPanel(WardPanel):
                        "ballot papers. The verified total is the sum of the papers counted.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.boxes = BoxesModel(self._saved)
-        self.boxes.actor = self.actor
+        self.boxes = BoxesModel(self)
         self.view = _table(self.boxes, "Ballot boxes and postal papers")
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
@@ -439,16 +420,12 @@ class VerificationPanel(WardPanel):
         ex.addWidget(_button("Record e&xplanation", self._explain))
         layout.addLayout(ex)
 
-    def set_ward(self, store: Store | None, ward_id: int | None) -> None:
-        self.store, self.ward_id = store, ward_id
-        self.reload()
-
-    def reload(self) -> None:
-        if self.store is None or self.ward_id is None:
+    def redraw(self) -> None:
+        if self.desk is None or self.ward_id is None:
             return
-        s = st.verification(self.store, self.ward_id)
-        w = self.store.ward(self.ward_id)
-        self.boxes.load(self.store, self.ward_id, s, editable=not w.declared_at)
+        s = self.desk.verification(self.ward_id)
+        w = self.desk.ward(self.ward_id)
+        self.boxes.load(s, editable=not w.declared_at)
         verified = "not known" if s.ballot_papers_verified is None else f"{s.ballot_papers_verified:,}"
         text = (f"<b>Ballot papers verified: {verified}</b> — boxes {s.box_counted:,}, postal "
                 f"{s.postal_counted:,}. Issued per ballot paper accounts: {s.total_issued:,}. "
@@ -460,40 +437,26 @@ class VerificationPanel(WardPanel):
         self.summary.setText(text)
         self.explanation.setText(s.explanation or "")
 
-    def _saved(self) -> None:
-        self.reload()
-        self.changed.emit()
-
     def _add(self, kind: str) -> None:
-        if self.store is None or self.ward_id is None:
+        if self.desk is None or self.ward_id is None:
             return
         label = Dialogs.get_text(self, "Add", "Ballot box or polling station:" if kind == "box"
                                  else "Label for these postal papers (e.g. 'Postal opening 1'):")
         if not label or not label.strip():
             return
         rows = [list(r) for r in self.boxes.rows] + [[label.strip(), kind, None, None, None]]
-        try:
-            self.boxes.commit(rows)
-        except StoreError as exc:
-            Dialogs.error(self, "Not added", str(exc))
+        self.boxes.commit(rows, "Not added")
 
     def _remove(self) -> None:
         row = self.view.currentIndex().row()
         if row < 0:
             return
         rows = [list(r) for i, r in enumerate(self.boxes.rows) if i != row]
-        try:
-            self.boxes.commit(rows)
-        except StoreError as exc:
-            Dialogs.error(self, "Not removed", str(exc))
+        self.boxes.commit(rows, "Not removed")
 
     def _explain(self) -> None:
-        if self.store is None or self.ward_id is None:
+        if self.desk is None or self.ward_id is None:
             return
-        try:
-            st.explain_variance(self.store, self.ward_id, self.explanation.text(),
-                                by=self.actor())
-        except StoreError as exc:
-            Dialogs.error(self, "Explanation not recorded", str(exc))
-            return
-        self._saved()
+        ward_id, text = self.ward_id, self.explanation.text()
+        CollectionOp(self, lambda desk: desk.explain_variance(ward_id, text, by=self.actor()),
+                     name="explain_variance", title="Explanation not recorded").run()

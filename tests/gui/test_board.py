@@ -11,16 +11,18 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
+from gui_helpers import show_provisional
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QPushButton
 
+from countdesk.app import Desk
+from countdesk.core.workflow import Action
 from countdesk.exports.colours import PARTY_COLOURS, SPARE_COLOURS, colour_map, ink_on
 from countdesk.gui.app import build_window
-from countdesk.gui.batch import SaveDeclarationsJob, save_all_declarations
+from countdesk.gui.batch import save_all_declarations
 from countdesk.gui.board import ResultsBoard
 from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.main_window import MainWindow
-from countdesk.store import Store
 
 
 @pytest.fixture
@@ -55,12 +57,15 @@ def open_the_board(window: MainWindow) -> ResultsBoard:
 
 
 def declare_in_store(db: Path, *names: str) -> None:
-    with Store.open(db) as store:
+    """Declare wards from another connection, as the command line would."""
+    with Desk.open(db) as desk:
         for name in names:
-            ward = store.ward(name)
-            for w in store.result(ward.id).unacknowledged:
-                store.acknowledge(ward.id, w.code)
-            store.declare(ward.id)
+            ward = desk.ward(name)
+            if desk.check(ward.id, Action.SHOW_PROVISIONAL):
+                desk.show_provisional(ward.id, by="RO")
+            for w in desk.result(ward.id).unacknowledged:
+                desk.acknowledge(ward.id, w.code)
+            desk.declare(ward.id)
 
 
 def test_board_updates_when_a_ward_is_declared_in_the_app(
@@ -78,16 +83,17 @@ def test_board_updates_when_a_ward_is_declared_in_the_app(
         dialog.accept()
         return True
 
+    monkeypatch.setattr(Dialogs, "ask", classmethod(lambda cls, p, t, x: True))
+    show_provisional(qtbot, monkeypatch, window, "Belmont")
     monkeypatch.setattr(Dialogs, "run", classmethod(run))
-    window.select_ward_by_name("Belmont")
     window.result_panel.declare.click()
     qtbot.waitUntil(lambda: board.summary is not None and board.summary.wards_declared == 1, timeout=5000)
     assert board.summary.latest == "Belmont"
     assert "Latest declaration: Belmont" in board.describe()
     assert sum(p.seats for p in board.summary.parties) == 3
     # the latest declaration names each councillor elected
-    with Store.open(Path(window.store.path)) as store:  # type: ignore[union-attr]
-        r = store.result(store.ward("Belmont").id)
+    with Desk.open(Path(window.desk.path), read_only=True) as desk:  # type: ignore[union-attr]
+        r = desk.result("Belmont")
     assert [c.surname for c in board.summary.councillors_for("Belmont")] == \
         [r.row(cid).candidate.surname for cid in r.elected]
 
@@ -95,13 +101,14 @@ def test_board_updates_when_a_ward_is_declared_in_the_app(
 def test_board_notices_declarations_made_elsewhere_and_shows_control(
         qtbot: Any, window: MainWindow, demo_db: Path) -> None:
     board = open_the_board(window)
-    nonsuch_tie = window.store.result(window.store.ward("Nonsuch").id).tie  # type: ignore[union-attr]
+    nonsuch_tie = window.desk.result("Nonsuch").tie  # type: ignore[union-attr]
     assert nonsuch_tie is not None
-    with Store.open(demo_db) as store:  # another connection, like the command line
-        r = store.result(store.ward("Nonsuch").id)
+    with Desk.open(demo_db) as desk:  # another connection, like the command line
+        r = desk.result("Nonsuch")
         winner = next(c for c in nonsuch_tie.candidate_ids if r.row(c).candidate.surname == "McDermott-Hill")
-        store.record_lot(store.ward("Nonsuch").id, winner, "coin toss")
-    names = [w.name for w in window.store.wards()]  # type: ignore[union-attr]
+        desk.show_provisional("Nonsuch", by="RO")
+        desk.record_lot("Nonsuch", winner, "coin toss")
+    names = [w.name for w in window.desk.wards()]  # type: ignore[union-attr]
     declare_in_store(demo_db, *names[:16])
     board.poll()  # what the board's timer does every few seconds
     assert board.summary is not None and board.summary.wards_declared == 16
@@ -149,9 +156,9 @@ def test_save_all_declarations_off_the_gui_thread(qtbot: Any, monkeypatch: pytes
     folder = tmp_path / "sheets"
     folder.mkdir()
     monkeypatch.setattr(Dialogs, "choose_folder", classmethod(lambda cls, p, t: str(folder)))
-    job = save_all_declarations(window)
-    assert job is not None
-    progress = window.declarations_progress  # type: ignore[attr-defined]
+    op = save_all_declarations(window)
+    assert op is not None
+    progress = op.progress_dialog
     assert progress is not None and progress.isVisible() and progress.maximum() == 3
     qtbot.waitUntil(lambda: any(t == "Declarations saved" for t, _ in messages), timeout=30000)
     names = sorted(p.name for p in folder.iterdir())
@@ -165,22 +172,20 @@ def test_save_all_declarations_can_be_cancelled(qtbot: Any, monkeypatch: pytest.
                                                 window: MainWindow, demo_db: Path, tmp_path: Path,
                                                 messages: list[tuple[str, str]]) -> None:
     declare_in_store(demo_db, "Belmont", "Cheam")
-    # the job stops before the next sheet once cancelled
-    job = SaveDeclarationsJob(demo_db, tmp_path)
-    outcomes: list[Any] = []
-    job.batch.finished.connect(outcomes.append)
-    job.cancel.set()
-    job.run()
-    assert outcomes[0].cancelled and outcomes[0].saved == [] and outcomes[0].total == 2
-    # the progress dialog's Cancel button is what sets it
+    window.refresh()
+    # the progress dialog's Cancel button stops the work before the next sheet
     monkeypatch.setattr(Dialogs, "choose_folder", classmethod(lambda cls, p, t: str(tmp_path)))
     running = save_all_declarations(window)
     assert running is not None
-    dialog = window.declarations_progress  # type: ignore[attr-defined]
+    dialog = running.progress_dialog
+    assert dialog is not None
     cancel = [b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "") == "Cancel"]
     cancel[0].click()
-    assert running.cancel.is_set()
+    assert running.cancelled()
     qtbot.waitUntil(lambda: any("Saved" in x for _, x in messages), timeout=30000)
+    assert running.progress_dialog is None and not running.running
+    saved = len(list(tmp_path.glob("declaration-*.pdf")))
+    assert f"Saved {saved} of 2 declarations" in messages[-1][1]
 
 
 def test_save_all_with_nothing_declared_says_so(window: MainWindow, messages: list[tuple[str, str]]) -> None:

@@ -8,7 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,78 +16,19 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
+from gui_helpers import drive_dialog, key_sheet, show_provisional, type_figure
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from conftest import ROOT
+from countdesk.app import Desk
+from countdesk.core.ballot import ballot_order
 from countdesk.gui.app import build_window
 from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.main_window import MainWindow
 from countdesk.gui.models import EntryModel
 from countdesk.gui.ward_dialogs import DeclareDialog, LotDialog, RecountDialog
-from countdesk.store import Store
 
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    seen: list[tuple[str, str]] = []
-    monkeypatch.setattr(Dialogs, "error", classmethod(lambda cls, p, t, x: seen.append((t, x))))
-    monkeypatch.setattr(Dialogs, "info", classmethod(lambda cls, p, t, x: seen.append((t, x))))
-    monkeypatch.setattr(Dialogs, "ask", classmethod(lambda cls, p, t, x: True))
-    return seen
-
-
-@pytest.fixture
-def open_window(qtbot: Any, messages: list[tuple[str, str]]) -> Iterator[Callable[[Path], MainWindow]]:
-    windows: list[MainWindow] = []
-
-    def _open(db: Path) -> MainWindow:
-        window = build_window(argparse.Namespace(db=str(db), demo=False))
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield _open
-    for w in windows:
-        w.close()
-
-
-def drive_dialog(monkeypatch: pytest.MonkeyPatch, fill: Callable[[Any], None]) -> list[Any]:
-    """Replace the modal run with one that fills the real dialog and presses its OK button."""
-    shown: list[Any] = []
-
-    def run(cls: type, dialog: Any) -> bool:
-        if type(dialog).__name__ == "PdfPreview":  # the printed sheet after declaring
-            return True
-        shown.append(dialog)
-        fill(dialog)
-        dialog.accept()
-        return dialog.result() == 1
-
-    monkeypatch.setattr(Dialogs, "run", classmethod(run))
-    return shown
-
-
-def type_figure(qtbot: Any, window: MainWindow, text: str) -> None:
-    """Type a figure into the current cell of the entry table and press Enter."""
-    view = window.entry_panel.view
-    qtbot.keyClick(view, text[0])
-    editors = [e for e in view.findChildren(QLineEdit) if not e.isHidden()]
-    assert len(editors) == 1, "typing a digit did not open the figure for editing"
-    editor = editors[0]
-    if len(text) > 1:
-        qtbot.keyClicks(editor, text[1:])
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    QApplication.processEvents()  # the delegate commits on a queued call
-
-
-def key_sheet(qtbot: Any, window: MainWindow, figures: list[str]) -> None:
-    panel = window.entry_panel
-    panel.view.setFocus()
-    panel.view.setCurrentIndex(panel.model.index(0, EntryModel.VALUE))
-    for text in figures:
-        type_figure(qtbot, window, text)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_models_pass_the_model_tester(qtmodeltester: Any, open_window: Callable[[Path], MainWindow],
@@ -110,7 +51,12 @@ def test_demo_shows_wards_and_the_nonsuch_tie_banner(open_window: Callable[[Path
     assert banner.isVisible()
     assert "Samantha Bourne (Liberal Democrats)" in banner.text()
     assert "James McDermott-Hill (Conservative)" in banner.text() and "1,405" in banner.text()
-    assert window.result_panel.lot.isEnabled() and not window.result_panel.declare.isEnabled()
+    # lots come after the provisional result was shown (rule 46(2)), on the final figures
+    panel = window.result_panel
+    assert panel.provisional.isEnabled() and not panel.lot.isEnabled()
+    assert panel.lot.toolTip().startswith("F005: ") and "provisional result" in panel.lot.toolTip()
+    assert not panel.declare.isEnabled() and panel.declare.toolTip().startswith("F005: ")
+    assert "not yet shown" in panel.status_line.text()
     # the filter narrows the overview
     window.filter.setText("sutton")
     assert window.proxy.rowCount() == 4
@@ -120,8 +66,12 @@ def test_record_the_lot_then_declare_with_read_back(qtbot: Any, monkeypatch: pyt
                                                     open_window: Callable[[Path], MainWindow],
                                                     demo_db: Path) -> None:
     window = open_window(demo_db)
-    window.select_ward_by_name("Nonsuch")
+    window.operator_edit.setText("A. Deputy")
+    show_provisional(qtbot, monkeypatch, window, "Nonsuch")
     panel = window.result_panel
+    assert "Provisional result of round 1 shown" in panel.status_line.text()
+    assert "by A. Deputy" in panel.status_line.text()
+    assert panel.lot.isEnabled() and panel.declare.toolTip().startswith("F006: ")
 
     def fill_lot(d: LotDialog) -> None:
         d.method.setCurrentText("Tossing a coin")
@@ -142,10 +92,13 @@ def test_record_the_lot_then_declare_with_read_back(qtbot: Any, monkeypatch: pyt
     assert panel.model.index(mh, 5).data() == "✔ Elected"
     assert panel.model.index(mh, 2).data() == "Conservative"
     # W002 (margin 0) must be acknowledged before the read-back
-    assert not panel.declare.isEnabled() or r.unacknowledged
-    ack = [b for b in panel.findChildren(QPushButton) if b.text() == "Acknowledge W002" and not b.isHidden()]
-    qtbot.mouseClick(ack[0], Qt.MouseButton.LeftButton)
-    assert panel.declare.isEnabled()
+    assert [w.code for w in r.unacknowledged] == ["W002"]
+    assert not panel.declare.isEnabled()
+    assert panel.declare.toolTip().startswith("F008: ") and "W002" in panel.declare.toolTip()
+    assert panel.declare.accessibleDescription() == panel.declare.toolTip()
+    assert panel.acknowledge.text().replace("&", "") == "Acknowledge W002"
+    qtbot.mouseClick(panel.acknowledge, Qt.MouseButton.LeftButton)
+    assert panel.declare.isEnabled() and not panel.acknowledge.isEnabled()
 
     def fill_declare(d: DeclareDialog) -> None:
         text = d.findChildren(type(d.error))[0].text()
@@ -154,21 +107,26 @@ def test_record_the_lot_then_declare_with_read_back(qtbot: Any, monkeypatch: pyt
 
     drive_dialog(monkeypatch, fill_declare)
     qtbot.mouseClick(panel.declare, Qt.MouseButton.LeftButton)
-    with Store.open(demo_db) as store:
-        assert store.result(store.ward("Nonsuch").id).status.value == "declared"
+    with Desk.open(demo_db, read_only=True) as desk:
+        assert desk.result("Nonsuch").status.value == "declared"
     assert window.progress.text().startswith("1 of 18")
+    # declared is final: nothing but an error report
     assert not panel.recount.isEnabled() and not panel.lot.isEnabled()
+    assert panel.recount.toolTip().startswith("F001: ") and panel.report.isEnabled()
+    assert "Declared at" in panel.status_line.text() and "final" in panel.status_line.text()
 
 
-def test_declare_needs_the_read_back_ticked(monkeypatch: pytest.MonkeyPatch,
+def test_declare_needs_the_read_back_ticked(qtbot: Any, monkeypatch: pytest.MonkeyPatch,
                                             open_window: Callable[[Path], MainWindow],
                                             demo_db: Path) -> None:
     window = open_window(demo_db)
-    window.select_ward_by_name("Belmont")
-    drive_dialog(monkeypatch, lambda d: None)  # OK pressed without ticking the box
+    show_provisional(qtbot, monkeypatch, window, "Belmont")
+    assert window.result_panel.declare.isEnabled()
+    shown = drive_dialog(monkeypatch, lambda d: None)  # OK pressed without ticking the box
     window.result_panel.declare.click()
-    with Store.open(demo_db) as store:
-        assert store.result(store.ward("Belmont").id).status.value == "ready"
+    assert isinstance(shown[0], DeclareDialog) and "Tick the read-back box" in shown[0].error.text()
+    with Desk.open(demo_db, read_only=True) as desk:
+        assert desk.result("Belmont").status.value == "ready"
 
 
 def test_key_a_ward_twice_with_a_difference_and_resolve_it(qtbot: Any,
@@ -181,7 +139,11 @@ def test_key_a_ward_twice_with_a_difference_and_resolve_it(qtbot: Any,
     panel = window.entry_panel
     assert panel.slot == "first"
     names = [r.label for r in panel.model.rows()[:7]]
-    assert names == sorted(names, key=str.lower) or len(names) == 7
+    assert window.desk is not None
+    ward = window.desk.ward("Old Town")
+    assert names == [c.ballot_name for c in ballot_order(window.desk.candidates(ward.id))]
+    assert [r.field for r in panel.model.rows()[:7]] == [
+        f"votes:{c.id}" for c in ballot_order(window.desk.candidates(ward.id))]
     figures = ["700", "650", "600", "520", "480", "300", "150", "4"]
     key_sheet(qtbot, window, figures)
     assert "Saved" in panel.message.text()
@@ -213,8 +175,8 @@ def test_key_a_ward_twice_with_a_difference_and_resolve_it(qtbot: Any,
     assert r is not None and r.status.value == "ready"
     votes = {row.candidate.ballot_name: row.votes for row in r.candidates}
     assert sorted(votes.values(), reverse=True) == [700, 650, 600, 520, 480, 300, 150]
-    with Store.open(sample_db) as store:
-        assert store.verify_audit() == []
+    with Desk.open(sample_db, read_only=True) as desk:
+        assert desk.verify_audit() == []
 
 
 def test_supervisor_accepts_one_keying(qtbot: Any, open_window: Callable[[Path], MainWindow],
@@ -232,11 +194,11 @@ def test_supervisor_accepts_one_keying(qtbot: Any, open_window: Callable[[Path],
     assert "accepted first keying" in panel.state.text()
 
 
-def test_recount_opens_a_new_round_and_keeps_the_old(monkeypatch: pytest.MonkeyPatch,
+def test_recount_opens_a_new_round_and_keeps_the_old(qtbot: Any, monkeypatch: pytest.MonkeyPatch,
                                                      open_window: Callable[[Path], MainWindow],
                                                      demo_db: Path) -> None:
     window = open_window(demo_db)
-    window.select_ward_by_name("Nonsuch")
+    show_provisional(qtbot, monkeypatch, window, "Nonsuch")
 
     def fill(d: RecountDialog) -> None:
         d.requested_by.setText("Samantha Bourne")
@@ -247,9 +209,12 @@ def test_recount_opens_a_new_round_and_keeps_the_old(monkeypatch: pytest.MonkeyP
     panel = window.result_panel
     assert panel.round.count() == 2 and "recount 1" in panel.round.currentText()
     assert window.entry_panel.slot == "first"
+    # the recount voids the provisional result shown for the old figures
+    assert "not yet shown" in panel.status_line.text()
+    assert not panel.lot.isEnabled() and panel.lot.toolTip().startswith("F004: ")
     panel.round.setCurrentIndex(0)
     assert panel.result is not None and panel.result.status.value == "lot_required"
-    assert not panel.lot.isEnabled()  # an earlier round is shown, not acted on
+    assert not panel.lot.isEnabled()  # the buttons act on the current round
 
 
 def test_close_and_reopen_finds_everything(qtbot: Any, open_window: Callable[[Path], MainWindow],
@@ -337,8 +302,8 @@ def test_killing_the_app_mid_sheet_loses_nothing(tmp_path: Path, sample_db: Path
     window.select_ward_by_name("Old Town")
     values = [r.value for r in window.entry_panel.model.rows()[:4]]
     assert values == [311, 222, 133, None]
-    with Store.open(sample_db) as store:
-        assert store.verify_audit() == []
+    with Desk.open(sample_db, read_only=True) as desk:
+        assert desk.verify_audit() == []
 
 
 def test_set_up_a_ward_by_hand_and_by_csv(qtbot: Any, monkeypatch: pytest.MonkeyPatch,
@@ -388,8 +353,8 @@ def test_set_up_a_ward_by_hand_and_by_csv(qtbot: Any, monkeypatch: pytest.Monkey
     panel._import_csv()
     assert messages[-1][0] == "Nothing imported" and "line 2" in messages[-1][1]
     assert window.wards_model.rowCount() == before
-    with Store.open(sample_db) as store:
-        assert store.verify_audit() == []
+    with Desk.open(sample_db, read_only=True) as desk:
+        assert desk.verify_audit() == []
 
 
 def test_candidate_list_locks_once_keying_starts(qtbot: Any, open_window: Callable[[Path], MainWindow],
@@ -426,9 +391,9 @@ def test_verification_boxes_variance_and_explanation(qtbot: Any, monkeypatch: py
     qtbot.keyClicks(panel.explanation, "Two papers found in the box for station 2")
     panel._explain()
     assert "Explained" in panel.summary.text()
-    with Store.open(sample_db) as store:
-        assert store.ward("Old Town").ballot_papers_verified == 1508
-        assert store.verify_audit() == []
+    with Desk.open(sample_db, read_only=True) as desk:
+        assert desk.ward("Old Town").ballot_papers_verified == 1508
+        assert desk.verify_audit() == []
 
 
 def test_declaring_produces_the_sheet_to_preview_print_and_save(
@@ -439,7 +404,7 @@ def test_declaring_produces_the_sheet_to_preview_print_and_save(
     from countdesk.gui.documents import PdfPreview
 
     window = open_window(demo_db)
-    window.select_ward_by_name("Belmont")
+    show_provisional(qtbot, monkeypatch, window, "Belmont")
     previews: list[PdfPreview] = []
 
     def run(cls: type, dialog: Any) -> bool:
@@ -459,8 +424,8 @@ def test_declaring_produces_the_sheet_to_preview_print_and_save(
     out = tmp_path / "belmont.pdf"
     assert preview.save(str(out)) == out
     text = PdfReader(out).pages[0].extract_text()
-    with Store.open(demo_db) as store:
-        r = store.result(store.ward("Belmont").id)
+    with Desk.open(demo_db, read_only=True) as desk:
+        r = desk.result("Belmont")
     for row in r.candidates:
         assert row.candidate.surname.upper() in text.upper()
         assert f"{row.declared_votes:,}" in text

@@ -1,0 +1,66 @@
+"""Helpers that drive the desktop app's real widgets in tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from countdesk.gui.dialogs import Dialogs
+from countdesk.gui.main_window import MainWindow
+from countdesk.gui.models import EntryModel
+
+
+def drive_dialog(monkeypatch: pytest.MonkeyPatch, fill: Callable[[Any], None]) -> list[Any]:
+    """Replace the modal run with one that fills the real dialog and presses its OK button
+    (document previews are closed at once)."""
+    shown: list[Any] = []
+
+    def run(cls: type, dialog: Any) -> bool:
+        if type(dialog).__name__ == "PdfPreview":
+            shown.append(dialog)
+            return True
+        shown.append(dialog)
+        fill(dialog)
+        dialog.accept()
+        return dialog.result() == 1
+
+    monkeypatch.setattr(Dialogs, "run", classmethod(run))
+    return shown
+
+
+def show_provisional(qtbot: Any, monkeypatch: pytest.MonkeyPatch, window: MainWindow, ward: str) -> None:
+    """Show a ward's provisional result through the Result tab: the sheet is previewed
+    (off the GUI thread), then the step is recorded."""
+    previews: list[Any] = []
+    monkeypatch.setattr(Dialogs, "run", classmethod(lambda cls, d: previews.append(d) or True))
+    window.select_ward_by_name(ward)
+    panel = window.result_panel
+    assert panel.provisional.isEnabled(), panel.provisional.toolTip()
+    qtbot.mouseClick(panel.provisional, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.provisional.isEnabled(), timeout=20000)
+    assert previews and "Provisional result" in previews[0].windowTitle()
+
+
+def type_figure(qtbot: Any, window: MainWindow, text: str) -> None:
+    """Type a figure into the current cell of the entry table and press Enter."""
+    view = window.entry_panel.view
+    qtbot.keyClick(view, text[0])
+    editors = [e for e in view.findChildren(QLineEdit) if not e.isHidden()]
+    assert len(editors) == 1, "typing a digit did not open the figure for editing"
+    editor = editors[0]
+    if len(text) > 1:
+        qtbot.keyClicks(editor, text[1:])
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits on a queued call
+
+
+def key_sheet(qtbot: Any, window: MainWindow, figures: list[str]) -> None:
+    panel = window.entry_panel
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(0, EntryModel.VALUE))
+    for text in figures:
+        type_figure(qtbot, window, text)
