@@ -2,4 +2,5 @@
 
 from countdesk.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # importing this module (as tools that walk packages do) runs nothing
+    raise SystemExit(main())

@@ -4,7 +4,7 @@ Creating an internet socket (IPv4 or IPv6), connecting, and looking up a name
 all raise for the length of the test; local sockets (which Python's own event
 loop uses between its threads) are left alone. The session: import, keying
 by two operators, a drawing of lots, acknowledging, the returning officer's
-passphrase, a signing key, a signed declaration, checking it, exports,
+passphrase, a signing key, the provisional results shown, a signed declaration, checking it, exports,
 a backup and the audit check. Every step must succeed, and no step may even
 try the network.
 """
@@ -78,11 +78,13 @@ def test_a_whole_count_offline(run: Run, tmp_path: Path, no_network: list[str]) 
            "--rejected", "too_many_votes=4", "--operator", who)
     for w in ok("result", "old town", "--json").json()["warnings"]:  # type: ignore[index]
         ok("acknowledge", "old town", w["code"])
+    ok("provisional", "old town", "--by", "Deputy RO", "--out", tmp_path / "old-town-provisional.pdf")
     passfile = tmp_path / "ro.txt"
     passfile.write_text("correct horse battery\n")
     ok("set-passphrase", "--passphrase-file", passfile)
     riverside = ok("result", "riverside", "--json").json()
     tied = riverside["tie"]["candidate_ids"]  # type: ignore[index]
+    ok("provisional", "riverside")
     ok("lot", "riverside", "--winner", tied[0], "--method", "names drawn from a hat",
        "--witness", "Agent", "--passphrase-file", passfile)
     riverside = ok("result", "riverside", "--json").json()

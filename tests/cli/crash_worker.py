@@ -1,11 +1,11 @@
 """The crash-test worker: forks children that write to a store until they are killed.
 
-Run as a script by tests/test_crash.py. It imports countdesk once, then for each
+Run as a script by tests/cli/test_crash.py. It imports countdesk once, then for each
 ``RUN`` line on stdin forks a child (cheap, so hundreds of kills fit in seconds),
 prints the child's pid, waits for it to die and prints how it died. The test
 kills the child with SIGKILL at a random moment.
 
-A child writes through the store (``store``) or the command line (``cli``,
+A child writes through the application layer (``store``) or the command line (``cli``,
 in-process) and, after each write has returned — that is, after its commit —
 appends one JSON line to the report file: what it saved, and the audit record
 (sequence number and hash) of that commit. The test then checks that every
@@ -24,23 +24,23 @@ import sys
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the checkout (this file is tests/cli/crash_worker.py)
 sys.path.insert(0, str(ROOT))
 
 from countdesk import cli  # noqa: E402
-from countdesk.store import Store, StoreError  # noqa: E402
+from countdesk.app import AppError, Desk  # noqa: E402
 
 MAX_WRITES = 400  # a child that is never killed stops on its own
 
 
-def _report(fd: int, store: Store, kind: str, **info: Any) -> None:
-    seq, digest = store.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+def _report(fd: int, desk: Desk, kind: str, **info: Any) -> None:
+    seq, digest = desk.store.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     line = json.dumps({"kind": kind, "seq": seq, "hash": digest, **info}) + "\n"
     os.write(fd, line.encode("utf-8"))
 
 
-def _last_seq(store: Store) -> int:
-    return int(store.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM audit").fetchone()[0])
+def _last_seq(desk: Desk) -> int:
+    return int(desk.store.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM audit").fetchone()[0])
 
 
 def _cli(args: list[str]) -> int:
@@ -52,14 +52,14 @@ def _cli(args: list[str]) -> int:
 def child(db: str, report: str, seed: int, mode: str) -> None:
     rng = random.Random(seed)
     fd = os.open(report, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-    store = Store.open(db)
-    wards = [w for w in store.wards() if len(store.candidates(w.id)) > w.seats]
+    desk = Desk.open(db)
+    conn = desk.store.conn
+    wards = [w for w in desk.wards() if len(desk.candidates(w.id)) > w.seats]
     writes = 0
     while writes < MAX_WRITES:
         w = rng.choice(wards)
-        cands = store.candidates(w.id)
-        round_id, _ = store.current_round(w.id)
-        sheets = store.sheet_inputs(round_id)
+        cands = desk.candidates(w.id)
+        sheets = desk.sheets(w.id)
         open_sheets = [s for _, s in sheets if s.imported is None and s.second is None]
         if not open_sheets or rng.random() < 0.08:
             name = f"Table {seed}-{writes}"
@@ -67,8 +67,8 @@ def child(db: str, report: str, seed: int, mode: str) -> None:
                 if _cli(["--db", db, "add-sheet", str(w.id), name]) != 0:
                     continue
             else:
-                store.add_sheet(w.id, name, actor="crash test")
-            _report(fd, store, "sheet", ward=w.id, name=name)
+                desk.add_sheet(w.id, name, actor="crash test")
+            _report(fd, desk, "sheet", ward=w.id, name=name)
             writes += 1
             continue
         sheet = rng.choice(open_sheets)
@@ -80,30 +80,30 @@ def child(db: str, report: str, seed: int, mode: str) -> None:
                     "--operator", f"Op {slot}", "--votes", *[f"{cid}={v}" for cid, v in values.items()]]
             if _cli(args) != 0:
                 continue
-            kid = store.conn.execute("SELECT MAX(id) FROM keyings").fetchone()[0]
-            _report(fd, store, "keying", id=kid, sheet=sheet.name, slot=slot,
+            kid = conn.execute("SELECT MAX(id) FROM keyings").fetchone()[0]
+            _report(fd, desk, "keying", id=kid, sheet=sheet.name, slot=slot,
                     vals={f"votes:{cid}": v for cid, v in values.items()})
             writes += 1
             continue
         # key it figure by figure, each saved the moment it is keyed, then finish it
         for cid, v in values.items():
-            before = _last_seq(store)
+            before = _last_seq(desk)
             try:
-                store.save_draft(w.id, slot, f"votes:{cid}", str(v), sheet=sheet.name,
-                                 operator=f"Op {slot}")
-            except StoreError:
+                desk.save_draft(w.id, slot, f"votes:{cid}", str(v), sheet=sheet.name,
+                                operator=f"Op {slot}")
+            except AppError:
                 break
-            if _last_seq(store) == before:
+            if _last_seq(desk) == before:
                 continue  # the same value was already saved (by a child killed earlier)
-            did = store.conn.execute("SELECT MAX(id) FROM draft_values").fetchone()[0]
-            _report(fd, store, "draft", id=did, field=f"votes:{cid}", value=v)
+            did = conn.execute("SELECT MAX(id) FROM draft_values").fetchone()[0]
+            _report(fd, desk, "draft", id=did, field=f"votes:{cid}", value=v)
             writes += 1
-        store.finish_keying(w.id, slot, sheet=sheet.name, operator=f"Op {slot}")
-        kid = store.conn.execute("SELECT MAX(id) FROM keyings").fetchone()[0]
-        _report(fd, store, "keying", id=kid, sheet=sheet.name, slot=slot,
+        desk.finish_keying(w.id, slot, sheet=sheet.name, operator=f"Op {slot}")
+        kid = conn.execute("SELECT MAX(id) FROM keyings").fetchone()[0]
+        _report(fd, desk, "keying", id=kid, sheet=sheet.name, slot=slot,
                 vals={f"votes:{cid}": v for cid, v in values.items()})
         writes += 1
-    store.close()
+    desk.close()
 
 
 def main() -> None:

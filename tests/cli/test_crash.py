@@ -1,7 +1,7 @@
 """Crash safety: a writer killed with SIGKILL at random moments loses nothing it said was saved.
 
 A worker process forks children that key figures into a store, through the
-store and through the command line; each child is killed with SIGKILL at a
+application layer and through the command line; each child is killed with SIGKILL at a
 random moment (while opening the store, mid-transaction, mid-commit, while
 printing). After every kill the store must open, pass ``PRAGMA
 integrity_check``, have an intact audit chain whose log explains every stored
@@ -29,8 +29,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, election_file
+from countdesk.app.files import import_election_file
 from countdesk.store import Store, lock
-from countdesk.store.importer import import_into
 
 KILLS = int(os.environ.get("COUNTDESK_CRASH_KILLS", "200"))
 SEED = int(os.environ.get("COUNTDESK_CRASH_SEED", str(random.randrange(10**6))))
@@ -105,7 +105,7 @@ def _check(db: Path, reports: list[dict[str, object]]) -> int:
 def test_sigkill_at_random_moments_loses_nothing_saved(tmp_path: Path) -> None:
     rng = random.Random(SEED)
     db = tmp_path / "crash.db"
-    import_into(db, election_file(tmp_path, _election()))
+    import_election_file(db, election_file(tmp_path, _election()))
     report = tmp_path / "saved.jsonl"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     worker = subprocess.Popen([sys.executable, str(Path(__file__).with_name("crash_worker.py"))],
