@@ -28,7 +28,7 @@ from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.models import ResultModel
 from countdesk.gui.ops import host_of
 from countdesk.gui.panel import WardPanel
-from countdesk.gui.ward_dialogs import DeclareDialog, LotDialog, RecountDialog
+from countdesk.gui.ward_dialogs import DeclareDialog, LotDialog, RecountDialog, ReportErrorDialog
 
 BANNER_STYLE = ("background: #ffd54f; color: #000; border: 3px solid #8a5300; padding: 10px; "
                 "font-size: 130%; font-weight: bold")
@@ -329,14 +329,15 @@ class ResultPanel(WardPanel):
         if self.desk is None or self.ward_id is None:
             return
         ward_id, name = self.ward_id, self.current_ward_name()
-        reason = Dialogs.get_text(
-            self, f"Report an error — {name}",
-            f"{name} is declared: its result is final and stays as declared. Describe the error "
-            "found (it is recorded and reported, never applied):")
-        if not reason or not reason.strip():
+        dialog = ReportErrorDialog(self.desk.result(ward_id), self)
+        if not Dialogs.run(dialog):
             return
-        if self.op(lambda desk: desk.report_error(ward_id, reason, by=self._by()), name="report_error",
-                   title="Error not reported", what=f"reporting an error in {name}").run():
+        reason, votes = dialog.reason.text(), dialog.believed_votes
+        papers = dialog.papers.text().strip() or None
+        if self.op(lambda desk: desk.report_error(ward_id, reason, votes=votes, papers=papers,
+                                                  by=self._by()),
+                   name="report_error", title="Error not reported",
+                   what=f"reporting an error in {name}").run():
             self.error_reported.emit(ward_id)
 
 

@@ -1,4 +1,5 @@
-"""Dialogs for the returning officer's decisions: lots, recounts, the declaration read-back."""
+"""Dialogs for the returning officer's decisions: lots, recounts, the declaration read-back,
+an error reported after the declaration."""
 
 from __future__ import annotations
 
@@ -177,6 +178,57 @@ class DeclareDialog(QDialog):
     def accept(self) -> None:
         if not self.confirm.isChecked():
             self.error.setText("✖ Tick the read-back box first.")
+            return
+        super().accept()
+
+
+class ReportErrorDialog(QDialog):
+    """An error found after the declaration: what is wrong, and the figures believed right.
+    It is recorded and reported; the declared result stays as declared."""
+
+    def __init__(self, result: WardResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Report an error — {result.ward}")
+        self.setAccessibleName("Report an error found after the declaration")
+        layout = QVBoxLayout(self)
+        intro = QLabel(f"<b>{_esc(result.ward)} is declared: its result is final</b> and stays as "
+                       "declared (only an election court can change it). Record what was found to "
+                       "be wrong and the figures believed right; they are reported, never applied.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("What was found to be wrong")
+        form.addRow("&What is wrong:", self.reason)
+        self.votes: dict[int, QLineEdit] = {}
+        for row in result.candidates:
+            edit = QLineEdit()
+            declared = "" if row.declared_votes is None else f"{row.declared_votes:,}"
+            edit.setPlaceholderText(f"declared {declared}")
+            edit.setAccessibleName(f"Votes believed right for {row.candidate.display_name}")
+            self.votes[row.candidate.id] = edit
+            form.addRow(f"{_esc(row.candidate.ballot_name)}:", edit)
+        self.papers = QLineEdit()
+        self.papers.setAccessibleName("Ballot papers counted, believed right")
+        if result.ballot_papers_counted is not None:
+            self.papers.setPlaceholderText(f"declared {result.ballot_papers_counted:,}")
+        form.addRow("Ballot &papers counted:", self.papers)
+        layout.addLayout(form)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #b00020")
+        layout.addWidget(self.error)
+        layout.addWidget(_buttons(self, "&Record the error"))
+
+    @property
+    def believed_votes(self) -> dict[int, str]:
+        return {cid: e.text().strip() for cid, e in self.votes.items() if e.text().strip()}
+
+    def accept(self) -> None:
+        if not self.reason.text().strip():
+            self.error.setText("✖ Say what was found to be wrong.")
+            return
+        if not self.believed_votes and not self.papers.text().strip():
+            self.error.setText("✖ Give at least one figure believed right.")
             return
         super().accept()
 
