@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from cli_steps import declare, provisional
 
 from conftest import DEMO, ROOT, SAMPLE, CliResult, db_fingerprint, election_file, small_election
