@@ -111,6 +111,10 @@ expect "LOT REQUIRED"
 WINNER="$(awk '/TIED/ {id = $1} END {print id}' "$OUT")"
 [ -n "$WINNER" ] || fail "no tied candidate in Nonsuch"
 
+say "show the provisional result (before lots and the declaration)"
+run "$B/countdesk" --db s.db provisional Nonsuch --by "Deputy RO" || fail provisional
+expect "shown to candidates and agents"
+
 say "record the drawing of lots (winner $WINNER)"
 run "$B/countdesk" --db s.db lot Nonsuch --winner "$WINNER" --method "coin toss" \
   --witness "Agent for Bourne" || fail lot
