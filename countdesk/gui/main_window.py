@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -110,7 +111,9 @@ class MainWindow(QMainWindow):
         self.ward_view.verticalHeader().setVisible(False)
         self.ward_view.setTabKeyNavigation(False)
         header = self.ward_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Columns are fitted to their contents when the wards are read (not on every change:
+        # with hundreds of wards that would measure every row after each operation).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.ward_view.selectionModel().currentRowChanged.connect(lambda *_: self._ward_chosen())
         lv.addWidget(self.ward_view, 1)
@@ -428,6 +431,7 @@ class MainWindow(QMainWindow):
             return
         current = self.current_ward_id()
         self.wards_model.set_rows([self.ward_row(w) for w in self.desk.wards()])
+        self.ward_view.resizeColumnsToContents()
         self._progress()
         if current is not None:
             self.select_ward(current)
@@ -450,11 +454,27 @@ class MainWindow(QMainWindow):
             if not shown:
                 self.refresh()
                 return
+            self._fit_row(ward_id)
         self._progress()
         current = self.current_ward_id()
         if current in changes.wards:
             self.redraw_ward(skip=initiator)
         self._board()
+
+    def _fit_row(self, ward_id: int) -> None:
+        """Widen a column of the overview if one changed row needs it (nothing is cut)."""
+        row = self.wards_model.row_of(ward_id)
+        if row is None:
+            return
+        header = self.ward_view.horizontalHeader()
+        delegate = self.ward_view.itemDelegate()
+        option = QStyleOptionViewItem()
+        option.initFrom(self.ward_view)
+        for col in range(self.wards_model.columnCount()):
+            index = self.proxy.mapFromSource(self.wards_model.index(row, col))
+            width = delegate.sizeHint(option, index).width() + 2 * self.ward_view.frameWidth()
+            if index.isValid() and width > header.sectionSize(col):
+                header.resizeSection(col, width)
 
     def _progress(self) -> None:
         self.progress.setMaximum(max(self.wards_model.rowCount(), 1))

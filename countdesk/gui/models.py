@@ -88,6 +88,9 @@ class WardListModel(HeaderTableModel):
             self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.HEADERS) - 1))
         return True
 
+    def row_of(self, ward_id: int) -> int | None:
+        return self._where.get(ward_id)
+
     def count(self, stage: Stage) -> int:
         return sum(1 for r in self._rows if r.stage is stage)
 
