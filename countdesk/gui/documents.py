@@ -14,7 +14,15 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from countdesk.app import AppError, Desk
 from countdesk.gui.dialogs import Dialogs
@@ -33,7 +41,11 @@ class PdfPreview(QDialog):
         self.suggested_name = suggested_name
         self.setWindowTitle(title)
         self.setAccessibleName(f"Preview: {title}")
-        self.resize(900, 1000)
+        screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        # the whole dialog on the screen (its buttons too), on a laptop's 768 lines
+        self.resize(min(900, room.width() - 40) if room else 900,
+                    min(1000, room.height() - 60) if room else 1000)
         layout = QVBoxLayout(self)
         if note:
             label = QLabel(note)

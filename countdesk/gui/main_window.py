@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPalette, QShowEvent
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStyle,
     QStyleOptionViewItem,
     QTableView,
     QTabWidget,
@@ -49,6 +50,10 @@ from countdesk.gui.setup_panel import SetupPanel, VerificationPanel
 
 if TYPE_CHECKING:  # QtPdf and printing are loaded when a document is first shown, not at start-up
     from countdesk.gui.documents import PdfPreview
+
+
+#: the width the chosen ward's tabs need (the result table and its buttons)
+RIGHT_PANE = 690
 
 
 class StartScreen(QWidget):
@@ -83,7 +88,11 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.desk: Desk | None = None
         self.setWindowTitle("countdesk")
-        self.resize(1280, 800)
+        screen = QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        # the whole window on a small laptop screen (1366×768), else 1366×800
+        self.resize(min(1366, room.width()) if room else 1366,
+                    min(800, room.height() - 40) if room else 800)
         self.setAccessibleName("countdesk main window")
         self._build_menus()
         self.start = StartScreen(self)
@@ -164,6 +173,7 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
+        self.overview = left
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -272,6 +282,8 @@ class MainWindow(QMainWindow):
             app.setPalette(app.style().standardPalette())
             self.setStyleSheet("")
         self.wards_model.layoutChanged.emit()
+        if self.desk is not None and self.isVisible():
+            QTimer.singleShot(0, self._fit_overview)  # the new type size needs wider columns
 
     # ------------------------------------------------------------- documents
     def choose_signing_key(self) -> None:
@@ -380,14 +392,31 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self.desk is not None:
             self._fit_overview()
+            QTimer.singleShot(0, self._fit_overview)  # again once fonts and styles are applied
 
-    def _fit_overview(self) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.desk is not None and self.centralWidget() is self.splitter:
+            self._fit_overview(measure=False)
+
+    def _fit_overview(self, measure: bool = True) -> None:
         """Give the ward overview the width its columns need (ward names are never cut)."""
-        self.ward_view.resizeColumnsToContents()
-        header = self.ward_view.horizontalHeader()
-        wanted = header.length() + self.ward_view.verticalScrollBar().sizeHint().width() + 24
+        view, header = self.ward_view, self.ward_view.horizontalHeader()
+        if measure:
+            view.resizeColumnsToContents()
+            # what the columns need (the last one stretches, so the header's length is not it)
+            self._overview_width = sum(max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
+                                       for c in range(header.count()))
+        layout = self.overview.layout()
+        margins = layout.contentsMargins() if layout is not None else self.contentsMargins()
+        wanted = (getattr(self, "_overview_width", header.length())
+                  + view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+                  + 2 * view.frameWidth() + margins.left() + margins.right() + 12)
         total = max(self.splitter.width(), self.width())
-        self.splitter.setSizes([min(wanted, total // 2), max(total - wanted, total // 2)])
+        left = max(min(wanted, total - RIGHT_PANE), total // 3)  # the chosen ward keeps its room
+        # a floor, so that a later layout pass (fonts applied, the window placed) keeps it
+        self.overview.setMinimumWidth(min(left, wanted))
+        self.splitter.setSizes([left, total - left])
 
     def open_store_dialog(self) -> None:
         path = Dialogs.open_file(self, "Open a countdesk store", "countdesk stores (*.db);;All files (*)")

@@ -101,9 +101,9 @@ class ResultPanel(WardPanel):
         layout.addWidget(self.issues)
         self.provisional = QPushButton("S&how provisional result…")
         self.lot = QPushButton("Record drawing of &lots…")
-        self.recount = QPushButton("&Recount request…")
+        self.recount = QPushButton("Recount re&quest…")  # Alt+R is the Result tab
         self.acknowledge = QPushButton("Ac&knowledge warning…")
-        self.declare = QPushButton("&Declare result…")
+        self.declare = QPushButton("De&clare result…")  # Alt+D is the Documents menu
         self.countermand = QPushButton("Co&untermand poll…")
         self.report = QPushButton("Report a&n error…")
         self.action_buttons = {
@@ -115,8 +115,10 @@ class ResultPanel(WardPanel):
                     self.recount: self._recount, self.acknowledge: self._acknowledge,
                     self.declare: self._declare, self.countermand: self._countermand,
                     self.report: self._report_error}
-        rows = ((self.provisional, self.lot, self.recount, self.acknowledge, self.declare),
-                (self.countermand, self.report))
+        # in the order of the night: show the provisional result, deal with any recount
+        # request, draw lots, acknowledge warnings, declare (two rows: a laptop's width)
+        rows = ((self.provisional, self.recount, self.lot),
+                (self.acknowledge, self.declare, self.countermand, self.report))
         for row in rows:
             line = QHBoxLayout()
             for b in row:

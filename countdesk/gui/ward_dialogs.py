@@ -4,6 +4,7 @@ an error reported after the declaration."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -160,7 +162,19 @@ class DeclareDialog(QDialog):
         text = QLabel(html)
         text.setWordWrap(True)
         text.setAccessibleName("Names and figures to read back")
-        layout.addWidget(text)
+        # every figure reachable on a laptop's 768 lines: the read-back scrolls, the
+        # confirmation stays in view
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(text)
+        scroll.setMinimumWidth(text.sizeHint().width() + 24)
+        layout.addWidget(scroll, 1)
+        screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            self.resize(min(text.sizeHint().width() + 60, room.width() - 40),
+                        min(text.sizeHint().height() + 200, room.height() - 60))
         form = QFormLayout()
         self.by = QLineEdit(returning_officer or "")
         self.by.setAccessibleName("Declared by")
