@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from countdesk.app.base import DeskBase
 from countdesk.app.errors import AppError
 from countdesk.app.ops import operation
 from countdesk.app.text import clean
@@ -20,19 +21,19 @@ from countdesk.store.audit import canonical
 from countdesk.store.db import now
 
 if TYPE_CHECKING:
-    from countdesk.app.desk import Desk
+    pass
 
 _SLOT_ACTION = {"first": Action.KEY_FIRST, "second": Action.KEY_SECOND}
 
 
-class CountingOps:
-    def sheets(self: Desk, ward: str | int) -> list[tuple[int, SheetInput]]:
+class CountingOps(DeskBase):
+    def sheets(self, ward: str | int) -> list[tuple[int, SheetInput]]:
         """The current round's count sheets (id and what was keyed)."""
         w = self.ward(ward)
         round_id, _ = self.store.current_round(w.id)
         return self.store.sheet_inputs(round_id)
 
-    def sheet(self: Desk, ward: str | int, sheet: str | None) -> tuple[int, SheetInput]:
+    def sheet(self, ward: str | int, sheet: str | None) -> tuple[int, SheetInput]:
         """One count sheet of the current round, by name (any case); the only one when
         ``sheet`` is None."""
         w = self.ward(ward)
@@ -54,7 +55,7 @@ class CountingOps:
         raise AppError("A003", f"no count sheet called {sheet!r} in round {number} of {w.name}; "
                        f"the sheets are: {names}")
 
-    def next_slot(self: Desk, ward: str | int, sheet: str | None = None) -> str | None:
+    def next_slot(self, ward: str | int, sheet: str | None = None) -> str | None:
         """The keying a sheet takes next ("first", "second"), or None when it takes none
         (accepted, or its keyings differ)."""
         w = self.ward(ward)
@@ -64,7 +65,7 @@ class CountingOps:
         double = self.election().double_entry
         return next_slot(sheet_status(s, double), double)
 
-    def _keyable(self: Desk, ward: str | int, slot: str, sheet: str | None
+    def _keyable(self, ward: str | int, slot: str, sheet: str | None
                  ) -> tuple[int, int, SheetInput]:
         if slot not in _SLOT_ACTION:
             raise AppError("A004", f"keying must be 'first' or 'second', not {slot!r}")
@@ -74,14 +75,14 @@ class CountingOps:
         sheet_id, s = self.sheet(w.id, s.name)
         return w.id, sheet_id, s
 
-    def drafts(self: Desk, ward: str | int, slot: str, *, sheet: str | None = None
+    def drafts(self, ward: str | int, slot: str, *, sheet: str | None = None
                ) -> dict[str, int | None]:
         """The unfinished keying's values (since the last finished keying of that slot)."""
         sheet_id, _ = self.sheet(ward, sheet)
         return self.store.drafts_of(sheet_id, slot)
 
     @operation("counting", "saving a keyed figure")
-    def save_draft(self: Desk, ward: str | int, slot: str, field_name: str, raw: object, *,
+    def save_draft(self, ward: str | int, slot: str, field_name: str, raw: object, *,
                    sheet: str | None = None, operator: str | None = None) -> int | None:
         """Save one keyed value of an unfinished keying, durably. Empty text clears the field.
         Returns the value stored (None when cleared); a bad value is refused with the core's
@@ -108,7 +109,7 @@ class CountingOps:
         return value
 
     @operation("counting", "finishing a keying")
-    def finish_keying(self: Desk, ward: str | int, slot: str, *, sheet: str | None = None,
+    def finish_keying(self, ward: str | int, slot: str, *, sheet: str | None = None,
                       operator: str | None = None) -> WardResult:
         """Turn the saved draft values into a finished keying of the sheet."""
         ward_id, sheet_id, s = self._keyable(ward, slot, sheet)
@@ -120,14 +121,14 @@ class CountingOps:
                                    operator, upto)
 
     @operation("counting", "recording a keying")
-    def enter_keying(self: Desk, ward: str | int, slot: str, votes: Mapping[int, object], *,
+    def enter_keying(self, ward: str | int, slot: str, votes: Mapping[int, object], *,
                      rejected: Mapping[str, object] | None = None, papers: object | None = None,
                      sheet: str | None = None, operator: str | None = None) -> WardResult:
         """Record one operator's complete keying of a count sheet."""
         ward_id, sheet_id, s = self._keyable(ward, slot, sheet)
         return self._record_keying(ward_id, slot, sheet_id, s, votes, rejected, papers, operator, None)
 
-    def _record_keying(self: Desk, ward_id: int, slot: str, sheet_id: int, s: SheetInput,  # noqa: PLR0917
+    def _record_keying(self, ward_id: int, slot: str, sheet_id: int, s: SheetInput,  # noqa: PLR0917
                        votes: Mapping[int, object], rejected: Mapping[str, object] | None,
                        papers: object | None, operator: str | None, upto: int | None) -> WardResult:
         w = self.ward(ward_id)
@@ -146,8 +147,8 @@ class CountingOps:
         return self.result(ward_id)
 
     @operation("counting", "accepting one keying over the other", passphrase="always")
-    def accept_keying(self: Desk, ward: str | int, slot: str, *, sheet: str | None = None,
-                      by: str | None = None) -> WardResult:
+    def accept_keying(self, ward: str | int, slot: str, *, sheet: str | None = None,
+                      by: str | None = None, passphrase: str | None = None) -> WardResult:
         """The supervisor accepts one of two differing keyings of a sheet."""
         if slot not in _SLOT_ACTION:
             raise AppError("A004", f"the keying to accept must be 'first' or 'second', not {slot!r}")
@@ -165,7 +166,7 @@ class CountingOps:
         return self.result(w.id)
 
     @operation("counting", "adding a count sheet")
-    def add_sheet(self: Desk, ward: str | int, name: str, *, actor: str | None = None) -> None:
+    def add_sheet(self, ward: str | int, name: str, *, actor: str | None = None) -> None:
         w = self.ward(ward)
         self.require(w.id, Action.ADD_SHEET)
         name = clean(name, "the sheet name", max_len=60)

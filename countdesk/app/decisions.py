@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from countdesk.app.base import DeskBase
 from countdesk.app.errors import AppError
 from countdesk.app.ops import operation
 from countdesk.app.text import clean
@@ -21,14 +22,14 @@ from countdesk.store.audit import canonical
 from countdesk.store.db import now
 
 if TYPE_CHECKING:
-    from countdesk.app.desk import Desk
+    pass
 
 MAX_REASON = 500
 
 
-class DecisionOps:
+class DecisionOps(DeskBase):
     @operation("decisions", "recording that the provisional result was shown")
-    def show_provisional(self: Desk, ward: str | int, *, by: str | None = None) -> WardResult:
+    def show_provisional(self, ward: str | int, *, by: str | None = None) -> WardResult:
         """Record that the provisional result of the current round was shown to candidates
         and agents (who showed it, when, and the figures it showed). Rule 46(2): they may
         then ask for a recount before anything is declared."""
@@ -47,8 +48,9 @@ class DecisionOps:
         return self.result(w.id)
 
     @operation("decisions", "recording the drawing of lots", passphrase="always")
-    def record_lot(self: Desk, ward: str | int, winner_id: int, method: str,
-                   witnesses: Sequence[str] = (), *, by: str | None = None) -> WardResult:
+    def record_lot(self, ward: str | int, winner_id: int, method: str,
+                   witnesses: Sequence[str] = (), *, by: str | None = None,
+                    passphrase: str | None = None) -> WardResult:
         w = self.ward(ward)
         result = self.require(w.id, Action.RECORD_LOT).result
         tie = result.tie
@@ -72,7 +74,7 @@ class DecisionOps:
         return self.result(w.id)
 
     @operation("decisions", "acknowledging a warning")
-    def acknowledge(self: Desk, ward: str | int, code: str, *, by: str | None = None) -> WardResult:
+    def acknowledge(self, ward: str | int, code: str, *, by: str | None = None) -> WardResult:
         w = self.ward(ward)
         result = self.require(w.id, Action.ACKNOWLEDGE).result
         code = code.strip().upper()
@@ -90,7 +92,7 @@ class DecisionOps:
         return self.result(w.id)
 
     @operation("decisions", "recording a recount request")
-    def request_recount(self: Desk, ward: str | int, requested_by: str, *, granted: bool,
+    def request_recount(self, ward: str | int, requested_by: str, *, granted: bool,
                         reason: str = "", decided_by: str | None = None) -> WardResult:
         """Record a recount request; a granted one opens a new round keyed like the first
         (which voids the provisional result shown for the old figures)."""
@@ -115,7 +117,8 @@ class DecisionOps:
         return self.result(w.id)
 
     @operation("decisions", "declaring the result", passphrase="always")
-    def declare(self: Desk, ward: str | int, *, by: str | None = None) -> WardResult:
+    def declare(self, ward: str | int, *, by: str | None = None,
+                    passphrase: str | None = None) -> WardResult:
         """Declare the ward: its result is final from now on. Refused unless the workflow
         allows it (provisional result shown for these figures, any lot recorded, every
         warning acknowledged; or an uncontested ward)."""
@@ -127,7 +130,8 @@ class DecisionOps:
         return self.result(w.id)
 
     @operation("decisions", "countermanding the poll", passphrase="always")
-    def countermand(self: Desk, ward: str | int, reason: str, *, by: str | None = None) -> WardResult:
+    def countermand(self, ward: str | int, reason: str, *, by: str | None = None,
+                    passphrase: str | None = None) -> WardResult:
         """The poll is countermanded (the death of a candidate, RPA 1983 s 39): no keying, no
         lot, no declaration from now on."""
         w = self.ward(ward)
@@ -140,10 +144,10 @@ class DecisionOps:
         return self.result(w.id)
 
     @operation("decisions", "reporting an error found after the declaration", passphrase="always")
-    def report_error(self: Desk, ward: str | int, reason: str, *,
+    def report_error(self, ward: str | int, reason: str, *,
                      votes: Mapping[int, object] | None = None,
                      rejected: Mapping[str, object] | None = None, papers: object | None = None,
-                     by: str | None = None) -> ErrorReport:
+                     by: str | None = None, passphrase: str | None = None) -> ErrorReport:
         """Record an error found after the declaration: what is believed wrong, and why. The
         declared result, its declaration and every export stay as declared; only an election
         court can change them."""

@@ -13,10 +13,12 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from countdesk.app.base import DeskBase
 from countdesk.app.errors import AppError
 from countdesk.core import Status
+from countdesk.files import atomic_write
 from countdesk.reports.kinds import (
     KIND_DECLARATION,
     KIND_NOTICE,
@@ -24,7 +26,6 @@ from countdesk.reports.kinds import (
     KIND_SUMMARY,
     KIND_VERIFICATION,
 )
-from countdesk.files import atomic_write
 
 if TYPE_CHECKING:
     from pyhanko.sign.signers import SimpleSigner
@@ -65,8 +66,8 @@ def _report_error(exc: Exception) -> AppError:
     return AppError("A040", str(exc))
 
 
-class DocumentOps:
-    def document(self: Desk, kind: str, ward: str | int | None = None, *, draft: bool = False,
+class DocumentOps(DeskBase):
+    def document(self, kind: str, ward: str | int | None = None, *, draft: bool = False,
                  signature_image: SignatureImage | None = None) -> bytes:
         """One document (unsigned PDF bytes), from the store as it is now.
 
@@ -81,7 +82,7 @@ class DocumentOps:
         except docs.ReportError as exc:
             raise _report_error(exc) from None
 
-    def _document(self: Desk, docs: Any, kind: str, ward: str | int | None, draft: bool,
+    def _document(self, docs: Any, kind: str, ward: str | int | None, draft: bool,
                   signature_image: SignatureImage | None) -> bytes:
         election = self.election()
         if kind == KIND_SUMMARY:
@@ -114,11 +115,11 @@ class DocumentOps:
             return bytes(docs.provisional_pdf(election, info, result))
         if kind == KIND_VERIFICATION:
             return bytes(docs.verification_pdf(election, info, result,
-                                               summary=self.verification(info.id),
+                                               summary=cast("Desk", self).verification(info.id),
                                                signature_image=signature_image))
         raise AppError("A041", f"there is no document called {kind!r}")
 
-    def draft_declaration(self: Desk, ward: str | int, *, by: str | None = None,
+    def draft_declaration(self, ward: str | int, *, by: str | None = None,
                           signature_image: SignatureImage | None = None) -> bytes:
         """The declaration as it would print if ``by`` declared the ward now (watermarked DRAFT)."""
         from countdesk.reports import documents as docs  # noqa: PLC0415
@@ -132,18 +133,18 @@ class DocumentOps:
         except docs.ReportError as exc:
             raise _report_error(exc) from None
 
-    def declaration_bytes(self: Desk, ward: str | int, *, signer: SimpleSigner | None = None,
+    def declaration_bytes(self, ward: str | int, *, signer: SimpleSigner | None = None,
                           signature_image: SignatureImage | None = None) -> bytes:
         """The declaration of a declared ward, signed when a signer is given: the one place a
         declaration is built and signed (command line, preview, batch save)."""
         data = self.document(KIND_DECLARATION, ward, signature_image=signature_image)
         return sign(data, signer, self.election().authority)
 
-    def save_document(self: Desk, target: str | os.PathLike[str], data: bytes) -> Path:
+    def save_document(self, target: str | os.PathLike[str], data: bytes) -> Path:
         """Write a document atomically (a reader sees the old file or the whole new one)."""
         return atomic_write(target, data)
 
-    def declare_and_print(self: Desk, ward: str | int, *, by: str | None = None,
+    def declare_and_print(self, ward: str | int, *, by: str | None = None,
                           signature_image: SignatureImage | None = None,
                           passphrase: str | None = None) -> bytes:
         """Declare the ward and return its declaration (unsigned bytes).
@@ -154,13 +155,13 @@ class DocumentOps:
         info = self.ward(ward)
         if self.check(info.id, _declare_action()).allowed:
             self.draft_declaration(info.id, by=by, signature_image=signature_image)
-        self.declare(info.id, by=by, passphrase=passphrase)
+        cast("Desk", self).declare(info.id, by=by, passphrase=passphrase)
         return self.document(KIND_DECLARATION, info.id, signature_image=signature_image)
 
-    def provisional_sheet(self: Desk, ward: str | int) -> bytes:
+    def provisional_sheet(self, ward: str | int) -> bytes:
         return self.document(KIND_PROVISIONAL, ward)
 
-    def error_report_sheet(self: Desk, ward: str | int, report_id: int | None = None, *,
+    def error_report_sheet(self, ward: str | int, report_id: int | None = None, *,
                            signature_image: SignatureImage | None = None) -> bytes:
         """The statement of an error reported after the declaration (the latest by default)."""
         from countdesk.reports import documents as docs  # noqa: PLC0415
@@ -177,7 +178,7 @@ class DocumentOps:
         except docs.ReportError as exc:
             raise _report_error(exc) from None
 
-    def correction_note(self: Desk, ward: str | int) -> CorrectionNote | None:
+    def correction_note(self, ward: str | int) -> CorrectionNote | None:
         """What a declaration says about corrections recorded by an older countdesk (None: none).
         They were never applied: the declaration prints the declared result."""
         from countdesk.reports.documents import CorrectionNote  # noqa: PLC0415
@@ -196,7 +197,7 @@ class DocumentOps:
                 lines.append(f"{label}: {_n(before)} → {_n(value)}")
         return CorrectionNote(fix.reason, fix.at, fix.by, tuple(lines))
 
-    def save_all_declarations(self: Desk, folder: Path, *, signer: SimpleSigner | None = None,
+    def save_all_declarations(self, folder: Path, *, signer: SimpleSigner | None = None,
                               signature_image: SignatureImage | None = None,
                               cancelled: Callable[[], bool] = lambda: False,
                               progress: Callable[[int, str], None] = lambda n, name: None
@@ -221,16 +222,16 @@ class DocumentOps:
         progress(len(outcome.saved), "")
         return outcome
 
-    def ready_to_declare(self: Desk) -> Iterator[int]:
+    def ready_to_declare(self) -> Iterator[int]:
         for w in self.wards():
             if self.check(w.id, _declare_action()).allowed:
                 yield w.id
 
-    def match_document(self: Desk, document: DocumentInfo | None) -> StoreMatch:
+    def match_document(self, document: DocumentInfo | None) -> StoreMatch:
         """Does a printed document still match the store? (``countdesk verify --db``)"""
         from countdesk.app.matching import match_store  # noqa: PLC0415
 
-        return match_store(self, document)
+        return match_store(cast("Desk", self), document)
 
 
 def sign(data: bytes, signer: SimpleSigner | None, location: str | None) -> bytes:

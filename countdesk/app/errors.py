@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from countdesk.core.validation import FigureError
 
-
 #: Every code the application layer raises besides the core's (E, W, F), with what it
 #: means and what to do (``docs/validation-codes.md``, checked by a test).
 APP_CODES: dict[str, tuple[str, str]] = {
@@ -87,8 +86,8 @@ def from_figure(exc: FigureError) -> AppError:
 
 def from_store(exc: Exception) -> AppError:
     """A store refusal as the application layer's error (the store's message kept)."""
-    from countdesk.store.db import AccessDenied, StoreInUse  # noqa: PLC0415
-    from countdesk.store.db import StoreReadOnly as _ReadOnly  # noqa: PLC0415
+    from countdesk.store.errors import AccessDenied, StoreInUse  # noqa: PLC0415
+    from countdesk.store.errors import StoreReadOnly as _ReadOnly  # noqa: PLC0415
 
     text = str(exc)
     code, _, rest = text.partition(": ")

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from countdesk.app.errors import from_store
-from countdesk.store.db import StoreError
+from countdesk.store.errors import StoreError
 from countdesk.store.paths import data_home, default_store_path
 
 __all__ = ["data_home", "default_store_path", "import_election_file", "make_demo_store"]

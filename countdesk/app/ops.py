@@ -11,18 +11,20 @@ exactly which wards an operation changed (Anki's ``OpChanges``).
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
 from countdesk.app.errors import AppError, from_figure, from_store
 from countdesk.core.validation import FigureError
 
 if TYPE_CHECKING:
-    from countdesk.app.desk import Desk
+    from countdesk.app.base import DeskBase
 
 P = ParamSpec("P")
 R = TypeVar("R")
+D = TypeVar("D", bound="DeskBase")
 
 PURPOSES = ("counting", "decisions", "set-up", "documents", "safety")
 
@@ -65,24 +67,30 @@ class Changes:
 
 
 def operation(purpose: str, describe: str, *, passphrase: str = "never"
-              ) -> Callable[[Callable[Concatenate[Desk, P], R]], Callable[Concatenate[Desk, P], R]]:
+              ) -> Callable[[Callable[Concatenate[D, P], R]], Callable[Concatenate[D, P], R]]:
     """Declare a method of :class:`Desk` as an operation.
 
-    With ``passphrase="always"`` the wrapper takes a keyword ``passphrase`` and checks it
-    (with :meth:`Desk.authorise`) before the operation runs; the operation itself sees
-    ``self.authorised`` true while it runs. Store and figure refusals become
+    An operation that may need the passphrase (``passphrase="always"`` or a sentence saying
+    when) declares a keyword ``passphrase: str | None = None`` in its own signature, so that
+    callers see it; with ``"always"`` the wrapper checks it (:meth:`Desk.authorise`) before the
+    operation runs, which then sees ``self.authorised`` true. Store and figure refusals become
     :class:`AppError`."""
     if purpose not in PURPOSES:
         raise ValueError(purpose)
 
-    def wrap(fn: Callable[Concatenate[Desk, P], R]) -> Callable[Concatenate[Desk, P], R]:
+    def wrap(fn: Callable[Concatenate[D, P], R]) -> Callable[Concatenate[D, P], R]:
         spec = OpSpec(fn.__name__, purpose, passphrase, describe)
+        takes = "passphrase" in inspect.signature(fn).parameters
+        if takes != spec.needs_passphrase:
+            raise TypeError(f"{spec.name}: an operation takes passphrase= exactly when it may need it")
         OPERATIONS[spec.name] = spec
 
         @functools.wraps(fn)
-        def run(self: Desk, *args: P.args, **kwargs: P.kwargs) -> R:
-            offered = kwargs.pop("passphrase", None)
+        def run(self: D, *args: P.args, **kwargs: P.kwargs) -> R:
+            offered = kwargs.get("passphrase")
             actor = kwargs.get("by") or kwargs.get("actor") or kwargs.get("operator")
+            if offered is not None and not isinstance(offered, str):
+                raise TypeError("passphrase must be text")
             try:
                 with self.running(spec, offered, actor if isinstance(actor, str) else None):
                     return fn(self, *args, **kwargs)
@@ -96,13 +104,13 @@ def operation(purpose: str, describe: str, *, passphrase: str = "never"
                 raise
 
         run.spec = spec  # type: ignore[attr-defined]
-        return run
+        return cast("Callable[Concatenate[D, P], R]", run)
 
     return wrap
 
 
 def _is_store_error(exc: BaseException) -> bool:
-    from countdesk.store.db import StoreError  # noqa: PLC0415
+    from countdesk.store.errors import StoreError  # noqa: PLC0415
 
     return isinstance(exc, StoreError)
 

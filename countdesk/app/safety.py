@@ -12,20 +12,21 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from countdesk.app.base import DeskBase
 from countdesk.app.errors import AppError, from_store
 from countdesk.app.ops import operation
 from countdesk.app.text import clean
 from countdesk.store import access
-from countdesk.store.db import StoreError, now
+from countdesk.store.db import now
+from countdesk.store.errors import StoreError
 
 if TYPE_CHECKING:
-    from countdesk.app.desk import Desk
     from countdesk.store.backups import BackupResult
 
 
-class SafetyOps:
+class SafetyOps(DeskBase):
     @operation("safety", "setting the returning officer's passphrase")
-    def set_passphrase(self: Desk, new: str, *, old: str | None = None, by: str | None = None) -> None:
+    def set_passphrase(self, new: str, *, old: str | None = None, by: str | None = None) -> None:
         """Set the returning officer's passphrase; changing it needs the current one."""
         try:
             new = access.check_new(new)
@@ -44,22 +45,22 @@ class SafetyOps:
                 "r": hashed.r, "p": hashed.p, "set_at": now(), "set_by": by})
 
     @operation("safety", "key management", passphrase="always")
-    def record_key_event(self: Desk, what: str, details: Mapping[str, Any], *,
-                         by: str | None = None) -> None:
+    def record_key_event(self, what: str, details: Mapping[str, Any], *,
+                         by: str | None = None, passphrase: str | None = None) -> None:
         """Key management (a signing key made or chosen): audited, with the returning
         officer's passphrase once one is set."""
         what = clean(what, "the key event")
         with self.transaction(what, by, details=dict(details)):
             pass
 
-    def verify_audit(self: Desk) -> list[str]:
+    def verify_audit(self) -> list[str]:
         """Problems found in the audit log, first one first (empty: intact)."""
         return self.store.verify_audit()
 
-    def failed_tries(self: Desk) -> tuple[int, str | None]:
+    def failed_tries(self) -> tuple[int, str | None]:
         return self.store.failed_tries()
 
-    def wait_before_next_try(self: Desk) -> int:
+    def wait_before_next_try(self) -> int:
         return self.store.wait_before_next_try()
 
 

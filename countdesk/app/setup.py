@@ -44,7 +44,7 @@ from countdesk.core.records import (
 from countdesk.store.db import Change, Store, now
 
 if TYPE_CHECKING:
-    from countdesk.app.desk import Desk
+    from countdesk.app.base import DeskBase
 
 MAX_REASON = 500
 MAX_EXPLANATION = 2000
@@ -254,7 +254,7 @@ def _bool(value: object, what: str) -> bool:
     return value
 
 
-def update_election(desk: Desk, *, authority: str | None = None, title: str | None = None,
+def update_election(desk: DeskBase, *, authority: str | None = None, title: str | None = None,
                     poll_date: str | datetime.date | None = None,
                     returning_officer: str | None = None, double_entry: bool | None = None,
                     actor: str | None = None) -> ElectionInfo:
@@ -505,7 +505,7 @@ def remove_candidate(store: Store, candidate_id: int, actor: str | None = None) 
         store.delete(ch, "candidates", c.id)
 
 
-def unlock_candidates(desk: Desk, ward_id: int, reason: str, actor: str) -> WardInfo:
+def unlock_candidates(desk: DeskBase, ward_id: int, reason: str, actor: str) -> WardInfo:
     """The returning officer unlocks a ward's candidate list (audited, with a reason).
 
     What an RO needs at a count: a misspelt name, description or party noticed

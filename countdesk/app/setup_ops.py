@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from countdesk.app import nominations, setup, verification
+from countdesk.app.base import DeskBase
 from countdesk.app.ops import operation
 from countdesk.core.records import (
     CandidateInfo,
@@ -25,13 +26,12 @@ from countdesk.core.records import (
 )
 
 if TYPE_CHECKING:
-    from countdesk.app.desk import Desk
     from countdesk.app.verification import BoxRow
 
 
-class SetupOps:
+class SetupOps(DeskBase):
     @operation("set-up", "entering the election's details")
-    def create_election(self: Desk, authority: str, title: str, poll_date: str | datetime.date, *,
+    def create_election(self, authority: str, title: str, poll_date: str | datetime.date, *,
                         returning_officer: str | None = None, double_entry: bool = True,
                         actor: str | None = None) -> ElectionInfo:
         return setup.create_election(self.store, authority, title, poll_date,
@@ -39,45 +39,45 @@ class SetupOps:
                                      actor=actor)
 
     @operation("set-up", "changing the election's details", passphrase="when turning double entry off")
-    def update_election(self: Desk, *, authority: str | None = None, title: str | None = None,
+    def update_election(self, *, authority: str | None = None, title: str | None = None,
                         poll_date: str | datetime.date | None = None,
                         returning_officer: str | None = None, double_entry: bool | None = None,
-                        actor: str | None = None) -> ElectionInfo:
+                        actor: str | None = None, passphrase: str | None = None) -> ElectionInfo:
         return setup.update_election(self, authority=authority, title=title, poll_date=poll_date,
                                      returning_officer=returning_officer, double_entry=double_entry,
                                      actor=actor)
 
     @operation("set-up", "adding a ward")
-    def add_ward(self: Desk, name: str, seats: int | str, electorate: int | str | None = None,
+    def add_ward(self, name: str, seats: int | str, electorate: int | str | None = None,
                  actor: str | None = None) -> int:
         return setup.add_ward(self.store, name, seats, electorate, actor)
 
     @operation("set-up", "changing a ward")
-    def update_ward(self: Desk, ward_id: int, *, name: str | None = None, seats: int | str | None = None,
+    def update_ward(self, ward_id: int, *, name: str | None = None, seats: int | str | None = None,
                     electorate: int | str | None = None, actor: str | None = None) -> WardInfo:
         return setup.update_ward(self.store, ward_id, name=name, seats=seats, electorate=electorate,
                                  actor=actor)
 
     @operation("set-up", "removing a ward")
-    def remove_ward(self: Desk, ward_id: int, actor: str | None = None) -> None:
+    def remove_ward(self, ward_id: int, actor: str | None = None) -> None:
         setup.remove_ward(self.store, ward_id, actor)
 
-    def candidate_rows(self: Desk, ward_id: int) -> list[CandidateInfo]:
+    def candidate_rows(self, ward_id: int) -> list[CandidateInfo]:
         """The ward's candidates as set up (with their colours), in entry order."""
         return setup.candidates(self.store, ward_id)
 
-    def setup_state(self: Desk, ward_id: int) -> WardSetupState:
+    def setup_state(self, ward_id: int) -> WardSetupState:
         return setup.setup_state(self.store, ward_id)
 
     @operation("set-up", "adding a candidate")
-    def add_candidate(self: Desk, ward_id: int, surname: str, forenames: str, description: str, *,
+    def add_candidate(self, ward_id: int, surname: str, forenames: str, description: str, *,
                       party: str | None = None, colour: str | None = None,
                       actor: str | None = None) -> int:
         return setup.add_candidate(self.store, ward_id, surname, forenames, description, party=party,
                                    colour=colour, actor=actor)
 
     @operation("set-up", "changing a candidate")
-    def update_candidate(self: Desk, candidate_id: int, *, surname: str | None = None,
+    def update_candidate(self, candidate_id: int, *, surname: str | None = None,
                          forenames: str | None = None, description: str | None = None,
                          party: str | None = None, colour: str | None = None,
                          actor: str | None = None) -> CandidateInfo:
@@ -85,31 +85,32 @@ class SetupOps:
                                       description=description, party=party, colour=colour, actor=actor)
 
     @operation("set-up", "removing a candidate")
-    def remove_candidate(self: Desk, candidate_id: int, actor: str | None = None) -> None:
+    def remove_candidate(self, candidate_id: int, actor: str | None = None) -> None:
         setup.remove_candidate(self.store, candidate_id, actor)
 
     @operation("set-up", "unlocking a ward's candidate list", passphrase="always")
-    def unlock_candidates(self: Desk, ward_id: int, reason: str, actor: str) -> WardInfo:
+    def unlock_candidates(self, ward_id: int, reason: str, actor: str,
+                    passphrase: str | None = None) -> WardInfo:
         return setup.unlock_candidates(self, ward_id, reason, actor)
 
     @operation("set-up", "locking a ward's candidate list")
-    def lock_candidates(self: Desk, ward_id: int, actor: str | None = None,
+    def lock_candidates(self, ward_id: int, actor: str | None = None,
                         reason: str | None = None) -> WardInfo:
         return setup.lock_candidates(self.store, ward_id, actor, reason)
 
     @operation("set-up", "importing the statement of persons nominated")
-    def import_nominations(self: Desk, csv_bytes: bytes, actor: str | None = None) -> NominationsImport:
+    def import_nominations(self, csv_bytes: bytes, actor: str | None = None) -> NominationsImport:
         return nominations.import_nominations(self.store, csv_bytes, actor)
 
     @operation("set-up", "recording the verification")
-    def set_verification(self: Desk, ward_id: int, boxes: Sequence[BoxRow | VerificationBox],
+    def set_verification(self, ward_id: int, boxes: Sequence[BoxRow | VerificationBox],
                          actor: str | None = None) -> VerificationSummary:
         return verification.set_verification(self.store, ward_id, boxes, actor)
 
-    def verification(self: Desk, ward_id: int) -> VerificationSummary:
+    def verification(self, ward_id: int) -> VerificationSummary:
         return verification.verification(self.store, ward_id)
 
     @operation("set-up", "explaining the verification variance")
-    def explain_variance(self: Desk, ward_id: int, explanation: str,
+    def explain_variance(self, ward_id: int, explanation: str,
                          by: str | None = None) -> VerificationSummary:
         return verification.explain_variance(self.store, ward_id, explanation, by)

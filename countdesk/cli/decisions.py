@@ -126,12 +126,13 @@ def cmd_declare(args: argparse.Namespace) -> int:
     path = Path(args.db) if args.db else None
     with open_desk(args) as desk:
         ward = desk.ward(args.ward)
+        before = ward.declared_at
         try:
             pdf = desk.declare_and_print(ward.id, by=args.by, signature_image=signing.image,
                                          passphrase=passphrase)
             desk.save_document(out, sign(pdf, signing.signer, desk.election().authority))
         except Exception as exc:
-            if desk.ward(ward.id).declared_at is None:  # refused: nothing changed
+            if desk.ward(ward.id).declared_at == before:  # refused: nothing changed
                 raise
             _declared_but_not_written(desk, ward.name, out, exc, path=path)
             return 1

@@ -23,9 +23,11 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from countdesk.store import lock
-from countdesk.store.db import Store, StoreError, writable
 from countdesk.files import fsync_dir
+from countdesk.store import lock
+from countdesk.store.connection import writable
+from countdesk.store.db import Store
+from countdesk.store.errors import StoreError
 
 DEFAULT_KEEP = 20
 _STAMP = "%Y%m%dT%H%M%SZ"

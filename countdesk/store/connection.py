@@ -9,6 +9,15 @@ from pathlib import Path
 from countdesk.store.errors import StoreError, StoreReadOnly
 
 
+def strict_text(raw: bytes) -> str:
+    """SQLite TEXT as str; bytes that are not UTF-8 (a damaged file) are a database error,
+    which every front end answers as a damaged store, never a traceback."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise sqlite3.DataError("a text value is not valid UTF-8: the file is damaged") from None
+
+
 def _open_connection(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=5.0)
     return conn

@@ -41,6 +41,7 @@ from countdesk.store.connection import (
     _open_read_only,
     _write_error,
     _write_problem,
+    strict_text,
     writable,
 )
 from countdesk.store.errors import AccessDenied, StoreError, StoreInUse, StoreReadOnly
@@ -87,6 +88,7 @@ class Store:
                  read_only_reason: str | None = None) -> None:
         self.path = path
         self.conn = conn
+        conn.text_factory = strict_text
         self._results: dict[tuple[int, int | None], tuple[int, WardResult]] = {}
         #: why this store cannot be written here (None: it can)
         self.read_only_reason = read_only_reason

@@ -17,10 +17,12 @@ from typing import Any
 
 from countdesk.core import build_keying_values
 from countdesk.core.electionfile import ElectionFileError, ElectionSpec, parse_election
+from countdesk.files import fsync_dir
 from countdesk.store import lock
 from countdesk.store.audit import canonical
-from countdesk.store.db import WRITER_WAIT, Store, StoreError, now, writable
-from countdesk.files import fsync_dir
+from countdesk.store.connection import writable
+from countdesk.store.db import WRITER_WAIT, Store, now
+from countdesk.store.errors import StoreError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 

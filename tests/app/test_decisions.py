@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import db_fingerprint, election_file, small_election
 from countdesk.app import OPERATIONS, AppError, Desk, NeedsPassphrase, WrongPassphrase
 from countdesk.app.files import import_election_file
 from countdesk.core import Status
 from countdesk.core.serialize import result_dict
 from countdesk.core.workflow import Action
+from helpers import db_fingerprint, election_file, small_election
 
 PASS = "correct horse battery"
 

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SEEDS, db_fingerprint
 from countdesk.app import AppError, Desk
 from countdesk.app.setup import NominationsRefused
 from countdesk.core import Status
 from countdesk.core.records import NominationsImport
+from helpers import SEEDS, db_fingerprint
 
 Store = Desk
 StoreError = AppError

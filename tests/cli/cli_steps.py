@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import CliResult
 from countdesk.app import Desk
 from countdesk.core.workflow import Action
+from helpers import CliResult
 
 Run = Callable[..., CliResult]
 

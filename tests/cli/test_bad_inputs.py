@@ -28,9 +28,9 @@ import pytest
 from cli_steps import declare, show
 from test_cli import BAD_FILES
 
-from conftest import ROOT, SAMPLE, CliResult, db_fingerprint, election_file, small_election
 from countdesk.app import AppError, Desk
 from countdesk.store import Store, db
+from helpers import ROOT, SAMPLE, CliResult, db_fingerprint, election_file, small_election
 
 Run = Callable[..., CliResult]
 DOC = ROOT / "docs" / "bad-inputs.md"

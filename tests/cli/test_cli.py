@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from cli_steps import declare, provisional
 
-from conftest import DEMO, ROOT, SAMPLE, CliResult, db_fingerprint, election_file, small_election
 from countdesk.app import Desk
+from helpers import DEMO, ROOT, SAMPLE, CliResult, db_fingerprint, election_file, small_election
 
 Run = Callable[..., CliResult]
 

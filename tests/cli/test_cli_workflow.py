@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from cli_steps import provisional
 
-from conftest import CliResult, db_fingerprint, election_file, small_election
+from helpers import CliResult, db_fingerprint, election_file, small_election
 
 Run = Callable[..., CliResult]
 PASS = "correct horse battery"

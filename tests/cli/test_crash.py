@@ -28,9 +28,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, election_file
 from countdesk.app.files import import_election_file
 from countdesk.store import Store, lock
+from helpers import ROOT, election_file
 
 KILLS = int(os.environ.get("COUNTDESK_CRASH_KILLS", "200"))
 SEED = int(os.environ.get("COUNTDESK_CRASH_SEED", str(random.randrange(10**6))))

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from cli_steps import declare, show
 
-from conftest import db_fingerprint
 from countdesk.app import Desk
 from countdesk.cli.exports import eml_paths
 from countdesk.core.serialize import result_dict
 from countdesk.exports.ids import authority_slug, ballot_id, slugify
+from helpers import db_fingerprint
 
 Run = Callable[..., Any]
 EML = "{urn:oasis:names:tc:evs:schema:eml}"

@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT
 from countdesk import resources
 from countdesk.store import paths
+from helpers import ROOT
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from conftest import SAMPLE, CliResult
+from helpers import SAMPLE, CliResult
 
 Run = Callable[..., CliResult]
 

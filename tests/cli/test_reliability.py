@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from cli_steps import provisional, ready_nonsuch, show
 
-from conftest import ROOT, CliResult, db_fingerprint
 from countdesk.app import AppError, Desk, NeedsPassphrase, StoreBusy, StoreReadOnly, WrongPassphrase
 from countdesk.store import access, db, lock
+from helpers import ROOT, CliResult, db_fingerprint
 
 Run = Callable[..., CliResult]
 PASS = "correct horse battery"

@@ -7,8 +7,8 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT
 from countdesk.core import RULES
+from helpers import ROOT
 
 BLOCKER = r"""
 import sys, importlib.abc

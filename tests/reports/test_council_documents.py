@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from conftest import db_fingerprint
 from countdesk.app import AppError, Desk
 from countdesk.core.workflow import Action
 from countdesk.reports.signing import keygen
+from helpers import db_fingerprint
 
 Store = Desk
 

@@ -24,7 +24,6 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader
 
-from conftest import CliResult, db_fingerprint, election_file, small_election
 from countdesk.core import REJECTED_LABELS
 from countdesk.reports import documents as docs
 from countdesk.reports.digest import result_digest, short_digest
@@ -38,6 +37,7 @@ from countdesk.reports.signing import (
     verify_pdf,
 )
 from countdesk.store import Store, data_home
+from helpers import CliResult, db_fingerprint, election_file, small_election
 
 Run = Callable[..., CliResult]
 NONSUCH_NAMES = ["ALDRIDGE, Fiona", "BOURNE, Samantha", "CRABTREE, Graham", "FAIRBROTHER, Helen Margaret",

@@ -18,9 +18,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import small_election
 from countdesk.store import Store, StoreError
 from countdesk.store.importer import import_into, read_election_file
+from helpers import small_election
 
 _scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**15, 10**15),
                      st.floats(allow_nan=False), st.text(max_size=30),

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import db_fingerprint
 from countdesk.app import AppError, Desk
 from countdesk.store import Store
 from countdesk.store.db import GENESIS, canonical, chain_hash
 from countdesk.store.schema import SCHEMA_VERSION
+from helpers import db_fingerprint
 
 
 def test_pragmas_are_set(demo_db: Path) -> None:

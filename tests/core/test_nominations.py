@@ -10,7 +10,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SEEDS
 from countdesk.core.electionfile import ElectionFileError
 from countdesk.core.nominations import (
     MAX_BYTES,
@@ -19,6 +18,7 @@ from countdesk.core.nominations import (
     check_colour,
     parse_nominations,
 )
+from helpers import SEEDS
 
 HEADER = "ward,surname,forenames,description,party,colour,seats,electorate\n"
 
