@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -12,6 +13,19 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.main_window import MainWindow
 from countdesk.gui.models import EntryModel
+
+
+def wait_for(predicate: Callable[[], object], timeout: float = 20.0) -> None:
+    """Process events until ``predicate()`` holds (a worker's result has arrived).
+
+    Not ``qtbot.waitUntil``: once some test has run the application's own event loop
+    (``app.exec()``), Qt's waits can keep the GIL and starve the worker thread."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"not done within {timeout} s")
+        QApplication.processEvents()
+        time.sleep(0.005)
 
 
 def drive_dialog(monkeypatch: pytest.MonkeyPatch, fill: Callable[[Any], None]) -> list[Any]:
@@ -41,7 +55,7 @@ def show_provisional(qtbot: Any, monkeypatch: pytest.MonkeyPatch, window: MainWi
     panel = window.result_panel
     assert panel.provisional.isEnabled(), panel.provisional.toolTip()
     qtbot.mouseClick(panel.provisional, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not panel.provisional.isEnabled(), timeout=20000)
+    wait_for(lambda: not panel.provisional.isEnabled())
     assert previews and "Provisional result" in previews[0].windowTitle()
 
 

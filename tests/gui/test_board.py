@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from gui_helpers import show_provisional
+from gui_helpers import show_provisional, wait_for
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QPushButton
 
@@ -87,7 +87,7 @@ def test_board_updates_when_a_ward_is_declared_in_the_app(
     show_provisional(qtbot, monkeypatch, window, "Belmont")
     monkeypatch.setattr(Dialogs, "run", classmethod(run))
     window.result_panel.declare.click()
-    qtbot.waitUntil(lambda: board.summary is not None and board.summary.wards_declared == 1, timeout=5000)
+    wait_for(lambda: board.summary is not None and board.summary.wards_declared == 1, 5)
     assert board.summary.latest == "Belmont"
     assert "Latest declaration: Belmont" in board.describe()
     assert sum(p.seats for p in board.summary.parties) == 3
@@ -160,7 +160,7 @@ def test_save_all_declarations_off_the_gui_thread(qtbot: Any, monkeypatch: pytes
     assert op is not None
     progress = op.progress_dialog
     assert progress is not None and progress.isVisible() and progress.maximum() == 3
-    qtbot.waitUntil(lambda: any(t == "Declarations saved" for t, _ in messages), timeout=30000)
+    wait_for(lambda: any(t == "Declarations saved" for t, _ in messages), 30)
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["declaration-belmont.pdf", "declaration-cheam.pdf", "declaration-st-helier.pdf"]
     text = PdfReader(folder / "declaration-cheam.pdf").pages[0].extract_text()
@@ -182,7 +182,7 @@ def test_save_all_declarations_can_be_cancelled(qtbot: Any, monkeypatch: pytest.
     cancel = [b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "") == "Cancel"]
     cancel[0].click()
     assert running.cancelled()
-    qtbot.waitUntil(lambda: any("Saved" in x for _, x in messages), timeout=30000)
+    wait_for(lambda: any("Saved" in x for _, x in messages), 30)
     assert running.progress_dialog is None and not running.running
     saved = len(list(tmp_path.glob("declaration-*.pdf")))
     assert f"Saved {saved} of 2 declarations" in messages[-1][1]

@@ -16,7 +16,7 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from gui_helpers import drive_dialog, key_sheet, show_provisional, type_figure
+from gui_helpers import drive_dialog, key_sheet, show_provisional, type_figure, wait_for
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
@@ -417,7 +417,7 @@ def test_declaring_produces_the_sheet_to_preview_print_and_save(
 
     monkeypatch.setattr(Dialogs, "run", classmethod(run))
     window.result_panel.declare.click()
-    qtbot.waitUntil(lambda: bool(previews), timeout=20000)
+    wait_for(lambda: bool(previews), 20)
     preview = previews[0]
     assert preview.pages == 1
     assert "Declaration of result of poll — Belmont" in preview.windowTitle()
@@ -441,5 +441,5 @@ def test_declaring_produces_the_sheet_to_preview_print_and_save(
     assert printed.exists() and printed.stat().st_size > 10_000
     # the provisional sheet and the notice come from the Documents menu
     window.show_document("notice", None)
-    qtbot.waitUntil(lambda: len(previews) == 2, timeout=20000)
+    wait_for(lambda: len(previews) == 2, 20)
     assert "Notice of election result" in previews[1].windowTitle()

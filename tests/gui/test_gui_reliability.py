@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from gui_helpers import drive_dialog, show_provisional
+from gui_helpers import drive_dialog, show_provisional, wait_for
 from PySide6.QtCore import Qt
 
 from countdesk.app import Desk, StoreReadOnly
@@ -109,7 +109,7 @@ def test_backups_after_a_declaration_and_on_the_timer(
     assert rel.backup() is False  # no folder chosen: nothing happens
     monkeypatch.setattr(Dialogs, "choose_folder", classmethod(lambda cls, p, t: str(usb)))
     rel.choose_folder()  # backs up at once
-    qtbot.waitUntil(lambda: rel.last_backup is not None, timeout=20000)
+    wait_for(lambda: rel.last_backup is not None, 20)
     assert rel.last_error is None and len(backups_of(demo_db, usb)) == 1
     # the timer: nothing changed, no backup
     assert rel.backup() is False
@@ -117,12 +117,12 @@ def test_backups_after_a_declaration_and_on_the_timer(
     show_provisional(qtbot, monkeypatch, window, "Nonsuch")
     first = rel.last_backup
     rel.timer.timeout.emit()
-    qtbot.waitUntil(lambda: rel.last_backup != first, timeout=20000)
+    wait_for(lambda: rel.last_backup != first, 20)
     # a declaration backs up straight away
     monkeypatch.setattr(Dialogs, "run", classmethod(lambda cls, d: True))
     second = rel.last_backup
     window.result_panel.declared.emit(window.desk.ward("belmont").id)  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: rel.last_backup != second, timeout=20000)
+    wait_for(lambda: rel.last_backup != second, 20)
     made = backups_of(demo_db, usb)
     assert len(made) >= 2
     with Desk.open(made[-1], read_only=True) as copy:

@@ -12,7 +12,7 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from gui_helpers import drive_dialog, show_provisional
+from gui_helpers import drive_dialog, show_provisional, wait_for
 from PySide6.QtCore import QModelIndex, Qt
 
 from countdesk.app import Desk
@@ -168,7 +168,7 @@ def test_the_passphrase_is_asked_once_and_a_cancel_changes_nothing(
     # an operation that needs none asks none
     window.select_ward_by_name("Nonsuch")
     panel.provisional.click()
-    qtbot.waitUntil(lambda: not panel.provisional.isEnabled(), timeout=20000)
+    wait_for(lambda: not panel.provisional.isEnabled(), 20)
     assert len(asked) == 2
 
 
@@ -206,11 +206,11 @@ def test_countermand_and_report_an_error_after_the_declaration(
     monkeypatch.setattr(Dialogs, "run", classmethod(run))
     assert not panel.report.isEnabled() and panel.report.toolTip().startswith("F009: ")
     panel.declare.click()
-    qtbot.waitUntil(lambda: len(previews) == 1, timeout=20000)
+    wait_for(lambda: len(previews) == 1, 20)
     before = window.desk.result("Belmont")
     assert panel.report.isEnabled()
     panel.report.click()
-    qtbot.waitUntil(lambda: len(previews) == 2, timeout=20000)
+    wait_for(lambda: len(previews) == 2, 20)
     assert "Error reported after the declaration" in previews[1].windowTitle()
     reports = window.desk.error_reports("Belmont")
     assert len(reports) == 1 and "transposed" in reports[0].reason
