@@ -126,10 +126,10 @@ def _poll_date(value: str | datetime.date) -> str:
 def _ward(store: Store, ward_id: int) -> WardInfo:
     if isinstance(ward_id, bool) or not isinstance(ward_id, int):
         raise SetupRefused(f"a ward is chosen by its id, not {ward_id!r}")
-    for w in store.wards():
-        if w.id == ward_id:
-            return w
-    raise SetupRefused(f"there is no ward with id {ward_id} (was it removed?)")
+    w = store.ward_by_id(ward_id)
+    if w is None:
+        raise SetupRefused(f"there is no ward with id {ward_id} (was it removed?)")
+    return w
 
 
 def _require_undeclared(w: WardInfo, what: str) -> None:

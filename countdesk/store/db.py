@@ -365,13 +365,15 @@ class Store:
         cur = self.conn.execute(self._WARD_COLUMNS + " ORDER BY position, wards.id")
         return [self._ward_info(r) for r in cur]
 
+    def ward_by_id(self, ward_id: int) -> WardInfo | None:
+        r = self.conn.execute(self._WARD_COLUMNS + " WHERE wards.id = ?", (ward_id,)).fetchone()
+        return None if r is None else self._ward_info(r)
+
     def ward(self, ref: str | int) -> WardInfo:
         """A ward by id or by name (case- and accent-insensitive)."""
         text = str(ref).strip()
-        if text.isdigit():
-            r = self.conn.execute(self._WARD_COLUMNS + " WHERE wards.id = ?", (int(text),)).fetchone()
-            if r is not None:
-                return self._ward_info(r)
+        if text.isdigit() and (by_id := self.ward_by_id(int(text))) is not None:
+            return by_id
         wards = self.wards()
         for w in wards:
             if fold(w.name) == fold(text):
