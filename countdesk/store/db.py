@@ -33,7 +33,7 @@ from countdesk.core import (
 )
 from countdesk.core.electionfile import ElectionFileError, ElectionSpec, clean_text
 from countdesk.core.records import CorrectionInfo, ElectionInfo, ErrorReport, ProvisionalShown, WardInfo
-from countdesk.store import access, lock
+from countdesk.store import lock
 from countdesk.store.audit import GENESIS, audit_records, canonical, chain_hash, verify_audit
 from countdesk.store.connection import (
     _check_header,
@@ -44,7 +44,9 @@ from countdesk.store.connection import (
     strict_text,
     writable,
 )
-from countdesk.store.errors import AccessDenied, StoreError, StoreInUse, StoreReadOnly
+from countdesk.store.candidate_rows import CANDIDATE_COLUMNS, candidate_from_row, ward_terms
+from countdesk.store.errors import StoreError, StoreInUse, StoreReadOnly
+from countdesk.store.passphrase import PassphraseRecords
 from countdesk.store.schema import (
     APP_ID,
     SCHEMA_VERSION,
@@ -81,7 +83,7 @@ class Change:
 
 
 
-class Store:
+class Store(PassphraseRecords):
     """The one writer of a countdesk store."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *,
@@ -118,6 +120,10 @@ class Store:
             raise StoreError(f"the folder {folder} is read-only; choose a writable place for the store")
         if exists and not os.access(p, os.R_OK):
             raise StoreError(f"{p} cannot be read (check its permissions)")
+        if exists and p.stat().st_nlink > 1:
+            raise StoreError(f"{p} has {p.stat().st_nlink} names (hard links): each name would keep "
+                             "its own write-ahead log, so work saved under one could be lost under "
+                             "another. Copy the store to a file of its own (cp, not ln) and open that")
         reason: str | None = None
         if read_only:
             reason = "it was opened for viewing only"
@@ -382,10 +388,9 @@ class Store:
         raise StoreError(f"no ward called {text!r}; the wards are: {names}")
 
     def candidates(self, ward_id: int) -> list[Candidate]:
-        cur = self.conn.execute(
-            "SELECT id, surname, forenames, description, party FROM candidates WHERE ward_id = ? "
-            "ORDER BY id", (ward_id,))
-        return [Candidate(*r) for r in cur]
+        cur = self.conn.execute(f"SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE ward_id = ? "
+                                "ORDER BY id", (ward_id,))
+        return [candidate_from_row(r) for r in cur]
 
     def current_round(self, ward_id: int) -> tuple[int, int]:
         row = self.conn.execute(
@@ -441,7 +446,8 @@ class Store:
             electorate=w.electorate, ballot_papers_verified=w.ballot_papers_verified,
             double_entry=el.double_entry, sheets=sheets,
             lots=lots, acknowledged=acks, declared=bool(w.declared_at) and latest,
-            round_number=number, countermanded=w.countermanded_at is not None)
+            round_number=number, countermanded=w.countermanded_at is not None,
+            terms=ward_terms(self.conn, ward_id))
 
     def result(self, ward_id: int, round_number: int | None = None) -> WardResult:
         """The core's result for a round (the latest by default).
@@ -482,66 +488,6 @@ class Store:
     def any_declared(self) -> bool:
         return bool(self.conn.execute(
             "SELECT COUNT(*) FROM wards WHERE declared_at IS NOT NULL").fetchone()[0] > 0)
-
-    # --------------------------------------------------------------- access
-    def passphrase_set(self) -> bool:
-        """The returning officer has set a passphrase (without one, every action is allowed)."""
-        return self._passphrase() is not None
-
-    def _passphrase(self) -> access.PassphraseHash | None:
-        row = self.conn.execute(
-            "SELECT hash, salt, n, r, p FROM passphrases WHERE role = ? ORDER BY id DESC LIMIT 1",
-            (access.ROLE_RO,)).fetchone()
-        return None if row is None else access.PassphraseHash(*row)
-
-    def failed_tries(self) -> tuple[int, str | None]:
-        """Wrong passphrases in a row (since the last right one), and when the last was."""
-        last_ok = self.conn.execute(
-            "SELECT COALESCE(MAX(id), 0) FROM passphrase_attempts WHERE ok = 1").fetchone()[0]
-        row = self.conn.execute(
-            "SELECT COUNT(*), MAX(at) FROM passphrase_attempts WHERE ok = 0 AND id > ?",
-            (last_ok,)).fetchone()
-        return int(row[0]), row[1]
-
-    def wait_before_next_try(self) -> int:
-        """Seconds to wait before the passphrase may be tried again (0: now)."""
-        failures, last = self.failed_tries()
-        delay = access.backoff_seconds(failures)
-        if not delay or last is None:
-            return 0
-        elapsed = (_clock() - _parse_time(last)).total_seconds()
-        return max(0, int(delay - elapsed + 0.999))
-
-    def check_passphrase(self, passphrase: str, *, action: str, actor: str | None = None) -> None:
-        """Check the returning officer's passphrase for ``action``; a wrong one is recorded
-        (and audited) and counts towards the back-off. Raises :class:`AccessDenied`."""
-        stored = self._passphrase()
-        if stored is None:
-            return
-        self._require_writable()
-        wait = self.wait_before_next_try()
-        if wait:
-            failures, _ = self.failed_tries()
-            raise AccessDenied(f"{failures} wrong passphrases in a row: wait {access.duration(wait)} before "
-                               "trying again; nothing was changed")
-        if access.matches(passphrase, stored):
-            failures, _ = self.failed_tries()
-            if failures:
-                with self.transaction("passphrase accepted", actor, details={"for": action,
-                                                                        "after_wrong_tries": failures}) as ch:
-                    self.insert(ch, "passphrase_attempts", {"ok": 1, "action": action, "actor": actor,
-                                                            "at": now()})
-            return
-        with self.transaction("wrong passphrase", actor, details={"for": action}) as ch:
-            self.insert(ch, "passphrase_attempts", {"ok": 0, "action": action, "actor": actor,
-                                                    "at": now()})
-        failures, _ = self.failed_tries()
-        left = access.FREE_TRIES - failures
-        if left > 0:
-            more = f"{left} more tr{'y' if left == 1 else 'ies'} before a wait"
-        else:
-            more = f"wait {access.duration(access.backoff_seconds(failures))} before trying again"
-        raise AccessDenied(f"wrong passphrase for {action} ({more}); nothing was changed")
 
     # ----------------------------------------------------------------- audit
     def audit_records(self) -> list[dict[str, Any]]:

@@ -10,6 +10,13 @@ instance shows.
 
 Inside one process the lock is shared and counted: the desktop app's worker
 threads open their own connections to the store it already holds.
+
+The lock is on the store's *file*, not only on its name: the writer also holds an
+exclusive ``flock`` on the database file itself, so a second writer reaching the
+same file by another name (a hard link, a bind mount) is refused too (SQLite's own
+locks are POSIX byte-range locks, which ``flock`` does not touch on local disks).
+The lock file is opened without following symbolic links and must be a plain file
+with one name, so a planted link cannot make countdesk overwrite another file.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import datetime
 import json
 import os
 import socket
+import stat
 import sys
 import threading
 import time
@@ -53,6 +61,8 @@ class WriterBusy(Exception):
         if h.get("since"):
             parts.append(f"since {h['since']}")
         who = f" ({' '.join(parts)})" if parts else ""
+        if h.get("other_name"):
+            return "another countdesk is writing to this store's file under another name (a link to it)"
         return f"another countdesk{who} is writing to this store"
 
 
@@ -64,6 +74,7 @@ class LockUnavailable(Exception):
 class _Held:
     fd: int
     count: int
+    db_fd: int | None = None
 
 
 _held: dict[str, _Held] = {}
@@ -141,14 +152,19 @@ def acquire(db_path: Path, *, wait: float = 0.0) -> None:
             held.count += 1
             return
         while True:
-            try:
-                fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-            except OSError as exc:
-                raise LockUnavailable(f"{path}: {exc.strerror}") from None
+            fd = _open_lock_file(path)
             if _try_lock(fd):
                 if _same_file(fd, path):
+                    db_fd = _lock_database_file(db_path)
+                    if db_fd is False:
+                        _unlock(fd)
+                        os.close(fd)
+                        if time.monotonic() >= deadline:
+                            raise WriterBusy(path, {"other_name": True})
+                        time.sleep(0.05)
+                        continue
                     _note(fd)
-                    _held[key] = _Held(fd, 1)
+                    _held[key] = _Held(fd, 1, db_fd)
                     return
                 _unlock(fd)
                 os.close(fd)
@@ -157,6 +173,44 @@ def acquire(db_path: Path, *, wait: float = 0.0) -> None:
             if time.monotonic() >= deadline:
                 raise WriterBusy(path, holder(path))
             time.sleep(0.05)
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def _open_lock_file(path: Path) -> int:
+    """The lock file, opened without following a symbolic link; it must be a plain file with
+    one name (a planted link or hard link to another file is refused, never written)."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _CLOEXEC, 0o600)
+    except OSError as exc:
+        if path.is_symlink():
+            raise LockUnavailable(f"{path} is a symbolic link, not countdesk's lock file; remove it "
+                                  "(countdesk will not write through it)") from None
+        raise LockUnavailable(f"{path}: {exc.strerror}") from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1:
+        os.close(fd)
+        raise LockUnavailable(f"{path} is not countdesk's lock file (not a plain file with one "
+                              "name); remove it")
+    return fd
+
+
+def _lock_database_file(db_path: Path) -> int | bool | None:
+    """An exclusive ``flock`` on the database file itself: its fd, None where there is nothing
+    to lock (no file yet; Windows, where the lock file alone is used), False when another
+    writer holds the file under another name."""
+    if sys.platform == "win32":  # pragma: no cover - byte-range locks would meet SQLite's own
+        return None
+    try:
+        fd = os.open(db_path, os.O_RDONLY | _CLOEXEC)
+    except OSError:
+        return None
+    if _try_lock(fd):
+        return fd
+    os.close(fd)
+    return False
 
 
 def _note(fd: int) -> None:
@@ -183,5 +237,8 @@ def release(db_path: Path) -> None:
         if sys.platform != "win32" and _same_file(held.fd, path):
             with contextlib.suppress(OSError):
                 path.unlink()  # while still locked: see _same_file
+        if held.db_fd is not None:
+            _unlock(held.db_fd)
+            os.close(held.db_fd)
         _unlock(held.fd)
         os.close(held.fd)
