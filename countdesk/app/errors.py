@@ -28,6 +28,8 @@ APP_CODES: dict[str, tuple[str, str]] = {
     "A020": ("The candidate is not among those tied.", "Choose one of the tied candidates listed."),
     "A021": ("No such warning to acknowledge, or it is already acknowledged.",
              "Acknowledge one of the warnings listed with the result."),
+    "A022": ("A recount request of no known type, or a re-check of bundles naming none.",
+             "Say full (a full recount) or bundles with the name of each bundle to re-check."),
     "A030": ("A set-up change refused.", "The message says why; nothing was changed."),
     "A031": ("A nominations file refused.", "Correct the lines named and import the file again."),
     "A040": ("A document cannot honestly be printed.", "The message says why (e.g. no result yet)."),
@@ -37,6 +39,9 @@ APP_CODES: dict[str, tuple[str, str]] = {
              "Declare first, or print a draft to read back before declaring."),
     "A043": ("No error has been reported for the ward.", "Report it first (report-error)."),
     "A044": ("The store was closed before the document was made.", "Open the store and ask again."),
+    "A050": ("The backup is of another election than the store it would replace.",
+             "Choose a backup of this store, or say that this election is to be replaced "
+             "(--other-election; needs the returning officer's passphrase)."),
     "P001": ("The returning officer's passphrase is needed.",
              "Give it (in the app when asked; on the command line --ro-passphrase-file FILE)."),
     "P002": ("The passphrase was wrong, or tries must wait.", "Try again with the right passphrase "

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from countdesk.app.errors import from_store
+from countdesk.app.errors import AppError, from_store
 from countdesk.store.errors import StoreError
 from countdesk.store.paths import data_home, default_store_path
 
@@ -16,13 +16,25 @@ DEMO_FILE = "demo-sutton-2018.json"
 
 
 def import_election_file(db_path: str | os.PathLike[str], file: str | os.PathLike[str], *,
-                         replace: bool = False, actor: str | None = None) -> Path | None:
+                         replace: bool = False, actor: str | None = None,
+                         passphrase: str | None = None) -> Path | None:
     """Import an election file into the store at ``db_path`` (made if need be), all or
-    nothing. With ``replace`` an undeclared election is replaced and kept beside it; returns
-    where the replaced one is kept (None: nothing replaced)."""
+    nothing. With ``replace`` an undeclared election is replaced and kept beside it (which
+    needs the returning officer's passphrase once one is set); returns where the replaced one
+    is kept (None: nothing replaced)."""
+    from countdesk.store.db import Store  # noqa: PLC0415
     from countdesk.store.importer import import_into  # noqa: PLC0415
 
     try:
+        target = Path(db_path)
+        if replace and target.is_file():
+            with Store.open(target) as store:
+                if store.passphrase_set():
+                    if passphrase is None:
+                        raise AppError("P001", "Replacing the election in this store needs the "
+                                       "returning officer's passphrase (--ro-passphrase-file FILE); "
+                                       "nothing was changed")
+                    store.check_passphrase(passphrase, action="replacing the election")
         return import_into(db_path, file, replace=replace, actor=actor)
     except StoreError as exc:
         raise from_store(exc) from None

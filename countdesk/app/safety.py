@@ -8,7 +8,9 @@ these operations are what the front ends call.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -75,14 +77,81 @@ def backup(db_path: str | os.PathLike[str], folder: str | os.PathLike[str], *, k
         raise from_store(exc) from None
 
 
-def restore(backup_file: Path, db_path: Path) -> Path | None:
-    """Replace the store at ``db_path`` by a checked backup; returns where the old one is kept."""
+@dataclass(frozen=True)
+class RestoreOutcome:
+    #: where the replaced store is kept (None: there was none)
+    kept: Path | None
+    #: changes in the replaced store that the backup does not hold (they stay in ``kept``)
+    lost_records: int
+    #: what those changes were, in words ("show provisional result, declare")
+    latest_lost: str | None
+    #: the backup is of another election than the store it replaced
+    other_election: bool
+
+
+def _first_record(db_path: Path) -> tuple[str | None, str]:
+    """The hash of a store's first audit record (its identity: every copy of one store shares
+    it) and its election in words."""
+    from countdesk.store.db import Store  # noqa: PLC0415
+
+    with Store.open(db_path, read_only=True) as store:
+        first = store.conn.execute("SELECT hash FROM audit WHERE seq = 1").fetchone()
+        title = (f"{store.election().title}, {store.election().authority}" if store.has_election()
+                 else "no election")
+    return (None if first is None else str(first[0])), title
+
+
+def restore(backup_file: Path, db_path: Path, *, passphrase: str | None = None,
+            other_election: bool = False) -> RestoreOutcome:
+    """Replace the store at ``db_path`` by a checked backup.
+
+    Where the store has a returning officer's passphrase, restoring needs it (a restore can
+    undo declarations and lots); a backup of another election is refused unless
+    ``other_election`` is given. Says what the restore sets aside: the changes made after the
+    backup stay in the replaced store, kept beside it."""
     from countdesk.store.backups import restore as _restore  # noqa: PLC0415
+    from countdesk.store.db import Store  # noqa: PLC0415
+
+    from countdesk.store.backups import check_backup  # noqa: PLC0415
 
     try:
-        return _restore(backup_file, db_path)
+        if backup_file.is_dir():
+            raise StoreError(f"{backup_file} is a folder; give the backup file to restore")
+        check_backup(backup_file)
+        lost, latest, other = 0, None, False
+        readable = True
+        if db_path.exists():
+            try:
+                _first_record(db_path)
+            except (StoreError, sqlite3.DatabaseError):
+                readable = False  # a damaged store: restoring is how it is mended
+        if db_path.exists() and readable:
+            mine, my_title = _first_record(db_path)
+            theirs, their_title = _first_record(backup_file)
+            other = mine is not None and theirs != mine
+            if other and not other_election:
+                raise AppError("A050", f"{backup_file} is a backup of another election ({their_title}), "
+                               f"not of the store it would replace ({my_title}); nothing was changed. "
+                               "To replace this election with it, say so (--other-election)")
+            with Store.open(db_path) as store:
+                if not other:
+                    with Store.open(backup_file, read_only=True) as old:
+                        n_old = len(old.audit_records())
+                    after = store.audit_records()[n_old:]
+                    lost = len(after)
+                    actions = list(dict.fromkeys(str(r["action"]) for r in after))
+                    if actions:
+                        latest = ", ".join(actions[:6]) + (", …" if len(actions) > 6 else "")
+                if store.passphrase_set():
+                    if passphrase is None:
+                        raise AppError("P001", "Restoring a backup over this store needs the returning "
+                                       "officer's passphrase (--ro-passphrase-file FILE): it can undo "
+                                       "declarations and lots; nothing was changed")
+                    store.check_passphrase(passphrase, action="restoring a backup over this store")
+        kept = _restore(backup_file, db_path)
     except StoreError as exc:
         raise from_store(exc) from None
+    return RestoreOutcome(kept, lost, latest, other)
 
 
 def compare_logs(db_path: Path, earlier: Path) -> tuple[list[str], int]:

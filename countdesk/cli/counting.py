@@ -30,7 +30,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.db) if args.db else default_store_path()
     if not args.db:
         path.parent.mkdir(parents=True, exist_ok=True)
-    kept = import_election_file(path, args.file, replace=args.replace)
+    kept = import_election_file(path, args.file, replace=args.replace,
+                                passphrase=ro_passphrase(args))
     with Desk.open(path, read_only=True) as desk:
         el = desk.election()
         n = len(desk.wards())

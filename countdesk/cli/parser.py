@@ -63,7 +63,10 @@ def _counting(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s = sub.add_parser("import", help="load an election file into the store")
     s.add_argument("file")
     s.add_argument("--replace", action="store_true",
-                   help="replace the election already in the store (refused once any ward is declared)")
+                   help="replace the election already in the store (refused once any ward is declared; "
+                   "needs the returning officer's passphrase once one is set)")
+    s.add_argument("--ro-passphrase-file", dest="ro_passphrase_file", metavar="FILE",
+                   help="a file holding the returning officer's passphrase (for --replace)")
     s.set_defaults(handler=counting.cmd_import)
 
     s = sub.add_parser("wards", help="list the wards and their status")
@@ -288,11 +291,18 @@ def _safety(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s = sub.add_parser(
         "restore", help="replace the store by a backup, after checking the backup",
         description="Checks the backup (a countdesk store, integrity, audit chain) and then replaces "
-        "the store given by --db (before or after the command) with it. The replaced store is kept "
-        "beside it as NAME.before-restore-TIME.db. Refused while another countdesk writes to the store.")
+        "the store given by --db (before or after the command) with it, in one atomic step. The "
+        "replaced store is kept beside it as NAME.before-restore-TIME.db, and the changes it holds "
+        "that the backup does not are named. Refused while another countdesk writes to the store; "
+        "needs the returning officer's passphrase once one is set; a backup of another election "
+        "needs --other-election.")
     s.add_argument("file", metavar="FILE")
     s.add_argument("--db", dest="restore_db", metavar="PATH",
                    help="the store to replace (as `countdesk --db PATH restore FILE`)")
+    s.add_argument("--other-election", action="store_true",
+                   help="replace the store's election with a backup of another election")
+    s.add_argument("--ro-passphrase-file", "--passphrase-file", dest="ro_passphrase_file",
+                   metavar="FILE", help="a file holding the returning officer's passphrase")
     s.set_defaults(handler=safety.cmd_restore)
 
     s = sub.add_parser(

@@ -10,7 +10,7 @@ from pathlib import Path
 from countdesk.app import Desk
 from countdesk.app import safety as app_safety
 from countdesk.app.safety import read_passphrase_file
-from countdesk.cli.common import UsageError, open_desk, store_path
+from countdesk.cli.common import UsageError, open_desk, ro_passphrase, store_path
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
@@ -48,13 +48,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if args.demo:
         raise UsageError("--demo always uses the built-in demo; give --db to restore a store")
     target = Path(args.restore_db) if args.restore_db else store_path(args)
-    kept = app_safety.restore(Path(args.file), target)
+    outcome = app_safety.restore(Path(args.file), target, passphrase=ro_passphrase(args),
+                                 other_election=args.other_election)
     with Desk.open(target, read_only=True) as desk:
         n = len(desk.audit_records())
         el = desk.election()
     print(f"restored {el.title}, {el.authority} ({n} audit records, chain intact) into {target}")
-    if kept is not None:
-        print(f"the store it replaced is kept in {kept}")
+    if outcome.kept is not None:
+        print(f"the store it replaced is kept in {outcome.kept}")
+    if outcome.other_election:
+        print("the store it replaced held another election")
+    elif outcome.lost_records:
+        print(f"{outcome.lost_records} change{'s' if outcome.lost_records != 1 else ''} made after the "
+              f"backup ({outcome.latest_lost}) are not in it; they stay in {outcome.kept}")
     return 0
 
 

@@ -19,6 +19,7 @@ import contextlib
 import datetime
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,7 +151,13 @@ def check_backup(path: Path) -> int:
 def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str]) -> Path | None:
     """Replace the store at ``db_path`` by ``backup`` once the backup checks out.
 
-    Returns where the replaced store was kept (None when there was none)."""
+    Atomic: the backup is copied beside the store, the store is copied aside (its write-ahead
+    log folded in first), and then one rename puts the copy in the store's place. Interrupted
+    anywhere, the path holds the old store or the new one, never neither; the half-made copy
+    is removed at the next start (:func:`clean_leftovers`).
+
+    Returns where the replaced store was kept (None when there was none). Whether the
+    returning officer allows it is the application layer's question, asked before this."""
     src, target = Path(backup), Path(db_path)
     if src.is_dir():
         raise StoreError(f"{src} is a folder; give the backup file to restore")
@@ -171,44 +178,84 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str]) -> 
                          "nothing was changed") from None
     except lock.LockUnavailable as exc:
         raise StoreError(f"{target} cannot be written here ({exc}); nothing was changed") from None
-    tmp = folder / f".{target.name}.restoring"
+    tmp = restoring_path(target)
     kept: Path | None = None
     try:
-        s = _connect_ro(src)
-        try:
-            d = sqlite3.connect(str(tmp))
-            try:
-                s.backup(d)
-                d.execute("PRAGMA journal_mode=DELETE")
-                ok = d.execute("PRAGMA integrity_check").fetchone()[0]
-            finally:
-                d.close()
-        finally:
-            s.close()
-        if ok != "ok":
-            raise StoreError(f"the copy of {src} failed its integrity check ({ok}); nothing was changed")
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
+        _copy(src, tmp)
         if target.exists():
-            _settle(target)
             stamp = datetime.datetime.now(datetime.UTC).strftime(_STAMP)
             kept = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix or '.db'}")
-            # the store moves aside with its write-ahead log, so the two stay a pair
-            os.replace(target, kept)
+            _settle(target)
+            try:
+                _copy(target, kept)  # the replaced store, whole, before anything moves
+            except (sqlite3.Error, StoreError):
+                _raw_copy(target, kept)  # a damaged store is kept as it is, with its log
             for suffix in ("-wal", "-shm"):
-                side = Path(str(target) + suffix)
-                if side.exists():
-                    os.replace(side, Path(str(kept) + suffix))
-        os.replace(tmp, target)
+                Path(str(target) + suffix).unlink(missing_ok=True)
+        os.replace(tmp, target)  # the one step that changes the store: atomic
         fsync_dir(folder)
     except sqlite3.Error as exc:
         raise StoreError(f"{src} could not be restored: {exc}; nothing was changed") from None
     except OSError as exc:
-        raise StoreError(f"{src} could not be restored: {exc.strerror or exc}") from None
+        raise StoreError(f"{src} could not be restored: {exc.strerror or exc}; the store is "
+                         "unchanged") from None
     finally:
         tmp.unlink(missing_ok=True)
         lock.release(target)
     return kept
+
+
+def restoring_path(target: Path) -> Path:
+    return target.with_name(f".{target.name}.restoring")
+
+
+def _copy(src: Path, dest: Path) -> None:
+    """A consistent, checked, fsynced single-file copy of a store (SQLite's online backup)."""
+    s = _connect_ro(src)
+    try:
+        d = sqlite3.connect(str(dest))
+        try:
+            s.backup(d)
+            d.execute("PRAGMA journal_mode=DELETE")
+            ok = d.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            d.close()
+    finally:
+        s.close()
+    if ok != "ok":
+        raise StoreError(f"the copy of {src} failed its integrity check ({ok}); nothing was changed")
+    with open(dest, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _raw_copy(src: Path, dest: Path) -> None:
+    """A byte-for-byte copy of a store and its write-ahead log, fsynced (for a store too
+    damaged for SQLite to copy)."""
+    for suffix in ("", "-wal"):
+        part = Path(f"{src}{suffix}")
+        if part.exists():
+            shutil.copyfile(part, Path(f"{dest}{suffix}"))
+            with open(Path(f"{dest}{suffix}"), "rb+") as fh:
+                os.fsync(fh.fileno())
+
+
+def clean_leftovers(db_path: Path) -> list[Path]:
+    """Remove what an interrupted restore or import left beside the store (called by the
+    store's writer, which holds its lock): the half-made copy of a restore, and import
+    files no other countdesk is still building (they are locked while being built)."""
+    removed: list[Path] = []
+    folder = db_path.parent if str(db_path.parent) else Path(".")
+    candidates = [restoring_path(db_path), *folder.glob(f".{db_path.name}.import-*.db")]
+    for path in candidates:
+        if not path.exists() or path.is_symlink():
+            continue
+        if path.name.endswith(".db") and lock.in_use(path):
+            continue
+        for side in ("", "-wal", "-shm", "-journal", ".lock"):
+            with contextlib.suppress(OSError):
+                Path(f"{path}{side}").unlink()
+        removed.append(path)
+    return removed
 
 
 def _settle(path: Path) -> None:

@@ -35,6 +35,7 @@ from countdesk.core.electionfile import ElectionFileError, ElectionSpec, clean_t
 from countdesk.core.records import CorrectionInfo, ElectionInfo, ErrorReport, ProvisionalShown, WardInfo
 from countdesk.store import lock
 from countdesk.store.audit import GENESIS, audit_records, canonical, chain_hash, verify_audit
+from countdesk.store.candidate_rows import CANDIDATE_COLUMNS, candidate_from_row, ward_terms
 from countdesk.store.connection import (
     _check_header,
     _open_connection,
@@ -44,7 +45,6 @@ from countdesk.store.connection import (
     strict_text,
     writable,
 )
-from countdesk.store.candidate_rows import CANDIDATE_COLUMNS, candidate_from_row, ward_terms
 from countdesk.store.errors import StoreError, StoreInUse, StoreReadOnly
 from countdesk.store.passphrase import PassphraseRecords
 from countdesk.store.schema import (
@@ -244,6 +244,9 @@ class Store(PassphraseRecords):
             raise StoreReadOnly(f"{self.path} cannot be written here ({exc}); nothing was changed. "
                                 "Copy it somewhere writable to make changes") from None
         self._lock_release = weakref.finalize(self, lock.release, self._lock_path)
+        from countdesk.store.backups import clean_leftovers  # noqa: PLC0415
+
+        clean_leftovers(self.path)  # what an interrupted restore or import left beside it
 
     def _release_writer(self) -> None:
         if self._lock_release is not None:

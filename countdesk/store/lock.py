@@ -242,3 +242,16 @@ def release(db_path: Path) -> None:
             os.close(held.db_fd)
         _unlock(held.fd)
         os.close(held.fd)
+
+
+def in_use(db_path: Path) -> bool:
+    """A countdesk (this one or another) holds the writer lock of the store at ``db_path``."""
+    if held_here(db_path):
+        return True
+    fd = _lock_database_file(db_path)
+    if fd is False:
+        return True
+    if isinstance(fd, int):
+        _unlock(fd)
+        os.close(fd)
+    return False
