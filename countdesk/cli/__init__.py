@@ -12,6 +12,8 @@ yet acknowledged); 1 anything unexpected. With no command, the desktop app start
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -46,6 +48,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("countdesk: interrupted", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # the reader went away (``countdesk wards | head``): stop quietly, as the shell expects
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except Exception as exc:
         if _is_store_refusal(exc):
             return _refused(str(exc))

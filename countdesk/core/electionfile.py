@@ -81,7 +81,18 @@ def clean_text(value: object, where: str, *, required: bool = True, max_len: int
         if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200d":
             raise ElectionFileError(
                 f"{where} contains a control or invisible character (U+{ord(ch):04X})")
+        if unicodedata.category(ch) == "Cs" or _noncharacter(ch):
+            raise ElectionFileError(
+                f"{where} contains U+{ord(ch):04X}, which is not a character that can be printed or "
+                "exchanged (a broken copy and paste?); type it again")
     return text
+
+
+def _noncharacter(ch: str) -> bool:
+    """Unicode's noncharacters (U+FDD0–U+FDEF and the last two of every plane): never text,
+    and not allowed in XML (the EML exports)."""
+    code = ord(ch)
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
 def _kind(value: object) -> str:

@@ -146,7 +146,10 @@ def parse_figure(value: object, what: str = "the figure") -> int:
         if text[0] in "-−":
             sign, text = "-", text[1:].strip()
         if re.fullmatch(r"\d+", text) or _GROUPED.fullmatch(text):
-            number = int(text.replace(",", ""))
+            digits = text.replace(",", "").lstrip("0")
+            if len(digits) > len(str(MAX_FIGURE)):
+                raise FigureError("E109", f"{what} is too large to be a count ({len(digits):,} digits)")
+            number = int(digits or "0")
             if sign:
                 raise FigureError("E101", f"{what} cannot be negative (got -{number})")
         elif re.fullmatch(r"\d*[.,]\d+|\d+\.", text):
