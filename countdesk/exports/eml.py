@@ -26,6 +26,7 @@ against the XSD here; the tests parse them back and check this structure.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from countdesk.core import REJECTED_HEADS
@@ -45,11 +46,21 @@ def _e(tag: str) -> str:
     return f"{{{EML_NS}}}{tag}"
 
 
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text XML 1.0 can hold: characters it cannot (control characters, lone surrogates,
+    U+FFFE/U+FFFF) are dropped, so the file always parses. Import refuses such names in words;
+    this guards stores written by older versions."""
+    return _NOT_XML.sub("", text)
+
+
 def _sub(parent: ET.Element, tag: str, text: str | None = None, ns: str = EML_NS,
          **attrib: str) -> ET.Element:
-    el = ET.SubElement(parent, f"{{{ns}}}{tag}", attrib)
+    el = ET.SubElement(parent, f"{{{ns}}}{tag}", {k: xml_text(v) for k, v in attrib.items()})
     if text is not None:
-        el.text = text
+        el.text = xml_text(text)
     return el
 
 

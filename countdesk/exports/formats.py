@@ -141,12 +141,29 @@ def csv_rows(snap: Snapshot, provisional: bool) -> Iterator[dict[str, str]]:
                    "lot_winner": _yes(row.lot_winner)}
 
 
+#: What a spreadsheet takes as the start of a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    """A text cell a spreadsheet will show as text: one that would start a formula
+    (``=HYPERLINK(...)`` as a candidate's name, say) gets a leading apostrophe, as Excel and
+    LibreOffice expect; figures are never changed (they are digits)."""
+    if value and value.startswith(FORMULA_STARTS) and not _number(value):
+        return "'" + value
+    return value
+
+
+def _number(value: str) -> bool:
+    return value.lstrip("-+").replace(",", "").replace(".", "", 1).isdigit()
+
+
 def _csv(columns: tuple[str, ...], rows: Iterator[dict[str, str]], bom: bool) -> bytes:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({k: safe_cell(v) if isinstance(v, str) else v for k, v in row.items()})
     return buf.getvalue().encode("utf-8-sig" if bom else "utf-8")
 
 
