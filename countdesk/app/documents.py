@@ -227,11 +227,17 @@ class DocumentOps(DeskBase):
             if self.check(w.id, _declare_action()).allowed:
                 yield w.id
 
-    def match_document(self, document: DocumentInfo | None) -> StoreMatch:
-        """Does a printed document still match the store? (``countdesk verify --db``)"""
+    def match_document(self, document: DocumentInfo | None, pdf: bytes | None = None,
+                       signer: str | None = None) -> StoreMatch:
+        """Does a printed document still match the store? (``countdesk verify --db``): its
+        digest, then what its page shows (``pdf``), then who signed it (``signer``: the signing
+        certificate's fingerprint) against the key registered in the store."""
         from countdesk.app.matching import match_store  # noqa: PLC0415
+        from countdesk.app.readback import check_page, check_signer  # noqa: PLC0415
 
-        return match_store(cast("Desk", self), document)
+        match = match_store(cast("Desk", self), document)
+        if not match.ok or document is None:
+            return match
 
 
 def sign(data: bytes, signer: SimpleSigner | None, location: str | None) -> bytes:

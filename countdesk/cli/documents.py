@@ -120,7 +120,7 @@ def cmd_keygen(args: argparse.Namespace) -> int:
         out, cert = _keygen(args)
         desk.record_key_event("signing key made", {
             "name": args.name, "key_file": out.name, "certificate": cert.name,
-            "certificate_sha256": _sha256(cert)})
+            "certificate_sha256": _sha256(cert), "certificate_fingerprint": _fingerprint(cert)})
     print(f"recorded in the audit log of {args.db}")
     return 0
 
@@ -168,7 +168,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if db:
         try:
             with Desk.open(Path(db)) as desk:
-                match = desk.match_document(verdict.document)
+                match = desk.match_document(verdict.document, data,
+                                            verdict.cert_fingerprint if verdict.signed else None)
         except AppError as exc:
             lines.append(f"Result: cannot be checked: {exc}")
             ok = False
@@ -184,3 +185,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(f"countdesk: {path} failed verification: {first_problem}", file=sys.stderr)
         return 2
     return 0
+
+
+def _fingerprint(cert: Path) -> str | None:
+    """The certificate's fingerprint (SHA-256 of its DER form), as ``verify`` shows it."""
+    from countdesk.reports.signing import SigningError, fingerprint, load_certificate  # noqa: PLC0415
+
+    try:
+        return fingerprint(load_certificate(cert).dump())
+    except (SigningError, OSError):
+        return None
