@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import glob
 import os
 import re
 import shutil
@@ -24,7 +25,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from countdesk.files import fsync_dir
+from countdesk.files import STALE_SECONDS, clean_stale_files, fsync_dir
 from countdesk.store import lock
 from countdesk.store.connection import writable
 from countdesk.store.db import Store
@@ -87,6 +88,7 @@ def backup_store(db_path: str | os.PathLike[str], folder: str | os.PathLike[str]
     _check_folder(dest_dir)
     with Store.open(src_path, read_only=True) as store:  # a countdesk store, readable, not newer
         problems = tuple(store.verify_audit())
+    clean_stale(dest_dir, f".{glob.escape(src_path.stem)}-backup-*.partial*")  # a crash mid-backup left it
     when = datetime.datetime.now(datetime.UTC)
     target = dest_dir / backup_name(src_path, when)
     n = 2
@@ -237,6 +239,13 @@ def _raw_copy(src: Path, dest: Path) -> None:
             shutil.copyfile(part, Path(f"{dest}{suffix}"))
             with open(Path(f"{dest}{suffix}"), "rb+") as fh:
                 os.fsync(fh.fileno())
+
+
+def clean_stale(folder: Path, pattern: str, *, older_than: float = STALE_SECONDS) -> list[Path]:
+    """Remove files matching ``pattern`` in ``folder`` that no one has touched for
+    ``older_than`` seconds: what an interrupted backup or document write left (never counted
+    as a backup). A file still being written is younger than that."""
+    return clean_stale_files(folder, pattern, older_than=older_than)
 
 
 def clean_leftovers(db_path: Path) -> list[Path]:
