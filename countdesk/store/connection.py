@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 
 from countdesk.store.errors import StoreError, StoreReadOnly
@@ -32,7 +35,26 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
         conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
         return conn
     except sqlite3.OperationalError:
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            # committed changes still in the write-ahead log, which SQLite cannot read here
+            # (no -shm can be made beside it): read a private copy of the pair, never less
+            return _open_snapshot(path)
         return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=5.0)
+
+
+def _open_snapshot(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a private copy of the store and its write-ahead log (for a
+    store on read-only media): it shows everything committed. The copy is removed when the
+    program ends."""
+    folder = Path(tempfile.mkdtemp(prefix="countdesk-readonly-"))
+    atexit.register(shutil.rmtree, folder, True)
+    copy = folder / path.name
+    shutil.copyfile(path, copy)
+    shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+    conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+    conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    return conn
 
 
 def writable(path: Path) -> bool:
