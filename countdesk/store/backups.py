@@ -86,8 +86,17 @@ def backup_store(db_path: str | os.PathLike[str], folder: str | os.PathLike[str]
     if keep < 1:
         raise StoreError("keep at least one backup")
     _check_folder(dest_dir)
-    with Store.open(src_path, read_only=True) as store:  # a countdesk store, readable, not newer
-        problems = tuple(store.verify_audit())
+    source = Store.open(src_path, read_only=True)  # a countdesk store, readable, not newer
+    try:
+        return _backup_from(source, src_path, dest_dir, keep)
+    finally:
+        source.close()
+
+
+def _backup_from(store: Store, src_path: Path, dest_dir: Path, keep: int) -> BackupResult:
+    """Copy through the store's own read-only connection, which reads it wherever SQLite can
+    (read-only media, a full disk: the write-ahead log included)."""
+    problems = tuple(store.verify_audit())
     clean_stale(dest_dir, f".{glob.escape(src_path.stem)}-backup-*.partial*")  # a crash mid-backup left it
     when = datetime.datetime.now(datetime.UTC)
     target = dest_dir / backup_name(src_path, when)
@@ -97,18 +106,14 @@ def backup_store(db_path: str | os.PathLike[str], folder: str | os.PathLike[str]
         n += 1
     tmp = dest_dir / f".{target.name}.partial"
     try:
-        src = _connect_ro(src_path)
+        dest = sqlite3.connect(str(tmp))
         try:
-            dest = sqlite3.connect(str(tmp))
-            try:
-                src.backup(dest)
-                dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-                ok = dest.execute("PRAGMA integrity_check").fetchone()[0]
-                records = int(dest.execute("SELECT COUNT(*) FROM audit").fetchone()[0])
-            finally:
-                dest.close()
+            store.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            ok = dest.execute("PRAGMA integrity_check").fetchone()[0]
+            records = int(dest.execute("SELECT COUNT(*) FROM audit").fetchone()[0])
         finally:
-            src.close()
+            dest.close()
         if ok != "ok":
             raise StoreError(f"the backup of {src_path} failed its integrity check ({ok}); "
                              "the store itself may be damaged")

@@ -76,9 +76,28 @@ def _write_problem(exc: sqlite3.OperationalError) -> bool:
                                    "unable to open"))
 
 
+#: Less free space than this on a store's disk, after a failed write, means the disk is full.
+FULL_BELOW = 1024 * 1024
+
+FULL_DISK = ("the disk holding {path} is full: nothing was saved and the store is unchanged. Free "
+             "some space on it (or move the store to another disk) and do it again; the store can "
+             "still be read, checked and backed up to another disk")
+
+
+def disk_full(path: Path) -> bool:
+    """The disk holding ``path`` has (next to) no free space left."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        return shutil.disk_usage(folder).free < FULL_BELOW
+    except OSError:
+        return False
+
+
 def _write_error(path: Path, exc: sqlite3.OperationalError) -> StoreError:
     """A failed write, in the user's words. SQLite rolled it back: nothing was saved."""
     text = str(exc).lower()
+    if "full" in text or ("disk i/o" in text and disk_full(path)):
+        return StoreError(FULL_DISK.format(path=path))
     if "full" in text:
         return StoreError(f"the disk holding {path} is full: nothing was saved and the store is "
                           "unchanged. Free some space (or move the store) and do it again")

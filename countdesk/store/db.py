@@ -37,11 +37,13 @@ from countdesk.store import lock
 from countdesk.store.audit import GENESIS, audit_records, canonical, chain_hash, verify_audit
 from countdesk.store.candidate_rows import CANDIDATE_COLUMNS, candidate_from_row, ward_terms
 from countdesk.store.connection import (
+    FULL_DISK,
     _check_header,
     _open_connection,
     _open_read_only,
     _write_error,
     _write_problem,
+    disk_full,
     strict_text,
     writable,
 )
@@ -140,6 +142,14 @@ class Store(PassphraseRecords):
         store = cls(p, conn, read_only_reason=reason)
         try:
             store._prepare(new=not exists)
+        except StoreError:
+            store.close()
+            if reason is not None or not exists or not disk_full(p):
+                raise
+            # a full disk: SQLite cannot even make its log's index to read; read it as on
+            # read-only media (the log included), and say why nothing can be written
+            store = cls(p, _open_read_only(p), read_only_reason=FULL_DISK.format(path=p))
+            store._prepare(new=False)
         except BaseException:
             store.close()
             raise
@@ -254,6 +264,8 @@ class Store(PassphraseRecords):
             self._lock_release = None
 
     def _require_writable(self) -> None:
+        if self.read_only_reason is not None and self.read_only_reason.startswith("the disk holding"):
+            raise StoreReadOnly(self.read_only_reason)
         if self.read_only_reason is not None:
             raise StoreReadOnly(f"{self.path} is read-only here ({self.read_only_reason}); nothing "
                                 "was changed. Copy it somewhere writable to make changes")
