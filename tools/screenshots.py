@@ -1,8 +1,9 @@
 """Make screenshots of each main screen into docs/screenshots/ (offscreen, no display needed).
 
-    python tools/screenshots.py
+    python tools/screenshots.py [--out DIR]
 
-Works on a throw-away copy of the demo election in a temporary COUNTDESK_HOME.
+Works on a throw-away copy of the demo election in a temporary COUNTDESK_HOME, through the
+Desk (the one API over a store), as the desktop app does.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT, help=f"the folder to write to (default {OUT})")
+    out = parser.parse_args(argv).out
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["COUNTDESK_HOME"] = tempfile.mkdtemp(prefix="countdesk-shots-")
     sys.path.insert(0, str(ROOT))
@@ -25,16 +29,16 @@ def main() -> int:
 
     from countdesk.gui.app import build_window, make_app
     from countdesk.gui.models import EntryModel
-    from countdesk.gui.ward_dialogs import DeclareDialog, LotDialog
+    from countdesk.gui.ward_dialogs import DeclareDialog, LotDialog, RecountDialog
 
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     app = make_app()
 
     def shot(widget: QWidget, name: str) -> None:
         for _ in range(3):
             app.processEvents()
-        widget.grab().save(str(OUT / f"{name}.png"))
-        print("wrote", OUT / f"{name}.png")
+        widget.grab().save(str(out / f"{name}.png"))
+        print("wrote", out / f"{name}.png")
 
     start = build_window(argparse.Namespace(db=None, demo=False))
     start.resize(1366, 768)
@@ -45,7 +49,7 @@ def main() -> int:
     window = build_window(argparse.Namespace(db=None, demo=True))
     window.resize(1366, 800)
     window.show()
-    store = window.store
+    store = window.desk  # the Desk: every operation the desktop app runs
     assert store is not None
     window.select_ward_by_name("Nonsuch")
     shot(window, "overview-nonsuch-tie")
@@ -60,6 +64,7 @@ def main() -> int:
     lot.close()
 
     assert r.tie is not None
+    store.show_provisional(store.ward("Nonsuch").id, by="A. N. Officer")  # before the lot (rule 46(2))
     store.record_lot(store.ward("Nonsuch").id, r.tie.candidate_ids[1], "Tossing a coin",
                      ["Agent for Samantha Bourne"])
     store.acknowledge(store.ward("Nonsuch").id, "W002")
@@ -71,8 +76,21 @@ def main() -> int:
     shot(declare, "declare-read-back")
     declare.close()
 
+    # A recount request: a re-check of named bundles, refused with its reason
+    recount = RecountDialog("Sutton West", window)
+    recount.requested_by.setText("Agent for the Conservative candidates")
+    recount.bundles_kind.setChecked(True)
+    recount.bundles.setText("SW1 bundle 4, Postal bundle 12")
+    recount.refused.setChecked(True)
+    recount.reason.setText("The bundles were counted twice in the agents' sight")
+    recount.decided_by.setText("A. N. Officer")
+    recount.show()
+    shot(recount, "recount-dialog")
+    recount.close()
+
     # Key a recount of Sutton West twice, with one difference
     ward = store.ward("Sutton West")
+    store.show_provisional(ward.id, by="A. N. Officer")
     store.request_recount(ward.id, "Agent for the Conservative candidates", granted=True,
                           reason="close third seat")
     cands = store.result(ward.id, 1).candidates
@@ -87,10 +105,13 @@ def main() -> int:
     shot(window, "count-entry-first-keying")
     for row in cands[5:]:
         store.save_draft(ward.id, "first", f"votes:{row.candidate.id}", str(row.votes))
+    papers = store.result(ward.id, 1).ballot_papers_counted  # a multi-member ward's sheets carry it
+    store.save_draft(ward.id, "first", "papers", str(papers))
     store.finish_keying(ward.id, "first", operator="Operator One")
     for i, row in enumerate(cands):
         v = row.votes if i != 2 else (row.votes or 0) + 100
         store.save_draft(ward.id, "second", f"votes:{row.candidate.id}", str(v))
+    store.save_draft(ward.id, "second", "papers", str(papers))
     store.finish_keying(ward.id, "second", operator="Operator Two")
     window.refresh()
     window.select_ward_by_name("Sutton West")
@@ -98,25 +119,23 @@ def main() -> int:
     shot(window, "count-entry-keyings-differ")
 
     # Verification of Sutton West with one box out by two papers, and the set-up tab
-    from countdesk.store import setup as st
-
-    st.set_verification(store, ward.id, [("Station SW1 (Christ Church hall)", "box", 1204, 1202),
-                                         ("Station SW2 (Robin Hood school)", "box", 987, 987),
-                                         ("Postal opening 1", "postal", None, 900)])
+    store.set_verification(ward.id, [
+        ("Station SW1 (Christ Church hall)", "box", 1204, 1202, 396, 3, 1),
+        ("Station SW2 (Robin Hood school)", "box", 987, 987, 513, 1, None),
+        ("Postal opening 1", "postal", None, 900, None, None, None)])
     window.refresh()
     window.select_ward_by_name("Sutton West")
     window.tabs.setCurrentIndex(2)
     shot(window, "verification")
+    shot(window, "verification-tab-boxes")
     window.select_ward_by_name("Nonsuch")
     window.tabs.setCurrentIndex(3)
     shot(window, "setup")
 
     # Declare Nonsuch and preview its sheet
     from countdesk.gui.documents import PdfPreview
-    from countdesk.reports import api
-
     store.declare(store.ward("Nonsuch").id, by="A. N. Officer")
-    data = api.build(store, "declaration", "Nonsuch")
+    data = store.declaration_bytes("Nonsuch")
     preview = PdfPreview("Declaration of result of poll — Nonsuch", data, "declaration-nonsuch.pdf",
                          "Not signed: choose a signing key in the Documents menu to sign declarations.",
                          window)

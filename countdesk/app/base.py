@@ -35,6 +35,7 @@ from countdesk.core.records import (
     WardInfo,
 )
 from countdesk.core.workflow import Action, Verdict, WardState, check, verdicts
+from countdesk.store import ro_auth
 from countdesk.store.db import Change, Store
 from countdesk.store.errors import StoreError
 
@@ -49,6 +50,7 @@ class DeskBase:
         #: the returning officer's passphrase was checked for the operation now running
         self.authorised = False
         self._offered: str | None = None
+        self._audit_key: bytes | None = None
         self._collectors: list[Changes] = []
         self._running: list[OpSpec] = []
         store.on_commit.append(self._committed)
@@ -141,7 +143,13 @@ class DeskBase:
         return WardState(result=self.result(w.id), declared=w.declared_at is not None,
                          countermanded=w.countermanded_at is not None,
                          provisional_key=None if shown is None else shown.figures_key,
-                         double_entry=self.election().double_entry)
+                         double_entry=self.election().double_entry,
+                         unexplained_boxes=self._unexplained_boxes(w.id))
+
+    def _unexplained_boxes(self, ward_id: int) -> tuple[str, ...]:
+        from countdesk.app.verification import verification  # noqa: PLC0415 (verification imports setup)
+
+        return verification(self.store, ward_id).unexplained_boxes
 
     def check(self, ward: str | int, action: Action, sheet: str | None = None) -> Verdict:
         """Whether ``action`` is allowed on the ward now, and if not why (the core decides)."""
@@ -184,12 +192,19 @@ class DeskBase:
         except StoreError as exc:
             raise from_store(exc) from None
         self.authorised = True
+        self._audit_key = self.audit_key(self._offered)
+
+    def audit_key(self, passphrase: str) -> bytes | None:
+        """The key that authenticates the returning officer's records, opened with the
+        passphrase (None for a store whose passphrase was set by an older countdesk)."""
+        wrapping = ro_auth.latest_wrapping(self.store.audit_records())
+        return None if wrapping is None else ro_auth.unwrap(wrapping, passphrase)
 
     @contextmanager
     def running(self, spec: OpSpec, offered: str | None, actor: str | None) -> Iterator[None]:
         outer = bool(self._running)
         if not outer:
-            self.authorised, self._offered = False, offered
+            self.authorised, self._offered, self._audit_key = False, offered, None
         elif offered is not None:
             self._offered = offered
         self._running.append(spec)
@@ -200,26 +215,28 @@ class DeskBase:
         finally:
             self._running.pop()
             if not outer:
-                self.authorised, self._offered = False, None
+                self.authorised, self._offered, self._audit_key = False, None, None
 
     @contextmanager
     def as_returning_officer(self, passphrase: str | None, *, actor: str | None = None
                              ) -> Iterator[None]:
         """Operations inside the block run with the passphrase checked once, here (for a
         batch such as declaring every ready ward)."""
-        self.authorised, self._offered = False, passphrase
+        self.authorised, self._offered, self._audit_key = False, passphrase, None
         self._running.append(OpSpec("batch", "decisions", "always", "returning officer's actions"))
         try:
             self.authorise("returning officer's actions", actor)
             yield
         finally:
             self._running.pop()
-            self.authorised, self._offered = False, None
+            self.authorised, self._offered, self._audit_key = False, None, None
 
     def transaction(self, action: str, actor: str | None, ward_id: int | None = None,
                     details: dict[str, Any] | None = None) -> AbstractContextManager[Change]:
-        """One store transaction, marked authorised when the passphrase was checked."""
-        return self.store.transaction(action, actor, ward_id, details, authorised=self.authorised)
+        """One store transaction, marked authorised (and its record authenticated with the
+        returning officer's key) when the passphrase was checked."""
+        return self.store.transaction(action, actor, ward_id, details, authorised=self.authorised,
+                                      mac_key=self._audit_key if self.authorised else None)
 
     @contextmanager
     def collect_changes(self) -> Iterator[Changes]:

@@ -15,6 +15,7 @@ from countdesk.app.errors import AppError
 from countdesk.app.ops import operation
 from countdesk.app.text import clean
 from countdesk.core import REJECTED_FIELDS, FigureError, WardResult, parse_figure
+from countdesk.core.count_records import RECOUNT_KINDS
 from countdesk.core.entry import field_label
 from countdesk.core.records import ErrorReport
 from countdesk.core.workflow import Action, figures_key
@@ -93,19 +94,28 @@ class DecisionOps(DeskBase):
 
     @operation("decisions", "recording a recount request")
     def request_recount(self, ward: str | int, requested_by: str, *, granted: bool,
-                        reason: str = "", decided_by: str | None = None) -> WardResult:
-        """Record a recount request; a granted one opens a new round keyed like the first
-        (which voids the provisional result shown for the old figures)."""
+                        reason: str = "", decided_by: str | None = None, kind: str = "full",
+                        bundles: Sequence[str] = ()) -> WardResult:
+        """Record a recount request: who asked, its type (``kind`` "full" for a full recount,
+        "bundles" for a re-check of the named ``bundles``), the decision and its reason
+        (required either way). A granted one opens a new round keyed like the first (which
+        voids the provisional result shown for the old figures)."""
         w = self.ward(ward)
         self.require(w.id, Action.RECOUNT if granted else Action.REFUSE_RECOUNT)
         requested_by = clean(requested_by, "who asked for the recount")
-        reason = clean(reason, "the reason", required=False, max_len=MAX_REASON)
+        kind, bundle_names = _recount_kind(kind, bundles)
+        decision = "granting" if granted else "refusing"
+        reason = clean(reason, f"the reason for {decision} the recount", max_len=MAX_REASON)
+        decided_by = clean(decided_by, "who decided", required=False) or None
         round_id, number = self.store.current_round(w.id)
         with self.transaction("recount granted" if granted else "recount refused", decided_by, w.id,
-                              {"ward": w.name, "round": number}) as ch:
+                              {"ward": w.name, "round": number, "kind": kind,
+                               "bundles": list(bundle_names)}) as ch:
             self.store.insert(ch, "recount_requests", {
                 "ward_id": w.id, "round_id": round_id, "requested_by": requested_by,
-                "granted": int(granted), "reason": reason, "decided_by": decided_by, "at": now()})
+                "granted": int(granted), "reason": reason, "decided_by": decided_by, "at": now(),
+                "kind": kind,
+                "bundles": canonical(list(bundle_names)) if kind == "bundles" else None})
             if granted:
                 new_round = self.store.insert(ch, "rounds", {
                     "ward_id": w.id, "number": number + 1, "opened_at": now(),
@@ -179,6 +189,31 @@ class DecisionOps(DeskBase):
                 "ward_id": w.id, "reason": reason, "believed": canonical(believed),
                 "declared": canonical({k: declared[k] for k in believed}), "by": by, "at": now()})
         return next(r for r in self.store.error_reports(w.id) if r.id == rid)
+
+
+def _recount_kind(kind: str, bundles: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+    """The type of a recount request and the bundles it names, checked."""
+    kind = str(kind or "").strip().lower()
+    if kind not in RECOUNT_KINDS:
+        raise AppError("A022", f"a recount is a full recount or a re-check of named bundles "
+                       f"(full or bundles), not {kind!r}")
+    if isinstance(bundles, str):
+        bundles = [bundles]
+    names = tuple(clean(b, "the name of a bundle", required=False, max_len=100) for b in bundles)
+    if kind == "full":
+        if any(names):
+            raise AppError("A022", "a full recount recounts every bundle: name bundles only for "
+                           "a re-check of named bundles")
+        return kind, ()
+    if not names or not all(names):
+        raise AppError("A022", "a re-check of bundles needs the name of each bundle to re-check "
+                       "(for example --bundles 'Box 3 bundle 2')")
+    seen: set[str] = set()
+    for n in names:
+        if n.casefold() in seen:
+            raise AppError("A022", f"the bundle {n!r} is named twice")
+        seen.add(n.casefold())
+    return kind, names
 
 
 def _declared_fields(result: WardResult) -> dict[str, Any]:

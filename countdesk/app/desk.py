@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 
+from countdesk.app.count_records_ops import CountRecordOps
 from countdesk.app.counting import CountingOps
 from countdesk.app.decisions import DecisionOps
 from countdesk.app.documents import DocumentOps
@@ -27,7 +28,7 @@ from countdesk.store.db import Store
 from countdesk.store.errors import StoreError
 
 
-class Desk(CountingOps, DecisionOps, SetupOps, DocumentOps, SafetyOps):
+class Desk(CountingOps, DecisionOps, SetupOps, DocumentOps, SafetyOps, CountRecordOps):
     """Every operation of the count, over one store."""
 
     @classmethod

@@ -23,7 +23,9 @@ from countdesk.reports.kinds import (
     KIND_DECLARATION,
     KIND_NOTICE,
     KIND_PROVISIONAL,
+    KIND_RECOUNTS,
     KIND_SUMMARY,
+    KIND_TIMINGS,
     KIND_VERIFICATION,
 )
 
@@ -97,6 +99,8 @@ class DocumentOps(DeskBase):
                 raise AppError("A041", "the notice covers every ward of the election: give no ward")
             entries = [(w, self.result(w.id)) for w in self.wards()]
             return bytes(docs.notice_pdf(election, entries, signature_image=signature_image))
+        if kind in (KIND_RECOUNTS, KIND_TIMINGS):
+            return self._count_record(kind, ward)
         if ward is None:
             raise AppError("A041", f"a {kind} document needs a ward")
         info = self.ward(ward)
@@ -118,6 +122,20 @@ class DocumentOps(DeskBase):
                                                summary=cast("Desk", self).verification(info.id),
                                                signature_image=signature_image))
         raise AppError("A041", f"there is no document called {kind!r}")
+
+    def _count_record(self, kind: str, ward: str | int | None) -> bytes:
+        from countdesk.reports import count_records  # noqa: PLC0415
+
+        desk = cast("Desk", self)
+        if kind == KIND_TIMINGS:
+            if ward is not None:
+                raise AppError("A041", "the timing report covers every ward of the election: "
+                               "give no ward")
+            return bytes(count_records.timings_pdf(self.election(), desk.timings()))
+        if ward is None:
+            raise AppError("A041", "the record of recounts needs a ward")
+        info = self.ward(ward)
+        return bytes(count_records.recounts_pdf(self.election(), info, desk.recount_record(info.id)))
 
     def draft_declaration(self, ward: str | int, *, by: str | None = None,
                           signature_image: SignatureImage | None = None) -> bytes:

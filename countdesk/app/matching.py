@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 from countdesk.app.documents import StoreMatch
 from countdesk.app.errors import AppError
 from countdesk.reports.digest import notice_digest, result_digest, short_digest, verification_digest
-from countdesk.reports.kinds import KIND_DECLARATION, KIND_NOTICE, KIND_SUMMARY, KIND_VERIFICATION
+from countdesk.reports.kinds import (
+    KIND_DECLARATION,
+    KIND_NOTICE,
+    KIND_RECOUNTS,
+    KIND_SUMMARY,
+    KIND_TIMINGS,
+    KIND_VERIFICATION,
+)
 from countdesk.reports.signing import DocumentInfo
 
 if TYPE_CHECKING:
@@ -43,6 +50,23 @@ def match_store(store: Desk, document: DocumentInfo | None) -> StoreMatch:
             return StoreMatch(True, f"Result: matches every ward's result in {where}")
         return StoreMatch(False, f"Result: DOES NOT MATCH {where}: a ward has been declared or "
                                  f"changed since this notice was printed (digest now {short_digest(now)})")
+    if document.kind in (KIND_RECOUNTS, KIND_TIMINGS):
+        from countdesk.reports.count_records import recounts_digest, timings_digest  # noqa: PLC0415
+
+        if document.kind == KIND_TIMINGS:
+            now = timings_digest(election, store.timings())
+        elif document.ward_id is None:
+            return StoreMatch(False, "Result: cannot be checked: the document names no ward")
+        else:
+            try:
+                now = recounts_digest(election, store.recount_record(document.ward_id))
+            except AppError:
+                return StoreMatch(False, f"Result: DOES NOT MATCH: {where} has no ward "
+                                         f"{document.ward_id}")
+        if now == document.digest:
+            return StoreMatch(True, f"Result: matches the records in {where}")
+        return StoreMatch(False, f"Result: DOES NOT MATCH {where}: the count has moved on since "
+                                 f"this document was printed (digest now {short_digest(now)})")
     if document.ward_id is None:
         return StoreMatch(False, "Result: cannot be checked: the document names no ward")
     try:

@@ -107,6 +107,18 @@ class SetupOps(DeskBase):
                          actor: str | None = None) -> VerificationSummary:
         return verification.set_verification(self.store, ward_id, boxes, actor)
 
+    @operation("set-up", "recording a ballot box's account")
+    def record_box(self, ward: str | int, label: str, *, postal: bool = False,
+                   issued: int | str | None = None, counted: int | str | None = None,
+                   unused: int | str | None = None, spoilt: int | str | None = None,
+                   tendered: int | str | None = None, actor: str | None = None
+                   ) -> VerificationSummary:
+        """Record (or replace) one ballot box's or postal batch's ballot paper account and
+        the papers counted at verification."""
+        return verification.record_box(self.store, self.ward(ward).id, label, postal=postal,
+                                       issued=issued, counted=counted, unused=unused,
+                                       spoilt=spoilt, tendered=tendered, actor=actor)
+
     def verification(self, ward_id: int) -> VerificationSummary:
         return verification.verification(self.store, ward_id)
 

@@ -24,13 +24,18 @@ from countdesk.core.records import VerificationBox, VerificationSummary
 from countdesk.store.db import Store, now
 
 # ============================================================ verification
-#: One entry of the verification: (label, kind "box" or "postal", issued, counted).
-BoxRow = tuple[str, str, int | str | None, int | str | None]
+#: One entry of the verification: (label, kind "box" or "postal", issued, counted), or with
+#: the rest of the ballot paper account: (label, kind, issued, counted, unused, spoilt, tendered).
+Figure = int | str | None
+BoxRow = tuple[str, str, Figure, Figure] | tuple[str, str, Figure, Figure, Figure, Figure, Figure]
+#: The optional figures of the ballot paper account, in the order of a BoxRow.
+ACCOUNT = ("unused", "spoilt", "tendered")
 
 
 def _box_rows(store: Store, ward_id: int) -> list[VerificationBox]:
     cur = store.conn.execute(
-        "SELECT id, position, label, kind, issued, counted FROM verification_boxes WHERE ward_id = ? "
+        "SELECT id, position, label, kind, issued, counted, unused, spoilt, tendered "
+        "FROM verification_boxes WHERE ward_id = ? "
         "ORDER BY position, id", (ward_id,))
     return [VerificationBox(*r) for r in cur]
 
@@ -47,10 +52,15 @@ def _check_boxes(boxes: Sequence[BoxRow | VerificationBox]) -> list[dict[str, An
         kind_raw: object
         issued_raw: object
         counted_raw: object
+        account_raw: tuple[object, ...] = (None, None, None)
         try:
             if isinstance(entry, VerificationBox):
                 label_raw, kind_raw, issued_raw, counted_raw = (
                     entry.label, entry.kind, entry.issued, entry.counted)
+                account_raw = (entry.unused, entry.spoilt, entry.tendered)
+            elif len(entry) == 7:
+                label_raw, kind_raw, issued_raw, counted_raw, *rest = entry
+                account_raw = tuple(rest)
             else:
                 label_raw, kind_raw, issued_raw, counted_raw = entry
         except (TypeError, ValueError):
@@ -64,6 +74,8 @@ def _check_boxes(boxes: Sequence[BoxRow | VerificationBox]) -> list[dict[str, An
                 raise SetupRefused(f"the kind must be 'box' or 'postal', not {kind_raw!r}")
             issued = _optional_number(issued_raw, "papers issued")
             counted = _optional_number(counted_raw, "papers counted")
+            account = {k: _optional_number(v, f"papers {k}") for k, v in zip(ACCOUNT, account_raw,
+                                                                              strict=True)}
         except AppError as exc:
             problems.append(f"{where}: {exc}")
             continue
@@ -73,7 +85,7 @@ def _check_boxes(boxes: Sequence[BoxRow | VerificationBox]) -> list[dict[str, An
             continue
         seen[key] = i
         out.append({"position": i, "label": label, "kind": kind, "issued": issued,
-                    "counted": counted})
+                    "counted": counted, **account})
     if problems:
         shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
         raise SetupRefused(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the "
@@ -111,7 +123,9 @@ def set_verification(store: Store, ward_id: int, boxes: Sequence[BoxRow | Verifi
             plan.append(("insert", None, r))
         else:
             current = {"position": before.position, "label": before.label, "kind": before.kind,
-                       "issued": before.issued, "counted": before.counted}
+                       "issued": before.issued, "counted": before.counted,
+                       "unused": before.unused, "spoilt": before.spoilt,
+                       "tendered": before.tendered}
             diff = {k: v for k, v in r.items() if current[k] != v}
             if diff:
                 plan.append(("update", before.id, diff))
@@ -139,6 +153,49 @@ def set_verification(store: Store, ward_id: int, boxes: Sequence[BoxRow | Verifi
     return verification(store, w.id)
 
 
+def record_box(store: Store, ward_id: int, label: str, *, postal: bool = False,
+               issued: Figure = None, counted: Figure = None, unused: Figure = None,
+               spoilt: Figure = None, tendered: Figure = None,
+               actor: str | None = None) -> VerificationSummary:
+    """Record one ballot box (or postal batch) of the ward's verification: its ballot paper
+    account (papers issued, and optionally unused, spoilt and tendered) and the papers
+    counted at verification. A box of the same label (ignoring case and accents) has its
+    figures replaced; a new one is added after the others. Papers issued are required for
+    a ballot box, papers counted always. Audited like the whole verification; refused for
+    a declared ward."""
+    w = _ward(store, ward_id)
+    _require_undeclared(w, "its verification cannot change")
+    name = _clean(label, "the box or station", max_len=MAX_WARD_NAME)
+    kind = "postal" if postal else "box"
+    if counted is None or (isinstance(counted, str) and not counted.strip()):
+        raise SetupRefused(f"give the papers counted at verification for {name}")
+    if kind == "box" and (issued is None or (isinstance(issued, str) and not issued.strip())):
+        raise SetupRefused(f"give the papers issued (from the ballot paper account) for {name}")
+    try:
+        figures = [_optional_number(v, f"papers {k}") for k, v in (
+            ("issued", issued), ("counted", counted), ("unused", unused), ("spoilt", spoilt),
+            ("tendered", tendered))]
+    except AppError as exc:
+        raise SetupRefused(f"{name}: {exc}") from None
+    entry: BoxRow = (name, kind, *figures)  # type: ignore[assignment]
+    rows: list[BoxRow | VerificationBox] = []
+    replaced = False
+    for b in _box_rows(store, w.id):
+        if fold(b.label) == fold(name):
+            if b.kind != kind:
+                raise SetupRefused(f"{b.label} is recorded as "
+                                   f"{'postal papers' if b.kind == 'postal' else 'a ballot box'}; "
+                                   f"{'leave out' if b.kind == 'box' else 'add'} --postal, or "
+                                   "choose another name")
+            rows.append(entry)
+            replaced = True
+        else:
+            rows.append(b)
+    if not replaced:
+        rows.append(entry)
+    return set_verification(store, w.id, rows, actor)
+
+
 def verification(store: Store, ward_id: int) -> VerificationSummary:
     """The ward's statement of verification, as it stands."""
     w = _ward(store, ward_id)
@@ -159,7 +216,9 @@ def verification(store: Store, ward_id: int) -> VerificationSummary:
         ballot_papers_verified=w.ballot_papers_verified,
         explanation=st[0] if st else None, explained_by=st[1] if st else None,
         explained_at=st[2] if st else None, explanation_current=current,
-        needs_explanation=variance != 0 and not current)
+        needs_explanation=variance != 0 and not current,
+        total_unused=sum(b.unused or 0 for b in boxes), total_spoilt=sum(b.spoilt or 0 for b in boxes),
+        total_tendered=sum(b.tendered or 0 for b in boxes))
 
 
 def _last_seqs(store: Store, ward_id: int) -> tuple[int, int]:

@@ -69,7 +69,8 @@ def cmd_recount(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
         w = desk.ward(args.ward)
         r = desk.request_recount(w.id, args.requested_by, granted=args.granted, reason=args.reason,
-                                 decided_by=args.by)
+                                 decided_by=args.by, kind="full" if args.bundles is None else "bundles",
+                                 bundles=args.bundles or ())
     if args.granted:
         print(f"recount granted: {w.name} round {r.round_number} is open for keying (show its "
               "provisional result again before declaring)")

@@ -21,7 +21,9 @@ from countdesk.reports.kinds import (
     KIND_DECLARATION,
     KIND_NOTICE,
     KIND_PROVISIONAL,
+    KIND_RECOUNTS,
     KIND_SUMMARY,
+    KIND_TIMINGS,
     WHOLE_ELECTION,
 )
 
@@ -100,12 +102,16 @@ def _what(desk: Desk, kind: str, ward: str | None, draft: bool) -> str:
         return "the notice of election result"
     if kind == KIND_SUMMARY:
         return "the summary of results"
+    if kind == KIND_TIMINGS:
+        return "the timing report of the count"
     assert ward is not None
     name = desk.ward(ward).name
     if kind == KIND_DECLARATION:
         return f"the declaration for {name}" + (" (DRAFT)" if draft else "")
     if kind == KIND_PROVISIONAL:
         return f"the provisional result for {name}"
+    if kind == KIND_RECOUNTS:
+        return f"the record of recounts for {name}"
     return f"the statement of the result of the verification for {name}"
 
 

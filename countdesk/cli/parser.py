@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 from countdesk import __version__
-from countdesk.cli import counting, decisions, documents, exports, safety
+from countdesk.cli import counting, decisions, documents, exports, records, safety
 from countdesk.core import REJECTED_FIELDS
 from countdesk.reports.kinds import KINDS
 
@@ -55,7 +55,32 @@ def build_parser() -> argparse.ArgumentParser:
     _documents(sub)
     _exports(sub)
     _safety(sub)
+    _records(sub)
     return p
+
+
+# ---------------------------------------------------------------- records
+def _records(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    s = sub.add_parser(
+        "box", help="record one ballot box's (or postal batch's) ballot paper account at verification",
+        description="Papers issued (from the presiding officer's ballot paper account; required for "
+        "a ballot box), unused, spoilt and tendered, and the papers counted at verification. "
+        "Recording a box again replaces its figures (audited).")
+    s.add_argument("ward")
+    s.add_argument("--box", required=True, metavar="NAME", help="the ballot box or polling station")
+    s.add_argument("--postal", action="store_true", help="a batch of postal ballot papers")
+    s.add_argument("--issued", metavar="N")
+    s.add_argument("--counted", required=True, metavar="N", help="papers counted at verification")
+    s.add_argument("--unused", metavar="N")
+    s.add_argument("--spoilt", metavar="N")
+    s.add_argument("--tendered", metavar="N")
+    s.add_argument("--by", help="who records it")
+    s.set_defaults(handler=records.cmd_box)
+
+    s = sub.add_parser(
+        "timings", help="when each ward verified, keyed, showed its provisional result and declared")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(handler=records.cmd_timings)
 
 
 # ------------------------------------------------------------------- counting
@@ -140,7 +165,9 @@ def _decisions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     group = s.add_mutually_exclusive_group(required=True)
     group.add_argument("--granted", action="store_true")
     group.add_argument("--refused", action="store_true")
-    s.add_argument("--reason", default="")
+    s.add_argument("--reason", default="", help="why it was granted or refused (required)")
+    s.add_argument("--bundles", nargs="+", metavar="NAME",
+                   help="a re-check of these named bundles only (without it: a full recount)")
     s.add_argument("--by", help="the returning officer or deputy deciding")
     s.set_defaults(handler=decisions.cmd_recount)
 
@@ -197,12 +224,14 @@ def _decisions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 # ------------------------------------------------------------------ documents
 def _documents(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s = sub.add_parser(
-        "report", help="write a document: provisional, notice, verification, declaration or summary",
+        "report", help="write a document: provisional, notice, verification, declaration, summary, "
+        "recounts or timings",
         description="provisional: the provisional result for candidates and agents; notice: the "
         "notice of election result for every ward; verification: the statement of the result of "
         "the verification; declaration: a reprint of a declared ward's declaration; summary: the "
         "summary of results for the press (council control, seats chart, changes, turnout, "
-        "councillors elected by ward).")
+        "councillors elected by ward); recounts: the record of a ward's rounds and recount "
+        "requests; timings: the timing report of the count (every ward).")
     s.add_argument("kind", choices=KINDS)
     s.add_argument("ward", nargs="?", help="ward name or id (not for notice or summary)")
     s.add_argument("--out", required=True, metavar="FILE.pdf")

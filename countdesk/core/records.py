@@ -140,6 +140,10 @@ class VerificationBox:
     kind: str  # "box" or "postal"
     issued: int | None  # per the ballot paper account
     counted: int | None
+    #: the rest of the ballot paper account (optional): papers unused, spoilt, tendered
+    unused: int | None = None
+    spoilt: int | None = None
+    tendered: int | None = None
 
     @property
     def variance(self) -> int | None:
@@ -175,6 +179,18 @@ class VerificationSummary:
     explanation_current: bool
     #: the variance is not zero and no explanation was recorded since the boxes last changed
     needs_explanation: bool
+    #: sums of the optional figures of the ballot paper accounts, over the boxes with them
+    total_unused: int = 0
+    total_spoilt: int = 0
+    total_tendered: int = 0
+
+    @property
+    def unexplained_boxes(self) -> tuple[str, ...]:
+        """The entries whose variance is not zero while no explanation stands (empty when the
+        variance is explained or there is none)."""
+        if not self.needs_explanation:
+            return ()
+        return tuple(b.label for b in self.boxes if b.variance)
 
 
 @dataclass(frozen=True)

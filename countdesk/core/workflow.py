@@ -98,7 +98,15 @@ WORKFLOW_RULES: dict[str, tuple[str, str]] = {
              "Add a count sheet for each counting table."),
     "F016": ("There are no differing keyings to choose between.",
              "A supervisor chooses only where two keyings of a sheet differ."),
+    "F017": ("A ballot box's variance at verification is not explained.",
+             "Explain the variance (what was found, and that agents were told), or recount the "
+             "box and record its figures again; the count of the ward waits until then."),
 }
+
+#: The actions an unexplained variance at verification holds back (the count of the ward,
+#: and so its provisional result and declaration).
+HELD_BY_VERIFICATION = frozenset({Action.KEY_FIRST, Action.KEY_SECOND, Action.SHOW_PROVISIONAL,
+                                  Action.DECLARE})
 
 
 @dataclass(frozen=True)
@@ -112,6 +120,13 @@ class WardState:
     #: current round (None: never shown in this round)
     provisional_key: str | None = None
     double_entry: bool = True
+    #: the ballot boxes (or postal entries) whose variance at verification is not explained
+    #: (empty when every variance is explained, or there is none)
+    unexplained_boxes: tuple[str, ...] = ()
+
+    @property
+    def verification_unexplained(self) -> bool:
+        return bool(self.unexplained_boxes)
 
     @property
     def contested(self) -> bool:
@@ -176,6 +191,8 @@ def check(state: WardState, action: Action, sheet: str | None = None) -> Verdict
         return _no(action, "F003", f"{ward} is uncontested: there is no poll and no count")
     if action is Action.COUNTERMAND:
         return ok
+    if action in HELD_BY_VERIFICATION and state.unexplained_boxes:
+        return _unexplained(state, action)
     if action in (Action.KEY_FIRST, Action.KEY_SECOND, Action.ACCEPT_KEYING):
         return _check_keying(state, action, sheet)
     if action is Action.ADD_SHEET:
@@ -218,6 +235,15 @@ def check(state: WardState, action: Action, sheet: str | None = None) -> Verdict
                        f"acknowledged: {codes}")
         return ok
     raise ValueError(f"unknown action {action!r}")  # pragma: no cover - every Action is handled
+
+
+def _unexplained(state: WardState, action: Action) -> Verdict:
+    boxes = state.unexplained_boxes
+    named = ", ".join(boxes[:5]) + (f" and {len(boxes) - 5} more" if len(boxes) > 5 else "")
+    which = "box" if len(boxes) == 1 else "boxes"
+    return _no(action, "F017", f"the variance of {named} at the verification of "
+               f"{state.result.ward} is not explained: explain the variance, or recount the "
+               f"{which} and record the figures again, before the count goes on")
 
 
 def _check_keying(state: WardState, action: Action, sheet: str | None) -> Verdict:

@@ -200,6 +200,8 @@ class MainWindow(QMainWindow):
         docs = self.menuBar().addMenu("&Documents")
         for text, kind, needs_ward in (("&Provisional result sheet", "provisional", True),
                                        ("Statement of &verification", "verification", True),
+                                       ("Record of re&counts", "recounts", True),
+                                       ("&Timing report of the count (all wards)", "timings", False),
                                        ("&Declaration of result (declared ward)", "declaration", True),
                                        ("&Notice of election result (all wards)", "notice", False)):
             action = QAction(text + "…", self)
@@ -311,7 +313,7 @@ class MainWindow(QMainWindow):
         desk = self.desk
         if desk is None:
             return None
-        if kind != "notice" and ward_id is None:
+        if kind not in ("notice", "timings") and ward_id is None:
             Dialogs.error(self, "Choose a ward", "Choose a ward in the list first.")
             return None
         image = self.settings.signature_image or None
@@ -325,6 +327,7 @@ class MainWindow(QMainWindow):
         ward_name = desk.ward(ward_id).name if ward_id is not None else None
         titles = {"provisional": "Provisional result", "verification": "Statement of verification",
                   "declaration": "Declaration of result of poll", "notice": "Notice of election result",
+                  "recounts": "Record of recounts", "timings": "Timing report of the count",
                   "error_report": "Error reported after the declaration"}
         title = titles[kind] + (f" — {ward_name}" if ward_name else "")
         note = "Signed with the returning officer's key." if key else (

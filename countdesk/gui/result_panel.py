@@ -297,7 +297,8 @@ class ResultPanel(WardPanel):
             return
         self.op(lambda desk: desk.request_recount(
             ward_id, dialog.requested_by.text(), granted=dialog.granted.isChecked(),
-            reason=dialog.reason.text(), decided_by=dialog.decided_by.text().strip() or None),
+            reason=dialog.reason.text(), decided_by=dialog.decided_by.text().strip() or None,
+            kind=dialog.kind, bundles=dialog.bundle_names),
             name="request_recount", title="Recount not recorded").run()
 
     def _declare(self) -> None:

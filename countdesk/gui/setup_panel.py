@@ -116,7 +116,8 @@ class CandidatesModel(_Table):
 
 
 class BoxesModel(_Table):
-    HEADERS = ("Ballot box or station", "Kind", "Issued (per account)", "Counted", "Variance")
+    HEADERS = ("Ballot box or station", "Kind", "Issued", "Counted", "Variance", "Unused", "Spoilt",
+               "Tendered")
 
     def __init__(self, panel: WardPanel) -> None:
         super().__init__()
@@ -124,7 +125,8 @@ class BoxesModel(_Table):
 
     def load(self, summary: VerificationSummary, editable: bool) -> None:
         self.beginResetModel()
-        self.rows = [[b.label, b.kind, b.issued, b.counted, b.variance] for b in summary.boxes]
+        self.rows = [[b.label, b.kind, b.issued, b.counted, b.variance, b.unused, b.spoilt,
+                      b.tendered] for b in summary.boxes]
         self.editable = editable
         self.endResetModel()
 
@@ -149,7 +151,7 @@ class BoxesModel(_Table):
         ward_id = self.panel.ward_id
         if ward_id is None:
             return False
-        boxes = [(r[0], r[1], r[2], r[3]) for r in rows]
+        boxes = [(r[0], r[1], r[2], r[3], r[5], r[6], r[7]) for r in rows]
         return self.panel.op(lambda desk: desk.set_verification(ward_id, boxes, actor=self.panel.actor()),
                              name="set_verification", title=title).run()
 
@@ -395,8 +397,10 @@ class VerificationPanel(WardPanel):
         super().__init__(operator)
         layout = QVBoxLayout(self)
         intro = QLabel("For each ballot box, key the papers issued (from the presiding officer's "
-                       "ballot paper account) and the papers counted face down; add the postal "
-                       "ballot papers. The verified total is the sum of the papers counted.")
+                       "ballot paper account) and the papers counted face down, with the unused, "
+                       "spoilt and tendered papers of the account; add the postal ballot papers. "
+                       "The verified total is the sum of the papers counted. A box whose variance "
+                       "is not explained keeps the ward from the count.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.boxes = BoxesModel(self)
@@ -430,8 +434,13 @@ class VerificationPanel(WardPanel):
         text = (f"<b>Ballot papers verified: {verified}</b> — boxes {s.box_counted:,}, postal "
                 f"{s.postal_counted:,}. Issued per ballot paper accounts: {s.total_issued:,}. "
                 f"Variance: {s.variance:+,}.")
+        if s.total_unused or s.total_spoilt or s.total_tendered:
+            text += (f" Unused {s.total_unused:,}, spoilt {s.total_spoilt:,}, tendered "
+                     f"{s.total_tendered:,}.")
         if s.needs_explanation:
-            text += " <span style='color:#b00020'><b>✖ Explain the variance before the count.</b></span>"
+            boxes = ", ".join(s.unexplained_boxes)
+            text += (" <span style='color:#b00020'><b>✖ Explain the variance before the count"
+                     f"{f' ({boxes})' if boxes else ''}, or recount the box.</b></span>")
         elif s.explanation:
             text += f" ✔ Explained: “{s.explanation}”"
         self.summary.setText(text)
@@ -444,7 +453,7 @@ class VerificationPanel(WardPanel):
                                  else "Label for these postal papers (e.g. 'Postal opening 1'):")
         if not label or not label.strip():
             return
-        rows = [list(r) for r in self.boxes.rows] + [[label.strip(), kind, None, None, None]]
+        rows = [list(r) for r in self.boxes.rows] + [[label.strip(), kind] + [None] * 6]
         self.boxes.commit(rows, "Not added")
 
     def _remove(self) -> None:

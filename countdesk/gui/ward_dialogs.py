@@ -100,13 +100,31 @@ class RecountDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Recount request — {ward}")
         self.setAccessibleName("Recount request")
+        self.setMinimumWidth(560)
         form = QFormLayout(self)
         self.requested_by = QLineEdit()
         self.requested_by.setAccessibleName("Who asked for the recount")
         form.addRow("&Asked for by:", self.requested_by)
+        self.full = QRadioButton("F&ull recount (every ballot paper)")
+        self.bundles_kind = QRadioButton("Re-check of named &bundles")
+        self.full.setChecked(True)
+        kinds = QButtonGroup(self)
+        kinds.addButton(self.full)
+        kinds.addButton(self.bundles_kind)
+        form.addRow("Type:", self.full)
+        form.addRow("", self.bundles_kind)
+        self.bundles = QLineEdit()
+        self.bundles.setAccessibleName("Bundles to re-check")
+        self.bundles.setPlaceholderText("e.g. Box 3 bundle 2, Postal bundle 7 (comma between names)")
+        self.bundles.setEnabled(False)
+        self.bundles_kind.toggled.connect(self.bundles.setEnabled)
+        form.addRow("Bundle &names:", self.bundles)
         self.granted = QRadioButton("&Granted: open a new round, keyed like the first")
         self.refused = QRadioButton("Re&fused (the request is recorded)")
         self.granted.setChecked(True)
+        decisions = QButtonGroup(self)
+        decisions.addButton(self.granted)
+        decisions.addButton(self.refused)
         form.addRow(self.granted)
         form.addRow(self.refused)
         self.reason = QLineEdit()
@@ -120,9 +138,26 @@ class RecountDialog(QDialog):
         form.addRow(self.error)
         form.addRow(_buttons(self, "&Record"))
 
+    @property
+    def kind(self) -> str:
+        return "bundles" if self.bundles_kind.isChecked() else "full"
+
+    @property
+    def bundle_names(self) -> list[str]:
+        if self.kind != "bundles":
+            return []
+        return [n.strip() for n in self.bundles.text().split(",") if n.strip()]
+
     def accept(self) -> None:
         if not self.requested_by.text().strip():
             self.error.setText("✖ Say who asked for the recount.")
+            return
+        if self.kind == "bundles" and not self.bundle_names:
+            self.error.setText("✖ Name each bundle to re-check, or choose a full recount.")
+            return
+        if not self.reason.text().strip():
+            decision = "granting" if self.granted.isChecked() else "refusing"
+            self.error.setText(f"✖ Give the reason for {decision} the recount.")
             return
         super().accept()
 

@@ -102,7 +102,10 @@ def verification_digest(election: ElectionInfo, ward: WardInfo, result: WardResu
         "format": VERIFICATION_FORMAT,
         "result": result_payload(election, ward, result),
         "boxes": None if summary is None else [
-            {"label": b.label, "kind": b.kind, "issued": b.issued, "counted": b.counted}
+            {"label": b.label, "kind": b.kind, "issued": b.issued, "counted": b.counted,
+             # the rest of the account only where recorded (older statements' digests stand)
+             **{k: v for k, v in (("unused", b.unused), ("spoilt", b.spoilt),
+                                  ("tendered", b.tendered)) if v is not None}}
             for b in summary.boxes],
         "explanation": None if summary is None or not summary.explanation_current else {
             "text": summary.explanation, "by": summary.explained_by, "at": summary.explained_at},

@@ -216,8 +216,11 @@ def verification_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult,
             story.append(Paragraph(f"<b>Explanation of the variance</b>{who}:<br/>{text}", st.body))
             story.append(Spacer(1, 3 * mm))
         elif summary.variance:
+            named = ", ".join(esc(b) for b in summary.unexplained_boxes)
             notes.append(f"No explanation of the variance of {summary.variance:+,} has been recorded "
-                         "since the verification was last changed.")
+                         "since the verification was last changed"
+                         + (f" (variance in: {named}); the count of the ward waits until it is "
+                            "explained or the box recounted." if named else "."))
         if not summary.complete:
             notes.append("The verification is not complete: some entries have no papers counted yet.")
 
@@ -267,7 +270,8 @@ def verification_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult,
 
 def _verification_boxes(st: Styles, summary: VerificationSummary) -> list[Flowable]:
     head = [Paragraph("Ballot box / polling station", st.head),
-            Paragraph("Papers issued (ballot paper account)", st.head_num),
+            Paragraph("Papers issued", st.head_num), Paragraph("Unused", st.head_num),
+            Paragraph("Spoilt", st.head_num), Paragraph("Tendered", st.head_num),
             Paragraph("Papers counted", st.head_num), Paragraph("Variance", st.head_num)]
     rows: list[list[Any]] = [head]
     for kind, prefix in (("box", ""), ("postal", "Postal ballot papers: ")):
@@ -277,13 +281,21 @@ def _verification_boxes(st: Styles, summary: VerificationSummary) -> list[Flowab
             label = "" if "postal" in b.label.lower() else prefix
             variance = "—" if b.variance is None else (f"{b.variance:+,}" if b.variance else "0")
             rows.append([Paragraph(f"{label}{esc(b.label)}", st.cell), Paragraph(figure(b.issued), st.num),
+                         Paragraph(figure(b.unused), st.num), Paragraph(figure(b.spoilt), st.num),
+                         Paragraph(figure(b.tendered), st.num),
                          Paragraph(figure(b.counted), st.num), Paragraph(variance, st.num)])
     total_var = f"{summary.variance:+,}" if summary.variance else "0"
     rows.append([Paragraph("<b>Total</b>", st.cell),
                  Paragraph(f"<b>{figure(summary.total_issued)}</b>", st.num),
+                 *(Paragraph(f"<b>{figure(total if any(v is not None for v in seen) else None)}</b>",
+                             st.num)
+                   for total, seen in ((summary.total_unused, [b.unused for b in summary.boxes]),
+                                       (summary.total_spoilt, [b.spoilt for b in summary.boxes]),
+                                       (summary.total_tendered, [b.tendered for b in summary.boxes]))),
                  Paragraph(f"<b>{figure(summary.total_counted)}</b>", st.num),
                  Paragraph(f"<b>{total_var}</b>", st.num)])
-    t = Table(rows, colWidths=[BODY_W * w for w in (0.43, 0.21, 0.18, 0.18)], repeatRows=1)
+    t = Table(rows, colWidths=[BODY_W * w for w in (0.27, 0.12, 0.11, 0.1, 0.14, 0.13, 0.13)],
+              repeatRows=1)
     style = grid(st.pad * 0.6)
     style.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 0.9, RULE))
     t.setStyle(TableStyle(style))

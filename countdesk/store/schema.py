@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # sqlite-utils is imported only when a store is created or mi
     from sqlite_utils import Database, Migrations
     from sqlite_utils.db import Table
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APP_ID = "countdesk"
 
 MIGRATION_SET = "countdesk"
@@ -173,12 +173,23 @@ def m0004_workflow(db: Database) -> None:
                 f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
 
 
+def m0005_count_records(db: Database) -> None:
+    # The ballot paper account per box: unused, spoilt and tendered papers (optional).
+    for column in ("unused", "spoilt", "tendered"):
+        db.execute(f"ALTER TABLE verification_boxes ADD COLUMN {column} INTEGER")
+    # The recount record: its type (a full recount, or a re-check of named bundles) and
+    # the bundles named (a JSON list; NULL for a full recount or a request of an older store).
+    db.execute("ALTER TABLE recount_requests ADD COLUMN kind TEXT")
+    db.execute("ALTER TABLE recount_requests ADD COLUMN bundles TEXT")
+
+
 #: Every migration, in order: (name, function).
 MIGRATIONS: tuple[tuple[str, Any], ...] = (
     ("0001_initial", m0001_initial),
     ("0002_drafts_and_verification", m0002_drafts_and_verification),
     ("0003_access_and_corrections", m0003_access_and_corrections),
     ("0004_workflow", m0004_workflow),
+    ("0005_count_records", m0005_count_records),
 )
 
 

@@ -563,11 +563,13 @@ def test_verification_of_a_declared_ward_cannot_change(sample: Store) -> None:
     h = wid(sample, "Hillcrest")
     v = S.set_verification(sample, h, [("Box 1", "box", 1421, 1420)])  # one paper short
     assert v.ballot_papers_verified == 1420 and v.needs_explanation
+    refused(sample, "Box 1 at the verification of Hillcrest is not explained", Desk.show_provisional, h)
+    S.explain_variance(sample, h, "one paper found in the postal count")
     sample.show_provisional(h)
     sample.declare(h, by="RO")
     refused(sample, "was declared", S.set_verification, h, [("Box 1", "box", 1420, 1420)])
     refused(sample, "was declared", S.explain_variance, h, "late")
-    assert S.verification(sample, h).needs_explanation  # still shown as unexplained
+    assert S.verification(sample, h).explanation == "one paper found in the postal count"
 
 
 def test_explain_variance_refusals(sample: Store) -> None:

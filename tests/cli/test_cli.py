@@ -215,7 +215,8 @@ def test_recount_opens_a_new_round_and_keeps_the_old(run: Run, demo_db: Path) ->
     assert data["errors"][0]["code"] == "E201"
     old: Any = run("--db", demo_db, "result", "nonsuch", "--round", "1", "--json").json()
     assert old["status"] == "lot_required"
-    r = run("--db", demo_db, "recount", "nonsuch", "--requested-by", "Agent", "--refused")
+    r = run("--db", demo_db, "recount", "nonsuch", "--requested-by", "Agent", "--refused",
+            "--reason", "the margin is wide")
     assert r.code == 0
     assert run("--db", demo_db, "audit-verify").code == 0
 

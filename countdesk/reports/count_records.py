@@ -1,0 +1,212 @@
+"""The record of recounts of a ward, and the timing report of the count, as PDF bytes.
+
+*The record of recounts* prints every round of a ward with its figures side by side
+(each candidate's name and party beside every figure), then every recount request: who
+asked, its type (a full recount or a re-check of named bundles), the decision, the
+reason and the time. *The timing report* gives, per ward, when the first ballot box
+was verified, the first count sheet keyed, the provisional result shown and the result
+declared, for the Electoral Commission's post-election return and the press.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from reportlab.lib.units import mm  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle  # type: ignore[import-untyped]
+
+from countdesk.core.count_records import RecountRecord, WardTimings
+from countdesk.core.records import ElectionInfo, WardInfo
+from countdesk.reports.digest import canonical_json, sha256_hex
+from countdesk.reports.fonts import register_fonts
+from countdesk.reports.kinds import KIND_RECOUNTS, KIND_TIMINGS
+from countdesk.reports.layout import (
+    BODY_W,
+    RULE,
+    Meta,
+    Paragraph,
+    ReportError,
+    Styles,
+    esc,
+    figure,
+    grid,
+    heading,
+    poll_day,
+    render,
+    styles,
+    where_lines,
+)
+from countdesk.reports.tables import party_note
+
+RECOUNTS_FORMAT = "countdesk-recounts-digest/1"
+TIMINGS_FORMAT = "countdesk-timings-digest/1"
+
+
+def _time(iso: str | None, *, zone_name: bool = True) -> str:
+    """A stored UTC time as UK local time, short: '4 May 02:14 BST' (— when not yet)."""
+    if not iso:
+        return "—"
+    try:
+        at = datetime.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=datetime.UTC)
+    try:
+        zone: datetime.tzinfo = ZoneInfo("Europe/London")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = datetime.UTC
+    local = at.astimezone(zone)
+    text = f"{local.day} {local:%b} {local:%H:%M}"
+    return f"{text} {local.tzname() or 'UTC'}" if zone_name else text
+
+
+# ------------------------------------------------------------------ recounts
+def recounts_digest(election: ElectionInfo, record: RecountRecord) -> str:
+    payload: dict[str, Any] = {
+        "format": RECOUNTS_FORMAT, "authority": election.authority, "title": election.title,
+        "ward_id": record.ward_id, "ward": record.ward,
+        "rounds": [{"round": r.round_number, "papers": r.ballot_papers_counted,
+                    "rejected": dict(r.rejected),
+                    "votes": {str(c.candidate.id): c.votes for c in r.candidates}}
+                   for r in record.rounds],
+        "requests": [{"round": q.round_number, "requested_by": q.requested_by, "kind": q.kind,
+                      "bundles": list(q.bundles), "granted": q.granted, "reason": q.reason,
+                      "decided_by": q.decided_by, "at": q.at} for q in record.requests],
+    }
+    return sha256_hex(canonical_json(payload))
+
+
+def _rounds_table(st: Styles, record: RecountRecord) -> Table:
+    rounds = record.rounds
+    n = len(rounds)
+    num_w = min(26 * mm, (BODY_W * 0.5) / max(n, 1))
+    name_w = BODY_W - num_w * n
+    head = [Paragraph("Candidate (description)", st.head)]
+    head += [Paragraph(f"Round {r.round_number}<br/>"
+                       + ("count" if r.round_number == 1 else "recount"), st.head_num)
+             for r in rounds]
+    rows: list[list[Any]] = [head]
+    last = rounds[-1]
+    for c in last.candidates:
+        cand = c.candidate
+        note = party_note(cand.description, cand.party)
+        party = esc(cand.description or cand.party) + (f" — {esc(note)}" if note else "")
+        cell = [Paragraph(f"<b>{esc(cand.surname.upper())}</b>, {esc(cand.forenames)}", st.cell),
+                Paragraph(party or "&nbsp;", st.cell_small)]
+        figs = []
+        for r in rounds:
+            row = next((x for x in r.candidates if x.candidate.id == cand.id), None)
+            figs.append(Paragraph(figure(None if row is None else row.votes), st.num))
+        rows.append([cell, *figs])
+    rejected = [Paragraph("Rejected ballot papers", st.cell)]
+    rejected += [Paragraph(figure(r.rejected.get("total") if r.rejected else None), st.num)
+                 for r in rounds]
+    papers = [Paragraph("Ballot papers counted", st.cell)]
+    papers += [Paragraph(figure(r.ballot_papers_counted), st.num) for r in rounds]
+    rows += [rejected, papers]
+    t = Table(rows, colWidths=[name_w] + [num_w] * n, repeatRows=1)
+    style = grid(st.pad * 0.6)
+    style.append(("LINEABOVE", (0, len(rows) - 2), (-1, len(rows) - 2), 0.9, RULE))
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def _requests_table(st: Styles, record: RecountRecord) -> Table:
+    head = [Paragraph(h, st.head) for h in
+            ("Round", "Asked for by", "Type", "Decision", "Reason", "Time")]
+    rows: list[list[Any]] = [head]
+    for q in record.requests:
+        decision = q.decision + (f" by {esc(q.decided_by)}" if q.decided_by else "")
+        rows.append([Paragraph(str(q.round_number), st.cell), Paragraph(esc(q.requested_by), st.cell),
+                     Paragraph(esc(q.kind_words), st.cell), Paragraph(decision, st.cell),
+                     Paragraph(esc(q.reason) or "—", st.cell), Paragraph(esc(_time(q.at)), st.cell)])
+    widths = [BODY_W * w for w in (0.1, 0.18, 0.2, 0.16, 0.2, 0.16)]
+    t = Table(rows, colWidths=widths, repeatRows=1)
+    t.setStyle(TableStyle(grid(st.pad * 0.6)))
+    return t
+
+
+def recounts_pdf(election: ElectionInfo, ward: WardInfo, record: RecountRecord) -> bytes:
+    """The record of recounts of one ward: every round's figures side by side, and every
+    recount request with who asked, its type, the decision, the reason and the time."""
+    register_fonts()
+    if record.ward_id != ward.id:
+        raise ReportError(f"the record given is for {record.ward}, not for {ward.name}")
+    if not record.rounds:
+        raise ReportError(f"{ward.name} has no round of the count")
+    st = styles(9.5, 2.5) if len(record.rounds[-1].candidates) < 12 else styles(8.5, 1.5)
+    story = heading(st, election, "RECORD OF RECOUNTS", where_lines(election, ward, st))
+    story.append(Spacer(1, 4 * mm))
+    n = len(record.rounds)
+    story.append(Paragraph(
+        f"The ballot papers of this ward were counted {'once' if n == 1 else f'{n} times'}"
+        f" ({n - 1} recount{'s' if n - 1 != 1 else ''}). The figures of every round, "
+        "side by side:", st.body))
+    story.append(Spacer(1, 2 * mm))
+    story.append(_rounds_table(st, record))
+    story.append(Spacer(1, 5 * mm))
+    story.append(Paragraph("Recount requests", st.section))
+    story.append(Spacer(1, 1.5 * mm))
+    if record.requests:
+        story.append(_requests_table(st, record))
+    else:
+        story.append(Paragraph("No recount was asked for in this ward.", st.body))
+    story.append(Spacer(1, 3 * mm))
+    story.append(Paragraph(
+        "A recount opens a new round counted like the first; the figures of earlier rounds are "
+        "kept. A re-check of named bundles recounts those bundles only; a full recount every "
+        "ballot paper.", st.note))
+    digest = recounts_digest(election, record)
+    meta = Meta(KIND_RECOUNTS, f"Record of recounts — {ward.name}",
+                f"Record of recounts, {ward.name}, {election.authority}; digest (SHA-256) {digest}",
+                election.returning_officer or election.authority, digest, ward.id)
+    return render(story, meta)
+
+
+# ------------------------------------------------------------------- timings
+def timings_digest(election: ElectionInfo, rows: Sequence[WardTimings]) -> str:
+    payload = {"format": TIMINGS_FORMAT, "authority": election.authority,
+               "title": election.title, "wards": [t.as_json() for t in rows]}
+    return sha256_hex(canonical_json(payload))
+
+
+def timings_pdf(election: ElectionInfo, rows: Sequence[WardTimings]) -> bytes:
+    """The timing report of the count: per ward, the first ballot box verified, the first
+    count sheet keyed, the provisional result shown and the declaration."""
+    register_fonts()
+    st = styles(9.5, 2.5) if len(rows) <= 30 else styles(8.5, 1.5)
+    story: list[Flowable] = heading(st, election, "TIMING REPORT OF THE COUNT", [
+        esc(election.title), f"held on {esc(poll_day(election.poll_date))}"])
+    story.append(Spacer(1, 4 * mm))
+    story.append(Paragraph(
+        "When each ward reached each stage of its count, from countdesk's audit log (UK local "
+        "time: GMT, or BST in summer). The provisional result is the latest shown to candidates "
+        "and agents.", st.body))
+    story.append(Spacer(1, 2 * mm))
+    head = [Paragraph(h, st.head) for h in ("Ward", "First ballot box verified",
+                                             "First count sheet keyed",
+                                             "Provisional result shown", "Declared")]
+    table: list[list[Any]] = [head]
+    for t in rows:
+        table.append([Paragraph(esc(t.ward), st.cell)] + [
+            Paragraph(esc(_time(v, zone_name=False)), st.cell) for v in
+            (t.first_box_at, t.first_keying_at, t.provisional_at, t.declared_at)])
+    widths = [BODY_W * w for w in (0.24, 0.19, 0.19, 0.19, 0.19)]
+    tab = Table(table, colWidths=widths, repeatRows=1)
+    tab.setStyle(TableStyle(grid(st.pad * 0.6)))
+    story.append(tab)
+    declared = [t for t in rows if t.declared_at]
+    story.append(Spacer(1, 3 * mm))
+    story.append(Paragraph(f"{len(declared)} of {len(rows)} wards declared."
+                           + (f" Last declaration: {esc(_time(max(t.declared_at or '' for t in declared)))}."
+                              if declared else ""), st.note))
+    digest = timings_digest(election, rows)
+    meta = Meta(KIND_TIMINGS, f"Timing report of the count — {election.authority}",
+                f"Timing report of the count, {election.authority}; digest (SHA-256) {digest}",
+                election.returning_officer or election.authority, digest)
+    return render(story, meta)
+
