@@ -18,7 +18,7 @@ from countdesk.app.base import DeskBase
 from countdesk.app.errors import AppError, from_store
 from countdesk.app.ops import operation
 from countdesk.app.text import clean
-from countdesk.store import access
+from countdesk.store import access, ro_auth
 from countdesk.store.db import now
 from countdesk.store.errors import StoreError
 
@@ -40,8 +40,13 @@ class SafetyOps(DeskBase):
                 raise AppError("P001", "a passphrase is already set: changing it needs the current "
                                "one (--old-passphrase-file FILE); nothing was changed")
             self.store.check_passphrase(old, action="changing the passphrase", actor=by)
+        # the key that authenticates the returning officer's records: made with the first
+        # passphrase, opened with the current one and kept wrapped under the new one
+        key = (self.audit_key(old) if changing and old is not None else None) or ro_auth.new_key()
         hashed = access.hash_passphrase(new)
-        with self.transaction("change passphrase" if changing else "set passphrase", by) as ch:
+        details = {ro_auth.KEY_FIELD: ro_auth.wrap(key, new)}
+        with self.store.transaction("change passphrase" if changing else "set passphrase", by,
+                                    details=details, authorised=changing, mac_key=key) as ch:
             self.store.insert(ch, "passphrases", {
                 "role": access.ROLE_RO, "hash": hashed.hash, "salt": hashed.salt, "n": hashed.n,
                 "r": hashed.r, "p": hashed.p, "set_at": now(), "set_by": by})
@@ -55,9 +60,18 @@ class SafetyOps(DeskBase):
         with self.transaction(what, by, details=dict(details)):
             pass
 
-    def verify_audit(self) -> list[str]:
-        """Problems found in the audit log, first one first (empty: intact)."""
-        return self.store.verify_audit()
+    def verify_audit(self, passphrase: str | None = None) -> list[str]:
+        """Problems found in the audit log, first one first (empty: intact). With the returning
+        officer's passphrase, every record of an action that needs it is checked for the
+        authenticator only that passphrase could have made."""
+        problems = self.store.verify_audit()
+        if not problems and passphrase is not None:
+            problems, _ = ro_auth.check(self.store.audit_records(), passphrase)
+        return problems
+
+    def ro_records(self) -> int:
+        """How many records need the returning officer's passphrase to be checked."""
+        return ro_auth.check(self.store.audit_records(), None)[1]
 
     def failed_tries(self) -> tuple[int, str | None]:
         return self.store.failed_tries()
@@ -109,10 +123,9 @@ def restore(backup_file: Path, db_path: Path, *, passphrase: str | None = None,
     undo declarations and lots); a backup of another election is refused unless
     ``other_election`` is given. Says what the restore sets aside: the changes made after the
     backup stay in the replaced store, kept beside it."""
+    from countdesk.store.backups import check_backup  # noqa: PLC0415
     from countdesk.store.backups import restore as _restore  # noqa: PLC0415
     from countdesk.store.db import Store  # noqa: PLC0415
-
-    from countdesk.store.backups import check_backup  # noqa: PLC0415
 
     try:
         if backup_file.is_dir():

@@ -297,7 +297,15 @@ def _exports(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 # --------------------------------------------------------------------- safety
 def _safety(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    s = sub.add_parser("audit-verify", help="check the audit chain and the stored figures against it")
+    s = sub.add_parser(
+        "audit-verify", help="check the audit chain and the stored figures against it",
+        description="Checks the hash chain, every stored row against the log, and the append-only "
+        "safeguards. With the returning officer's passphrase, also checks that every record of an "
+        "action that needs it (declaring, lots, accepting a keying, unlocking, countermanding, "
+        "reporting an error, key management, changing the passphrase) was made with it: a record "
+        "forged without it fails, however well it is chained.")
+    s.add_argument("--ro-passphrase-file", "--passphrase-file", dest="ro_passphrase_file",
+                   metavar="FILE", help="a file holding the returning officer's passphrase")
     s.set_defaults(handler=safety.cmd_audit_verify)
 
     s = sub.add_parser(

@@ -14,15 +14,22 @@ from countdesk.cli.common import UsageError, open_desk, ro_passphrase, store_pat
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
+    passphrase = ro_passphrase(args)
     with open_desk(args) as desk:
-        problems = desk.verify_audit()
+        problems = desk.verify_audit(passphrase)
         n = len(desk.audit_records())
+        ro = desk.ro_records()
     if problems:
         print(f"AUDIT FAILED: {problems[0]}", file=sys.stderr)
         for extra in problems[1:10]:
             print(f"  also: {extra}", file=sys.stderr)
         return 2
     print(f"audit OK: {n} records, chain intact, stored figures match the log")
+    if ro and passphrase is not None:
+        print(f"the {ro} records of the returning officer's actions were all made with the passphrase")
+    elif ro:
+        print(f"{ro} records of the returning officer's actions were not checked for forgery: give the "
+              "passphrase (--ro-passphrase-file FILE) to check them")
     return 0
 
 

@@ -70,6 +70,7 @@ def verify_audit(store: Store) -> list[str]:
             expected[(item["table"], item["id"])] = item["row"]
     if problems:
         return problems
+    problems.extend(schema_problems(store))
     if prev == GENESIS and store.has_election():
         return ["audit record 1 is missing: the log is empty but the store holds an election"]
     actual: dict[tuple[str, int], dict[str, Any]] = {}
@@ -134,3 +135,23 @@ def _short(value: object) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+#: Tables whose rows are never updated or deleted (their triggers refuse it).
+APPEND_ONLY = ("audit", "keyings", "lots", "resolutions", "acknowledgements", "recount_requests",
+               "draft_values", "verification_statements", "passphrases", "passphrase_attempts",
+               "corrections", "provisional", "countermands", "error_reports")
+
+
+def schema_problems(store: Store) -> list[str]:
+    """The append-only triggers must all be there: dropping one is how a row is changed
+    behind countdesk's back."""
+    have = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    out = []
+    for table in APPEND_ONLY:
+        if table not in tables:
+            continue
+        for op in ("update", "delete"):
+            if f"{table}_no_{op}" not in have:
+                out.append(f"the safeguard that stops {table} rows being {op}d "
+                           f"({table}_no_{op}) has been removed behind countdesk's back")
+    return out

@@ -33,7 +33,7 @@ from countdesk.core import (
 )
 from countdesk.core.electionfile import ElectionFileError, ElectionSpec, clean_text
 from countdesk.core.records import CorrectionInfo, ElectionInfo, ErrorReport, ProvisionalShown, WardInfo
-from countdesk.store import lock
+from countdesk.store import lock, ro_auth
 from countdesk.store.audit import GENESIS, audit_records, canonical, chain_hash, verify_audit
 from countdesk.store.candidate_rows import CANDIDATE_COLUMNS, candidate_from_row, ward_terms
 from countdesk.store.connection import (
@@ -291,7 +291,7 @@ class Store(PassphraseRecords):
     @contextmanager
     def transaction(self, action: str, actor: str | None, ward_id: int | None = None,
                     details: Mapping[str, Any] | None = None, *,
-                    authorised: bool = False) -> Iterator[Change]:
+                    authorised: bool = False, mac_key: bytes | None = None) -> Iterator[Change]:
         """One change: ``BEGIN IMMEDIATE``, the rows written through :meth:`insert`,
         :meth:`update` and :meth:`delete`, one audit record carrying them, ``COMMIT``.
         Anything raised inside rolls the whole change back. ``authorised`` says the
@@ -307,7 +307,7 @@ class Store(PassphraseRecords):
             details = dict(details or {})
             if authorised:
                 details["authorised"] = "returning officer's passphrase"
-            self._append_audit(action, actor, ward_id, details, change.rows)
+            self._append_audit(action, actor, ward_id, details, change.rows, mac_key)
             self.conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             if self.conn.in_transaction:
@@ -348,12 +348,15 @@ class Store(PassphraseRecords):
         change.rows.append({"table": table, "id": pk, "row": None})
 
     def _append_audit(self, action: str, actor: str | None, ward_id: int | None,
-                      details: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+                      details: dict[str, Any], rows: list[dict[str, Any]],
+                      mac_key: bytes | None = None) -> None:
         last = self.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         seq = (last[0] + 1) if last else 1
         prev = last[1] if last else GENESIS
         record = {"seq": seq, "at": now(), "actor": actor, "action": action, "ward_id": ward_id,
                   "details": details, "changes": rows}
+        if mac_key is not None:  # made with the returning officer's passphrase: authenticate it
+            details[ro_auth.MAC_FIELD] = ro_auth.mac(mac_key, ro_auth.mac_body(record, prev))
         self.conn.execute(
             "INSERT INTO audit (seq, at, actor, action, ward_id, details, changes, prev_hash, hash) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -39,7 +39,8 @@ class PassphraseRecords:
 
     def transaction(self, action: str, actor: str | None, ward_id: int | None = None,
                     details: Mapping[str, Any] | None = None, *,
-                    authorised: bool = False) -> AbstractContextManager[Change]:
+                    authorised: bool = False,
+                    mac_key: bytes | None = None) -> AbstractContextManager[Change]:
         raise NotImplementedError  # the Store's
 
     def insert(self, change: Change, table: str, row: dict[str, Any]) -> int:

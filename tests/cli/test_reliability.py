@@ -110,8 +110,10 @@ def test_the_passphrase_is_stored_only_as_a_scrypt_hash(demo_db: Path) -> None:
 
 def _keyed_twice_differently(desk: Desk) -> None:
     cands = desk.candidates("old town")
-    desk.enter_keying("old town", "first", {c.id: 100 + i for i, c in enumerate(cands)}, operator="A")
-    desk.enter_keying("old town", "second", {c.id: 101 + i for i, c in enumerate(cands)}, operator="B")
+    desk.enter_keying("old town", "first", {c.id: 100 + i for i, c in enumerate(cands)}, papers=1000,
+                      operator="A")
+    desk.enter_keying("old town", "second", {c.id: 101 + i for i, c in enumerate(cands)}, papers=1000,
+                      operator="B")
 
 
 PROTECTED: dict[str, Callable[[Desk, str | None], object]] = {
@@ -166,8 +168,10 @@ def test_operators_key_counts_without_the_passphrase(sample_db: Path) -> None:
         desk.set_passphrase(PASS)
         cands = desk.candidates("old town")
         desk.save_draft("old town", "first", f"votes:{cands[0].id}", "12", operator="A")
-        desk.enter_keying("old town", "first", {c.id: 100 + i for i, c in enumerate(cands)}, operator="A")
-        desk.enter_keying("old town", "second", {c.id: 100 + i for i, c in enumerate(cands)}, operator="B")
+        desk.enter_keying("old town", "first", {c.id: 100 + i for i, c in enumerate(cands)},
+                          papers=1000, operator="A")
+        desk.enter_keying("old town", "second", {c.id: 100 + i for i, c in enumerate(cands)},
+                          papers=1000, operator="B")
         assert desk.failed_tries() == (0, None)
 
 
@@ -405,6 +409,12 @@ def test_a_rewritten_log_is_caught_by_comparing_with_a_backup(run: Run, demo_db:
         conn.execute("UPDATE audit SET changes = ?, prev_hash = ?, hash = ? WHERE seq = ?",
                      (canonical(body["changes"]), prev, digest, seq))
         prev = digest
+    conn.commit()
+    r = run("--db", demo_db, "audit-verify")  # the removed safeguards give it away...
+    assert r.code == 2 and "keyings_no_update" in r.err
+    for table in ("keyings", "audit"):  # ...so the forger puts them back
+        conn.execute(f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
+                     f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
     conn.commit()
     conn.close()
     assert run("--db", demo_db, "audit-verify").code == 0  # a whole-chain forgery holds together...

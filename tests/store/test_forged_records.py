@@ -1,0 +1,173 @@
+"""Records only the returning officer could have made (issue 14, finding 1): a record of any
+action that needs the passphrase, forged with sqlite3 and correctly chained (its rows written
+too, so the store agrees with its log), fails ``audit-verify --ro-passphrase-file``."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from countdesk.app import Desk
+from countdesk.store.audit import canonical, chain_hash
+from helpers import CliResult
+
+Run = Callable[..., CliResult]
+PASS = "correct horse battery"
+
+
+@pytest.fixture
+def guarded(demo_db: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """The demo with the RO's passphrase set, Nonsuch's lot drawn and Nonsuch declared, all
+    with the passphrase; and a file holding it."""
+    with Desk.open(demo_db) as desk:
+        desk.set_passphrase(PASS, by="RO")
+        w = desk.ward("Nonsuch")
+        desk.show_provisional(w.id, by="RO")
+        tie = desk.result(w.id).tie
+        assert tie is not None
+        desk.record_lot(w.id, tie.candidate_ids[0], "coin toss", passphrase=PASS)
+        desk.acknowledge(w.id, "W002", by="RO")
+        desk.declare(w.id, by="RO", passphrase=PASS)
+    passfile = tmp_path / "ro.txt"
+    passfile.write_text(PASS + "\n", encoding="utf-8")
+    return demo_db, passfile
+
+
+def _row(conn: sqlite3.Connection, table: str, pk: int) -> dict[str, Any]:
+    cur = conn.execute(f"SELECT * FROM {table} WHERE rowid = ?", (pk,))
+    names = [d[0] for d in cur.description]
+    return dict(zip(names, cur.fetchone(), strict=True))
+
+
+def forge(db: Path, action: str, write: Callable[[sqlite3.Connection], list[tuple[str, int]]],
+          details: dict[str, Any] | None = None, ward_id: int | None = None) -> None:
+    """Write rows behind countdesk's back and append a correctly chained record of them."""
+    conn = sqlite3.connect(db)
+    touched = write(conn)
+    changes = [{"table": t, "id": pk, "row": _row(conn, t, pk)} for t, pk in touched]
+    seq, prev = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    body = {"seq": seq + 1, "at": "2026-05-04T03:00:00Z", "actor": "RO", "action": action,
+            "ward_id": ward_id, "details": details or {"authorised": "returning officer's passphrase"},
+            "changes": changes}
+    conn.execute("INSERT INTO audit (seq, at, actor, action, ward_id, details, changes, prev_hash, hash) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 (body["seq"], body["at"], "RO", action, ward_id, canonical(body["details"]),
+                  canonical(changes), prev, chain_hash(prev, body)))
+    conn.commit()
+    conn.close()
+
+
+def _ids(db: Path) -> dict[str, Any]:
+    with Desk.open(db, read_only=True) as desk:
+        nonsuch, cheam = desk.ward("Nonsuch"), desk.ward("Cheam")
+        r = desk.result(nonsuch.id)
+        loser = next(c.candidate.id for c in r.candidates if c.lot_winner is False and c.elected is False)
+        round_id = desk.store.current_round(nonsuch.id)[0]
+        keying = desk.store.conn.execute("SELECT MAX(id) FROM keyings").fetchone()[0]
+        sheet = desk.store.conn.execute("SELECT MAX(id) FROM sheets").fetchone()[0]
+    return {"nonsuch": nonsuch.id, "cheam": cheam.id, "loser": loser, "round": round_id,
+            "keying": keying, "sheet": sheet}
+
+
+def _insert(table: str, row: dict[str, Any]) -> Callable[[sqlite3.Connection], list[tuple[str, int]]]:
+    def write(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+        cols = ", ".join(row)
+        cur = conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' * len(row))})",
+                           list(row.values()))
+        assert cur.lastrowid is not None
+        return [(table, cur.lastrowid)]
+    return write
+
+
+def _update(table: str, pk: int, values: dict[str, Any]) -> Callable[[sqlite3.Connection], list[tuple[str, int]]]:
+    def write(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+        sets = ", ".join(f"{k} = ?" for k in values)
+        conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*values.values(), pk])
+        return [(table, pk)]
+    return write
+
+
+ATTACKS: dict[str, Callable[[dict[str, Any]], tuple[str, Any, int | None]]] = {
+    "declare": lambda i: ("declare", _update("wards", i["cheam"], {
+        "declared_at": "2026-05-04T03:00:00Z", "declared_by": "RO", "candidates_locked": 1}), i["cheam"]),
+    "lot": lambda i: ("record drawing of lots", _insert("lots", {
+        "round_id": i["round"], "winner_id": i["loser"], "tied_ids": "[]", "method": "coin",
+        "witnesses": "[]", "drawn_at": "2026-05-04T03:00:00Z", "recorded_by": "RO"}), i["nonsuch"]),
+    "accept": lambda i: ("accept first keying", _insert("resolutions", {
+        "sheet_id": i["sheet"], "accepted_slot": "first", "first_keying_id": i["keying"],
+        "second_keying_id": i["keying"], "by": "RO", "at": "2026-05-04T03:00:00Z"}), None),
+    "unlock": lambda i: ("unlock candidates", _update("wards", i["cheam"], {"candidates_locked": 0}),
+                         i["cheam"]),
+    "countermand": lambda i: ("countermand poll", _insert("countermands", {
+        "ward_id": i["cheam"], "reason": "forged", "by": "RO", "at": "2026-05-04T03:00:00Z"}), i["cheam"]),
+    "report error": lambda i: ("report error after declaration", _insert("error_reports", {
+        "ward_id": i["nonsuch"], "reason": "forged", "believed": "{}", "declared": "{}", "by": "RO",
+        "at": "2026-05-04T03:00:00Z"}), i["nonsuch"]),
+    "change passphrase": lambda i: ("change passphrase", _insert("passphrases", {
+        "role": "returning_officer", "hash": "00", "salt": "00", "n": 16384, "r": 8, "p": 1,
+        "set_at": "2026-05-04T03:00:00Z", "set_by": "mallory"}), None),
+    "set passphrase over it": lambda i: ("set passphrase", _insert("passphrases", {
+        "role": "returning_officer", "hash": "00", "salt": "00", "n": 16384, "r": 8, "p": 1,
+        "set_at": "2026-05-04T03:00:00Z", "set_by": "mallory"}), None),
+    "signing key": lambda i: ("signing key chosen", lambda conn: [], None),
+}
+
+
+def test_the_genuine_log_passes_with_the_passphrase(guarded: tuple[Path, Path], run: Run) -> None:
+    db, passfile = guarded
+    r = run("--db", db, "audit-verify", "--ro-passphrase-file", passfile)
+    assert r.code == 0, r.err
+    assert "were all made with the passphrase" in r.out
+    r = run("--db", db, "audit-verify")
+    assert r.code == 0 and "not checked for forgery" in r.out
+
+
+@pytest.mark.parametrize("kind", list(ATTACKS))
+def test_a_forged_record_of_every_returning_officers_action_is_caught(
+        guarded: tuple[Path, Path], run: Run, kind: str) -> None:
+    db, passfile = guarded
+    action, write, ward = ATTACKS[kind](_ids(db))
+    forge(db, action, write, ward_id=ward)
+    assert run("--db", db, "audit-verify").code == 0  # the chain and the tables agree...
+    r = run("--db", db, "audit-verify", "--ro-passphrase-file", passfile)
+    assert r.code == 2, r.out
+    assert "forged" in r.err or "without the current one" in r.err, r.err
+
+
+def test_a_copied_authenticator_does_not_fit_another_record(guarded: tuple[Path, Path], run: Run) -> None:
+    db, passfile = guarded
+    conn = sqlite3.connect(db)
+    genuine = json.loads(conn.execute(
+        "SELECT details FROM audit WHERE action = 'declare' ORDER BY seq DESC LIMIT 1").fetchone()[0])
+    conn.close()
+    ids = _ids(db)
+    action, write, ward = ATTACKS["declare"](ids)
+    forge(db, action, write, details=genuine, ward_id=ward)
+    r = run("--db", db, "audit-verify", "--ro-passphrase-file", passfile)
+    assert r.code == 2 and "forged" in r.err
+
+
+def test_a_wrong_passphrase_opens_nothing(guarded: tuple[Path, Path], run: Run, tmp_path: Path) -> None:
+    db, _ = guarded
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase\n", encoding="utf-8")
+    r = run("--db", db, "audit-verify", "--ro-passphrase-file", wrong)
+    assert r.code == 2 and "does not open this store's audit key" in r.err
+
+
+def test_changing_the_passphrase_keeps_every_record_checkable(guarded: tuple[Path, Path], run: Run,
+                                                               tmp_path: Path) -> None:
+    db, _ = guarded
+    with Desk.open(db) as desk:
+        desk.set_passphrase("a brand new passphrase", old=PASS, by="RO")
+        desk.countermand("Cheam", "death of a candidate", by="RO", passphrase="a brand new passphrase")
+    new = tmp_path / "new.txt"
+    new.write_text("a brand new passphrase\n", encoding="utf-8")
+    r = run("--db", db, "audit-verify", "--ro-passphrase-file", new)
+    assert r.code == 0, r.err
+
