@@ -777,10 +777,31 @@ def check_file_text(path: Path, data: dict[str, Any]) -> dict[str, Any]:
 # --------------------------------------------------------------------------
 
 
+def with_papers_counted(data: dict[str, Any]) -> dict[str, Any]:
+    """Give every counted multi-member ward its ``ballot_papers_counted`` (valid papers +
+    papers rejected under the four heads), placed after ``ballot_papers_verified``: a
+    multi-member ward's papers cannot be computed from the votes, so the file carries them.
+    The figures chosen reconcile with verification, so the demo's outcome is unchanged."""
+    wards: list[dict[str, Any]] = []
+    for ward in data["wards"]:
+        counted = any(c.get("votes") is not None for c in ward["candidates"])
+        if not counted or ward["seats"] < 2:
+            wards.append(ward)
+            continue
+        papers = valid_papers(ward) + rejected_heads_total(ward["rejected"])
+        out: dict[str, Any] = {}
+        for key, value in ward.items():
+            out[key] = value
+            if key == "ballot_papers_verified":
+                out["ballot_papers_counted"] = papers
+        wards.append(out)
+    return {**data, "wards": wards}
+
+
 def build_all() -> tuple[dict[str, Any], dict[str, Any]]:
     """Build both documents from a freshly seeded generator."""
     rng = random.Random(RNG_SEED)
-    return build_sutton(rng), build_sample()
+    return with_papers_counted(build_sutton(rng)), with_papers_counted(build_sample())
 
 
 def main() -> None:

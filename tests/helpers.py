@@ -63,6 +63,9 @@ def small_election(**ward_overrides: object) -> dict[str, object]:
         ],
     }
     ward.update(ward_overrides)
+    if "ballot_papers_counted" not in ward_overrides and ward.get("ballot_papers_verified") is not None:
+        # a counted multi-member ward carries its papers counted; by default they reconcile
+        ward["ballot_papers_counted"] = ward["ballot_papers_verified"]
     return {"format": "countdesk-election/1", "authority": "Exampleton Borough Council",
             "title": "Election of Borough Councillors", "poll_date": "2026-05-07",
             "returning_officer": "Pat Example", "double_entry": True, "wards": [ward]}

@@ -90,7 +90,7 @@ class CountingOps(DeskBase):
         ward_id, sheet_id, s = self._keyable(ward, slot, sheet)
         cands = self.store.candidates(ward_id)
         allowed = {f"votes:{c.id}" for c in cands} | {f"rejected:{h}" for h in REJECTED_FIELDS}
-        allowed.add("papers")
+        allowed |= {"papers", "objected"}
         if field_name not in allowed:
             raise AppError("A005", f"{field_name!r} is not a figure of this sheet")
         label = field_label(field_name, cands)
@@ -118,21 +118,26 @@ class CountingOps(DeskBase):
         rejected = {k.split(":", 1)[1]: v for k, v in values.items() if k.startswith("rejected:")}
         upto = self.store.last_draft_id(sheet_id, slot)
         return self._record_keying(ward_id, slot, sheet_id, s, votes, rejected, values.get("papers"),
-                                   operator, upto)
+                                   operator, upto, values.get("objected"))
 
     @operation("counting", "recording a keying")
     def enter_keying(self, ward: str | int, slot: str, votes: Mapping[int, object], *,
                      rejected: Mapping[str, object] | None = None, papers: object | None = None,
-                     sheet: str | None = None, operator: str | None = None) -> WardResult:
-        """Record one operator's complete keying of a count sheet."""
+                     objected: object | None = None, sheet: str | None = None,
+                     operator: str | None = None) -> WardResult:
+        """Record one operator's complete keying of a count sheet (``objected``: how many of
+        its rejected papers were endorsed "rejection objected to")."""
         ward_id, sheet_id, s = self._keyable(ward, slot, sheet)
-        return self._record_keying(ward_id, slot, sheet_id, s, votes, rejected, papers, operator, None)
+        return self._record_keying(ward_id, slot, sheet_id, s, votes, rejected, papers, operator, None,
+                                   objected)
 
     def _record_keying(self, ward_id: int, slot: str, sheet_id: int, s: SheetInput,  # noqa: PLR0917
                        votes: Mapping[int, object], rejected: Mapping[str, object] | None,
-                       papers: object | None, operator: str | None, upto: int | None) -> WardResult:
+                       papers: object | None, operator: str | None, upto: int | None,
+                       objected: object | None = None) -> WardResult:
         w = self.ward(ward_id)
-        values = build_keying_values(self.store.candidates(ward_id), votes, rejected, papers)
+        values = build_keying_values(self.store.candidates(ward_id), votes, rejected, papers, objected,
+                                     seats=w.seats)
         op = clean(operator, "the operator's name", required=False) or None
         other = s.second if slot == "first" else s.first
         if op and other is not None and other.operator and fold(other.operator) == fold(op):

@@ -24,6 +24,7 @@ from countdesk.reports.kinds import (
     KIND_NOTICE,
     KIND_PROVISIONAL,
     KIND_RECOUNTS,
+    KIND_REJECTED,
     KIND_SUMMARY,
     KIND_TIMINGS,
     KIND_VERIFICATION,
@@ -117,6 +118,10 @@ class DocumentOps(DeskBase):
                                               correction=self.correction_note(info.id)))
         if kind == KIND_PROVISIONAL:
             return bytes(docs.provisional_pdf(election, info, result))
+        if kind == KIND_REJECTED:
+            from countdesk.reports.rejected import rejected_pdf  # noqa: PLC0415
+
+            return bytes(rejected_pdf(election, info, result, signature_image=signature_image))
         if kind == KIND_VERIFICATION:
             return bytes(docs.verification_pdf(election, info, result,
                                                summary=cast("Desk", self).verification(info.id),

@@ -111,7 +111,7 @@ def print_result(r: WardResult, shown: ProvisionalShown | None = None) -> None:
         print(f"EQUALITY OF VOTES: {names} each have {r.tie.votes:,} votes for "
               f"{r.tie.seats} seat{'s' if r.tie.seats != 1 else ''}: lots must be drawn (rule 49)")
     if r.ballot_papers_counted is not None:
-        src = " (verified total)" if r.papers_source == "verified" else ""
+        src = " (computed: valid papers + rejected)" if r.papers_source == "computed" else ""
         turnout = f", turnout {r.turnout_pct}%" if r.turnout_pct is not None else ""
         print(f"ballot papers counted {r.ballot_papers_counted:,}{src}; rejected "
               f"{r.rejected.get('total', 0):,}{turnout}")
@@ -131,7 +131,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
         votes = parse_pairs(args.votes, "--votes", key_int=True)
         rejected = parse_pairs(args.rejected, "--rejected", key_int=False)
         r = desk.enter_keying(w.id, args.keying, votes, rejected=rejected, papers=args.papers,
-                              sheet=args.sheet, operator=args.operator)
+                              objected=args.objected, sheet=args.sheet, operator=args.operator)
     sheet = next((s for s in r.sheets if args.sheet is None or s.name.lower() == args.sheet.lower()),
                  None)
     state = words(sheet.state.value) if sheet else "?"

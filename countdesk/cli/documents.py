@@ -22,6 +22,7 @@ from countdesk.reports.kinds import (
     KIND_NOTICE,
     KIND_PROVISIONAL,
     KIND_RECOUNTS,
+    KIND_REJECTED,
     KIND_SUMMARY,
     KIND_TIMINGS,
     WHOLE_ELECTION,
@@ -112,6 +113,8 @@ def _what(desk: Desk, kind: str, ward: str | None, draft: bool) -> str:
         return f"the provisional result for {name}"
     if kind == KIND_RECOUNTS:
         return f"the record of recounts for {name}"
+    if kind == KIND_REJECTED:
+        return f"the statement of rejected ballot papers for {name}"
     return f"the statement of the result of the verification for {name}"
 
 

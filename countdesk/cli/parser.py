@@ -113,7 +113,11 @@ def _counting(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s.add_argument("--rejected", nargs="+", default=[], metavar="HEAD=N",
                    help="rejected papers: " + ", ".join(REJECTED_FIELDS) + " (absent heads are 0)")
     s.add_argument("--papers", help="ballot papers counted on this sheet, valid and rejected "
-                   "(default: the verified total)")
+                   "(required where the ward elects more than one councillor; in a one-seat ward "
+                   "computed from the votes when not given)")
+    s.add_argument("--objected", metavar="N",
+                   help="how many of the sheet's rejected papers were endorsed 'rejection "
+                   "objected to' (default 0)")
     s.add_argument("--operator", help="who keyed it")
     s.set_defaults(handler=counting.cmd_enter)
 
@@ -225,13 +229,14 @@ def _decisions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def _documents(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s = sub.add_parser(
         "report", help="write a document: provisional, notice, verification, declaration, summary, "
-        "recounts or timings",
+        "recounts, timings or rejected",
         description="provisional: the provisional result for candidates and agents; notice: the "
         "notice of election result for every ward; verification: the statement of the result of "
         "the verification; declaration: a reprint of a declared ward's declaration; summary: the "
         "summary of results for the press (council control, seats chart, changes, turnout, "
         "councillors elected by ward); recounts: the record of a ward's rounds and recount "
-        "requests; timings: the timing report of the count (every ward).")
+        "requests; timings: the timing report of the count (every ward); rejected: the statement "
+        "of rejected ballot papers of a ward (each head, objected to, rejected in part).")
     s.add_argument("kind", choices=KINDS)
     s.add_argument("ward", nargs="?", help="ward name or id (not for notice or summary)")
     s.add_argument("--out", required=True, metavar="FILE.pdf")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from countdesk.core.ballot import fold, same_person
-from countdesk.core.model import REJECTED_FIELDS, Candidate
+from countdesk.core.model import REJECTED_FIELDS, REJECTED_HEADS, Candidate
 from countdesk.core.validation import FigureError, parse_figure
 
 FORMAT = "countdesk-election/1"
@@ -49,6 +49,8 @@ class WardSpec:
     ballot_papers_verified: int | None = None
     ballot_papers_counted: int | None = None
     rejected: dict[str, int] | None = None
+    #: rejections objected to (``rejected.objected`` in the file); None when not given
+    objected: int | None = None
 
     @property
     def counted(self) -> bool:
@@ -184,12 +186,19 @@ def _parse_ward(w: object, i: int) -> WardSpec:
             if n is not None and n > electorate:
                 raise ElectionFileError(f"{where}: {label} ({n:,}) exceed the electorate ({electorate:,})")
     rejected: dict[str, int] | None = None
+    objected: int | None = None
     if w.get("rejected") is not None:
         rj = w["rejected"]
         if not isinstance(rj, dict):
             raise ElectionFileError(f"{where}: \"rejected\" must be an object of head: number")
-        _unknown(rj, set(REJECTED_FIELDS), f"{where}: rejected")
+        _unknown(rj, {*REJECTED_FIELDS, "objected"}, f"{where}: rejected")
         rejected = {h: _count(rj.get(h, 0), f"{where}: rejected {h}") for h in REJECTED_FIELDS}
+        if rj.get("objected") is not None:
+            objected = _count(rj["objected"], f"{where}: rejected objected")
+            heads = sum(rejected[h] for h in REJECTED_HEADS)
+            if objected > heads:
+                raise ElectionFileError(f"{where}: E113 {objected:,} rejections objected to, but only "
+                                        f"{heads:,} papers rejected under the heads (a)-(d)")
     cands_raw = w.get("candidates")
     if not isinstance(cands_raw, list) or not cands_raw:
         raise ElectionFileError(f"{where}: \"candidates\" must be a non-empty list")
@@ -211,6 +220,10 @@ def _parse_ward(w: object, i: int) -> WardSpec:
     if with_votes and len(cands) <= seats:
         raise ElectionFileError(f"{where}: uncontested ({len(cands)} candidates for {seats} seats) "
                                 "but votes are given")
+    if with_votes and counted is None and seats > 1:
+        raise ElectionFileError(f"{where}: E114 votes are given but not ballot_papers_counted; a ward "
+                                f"electing {seats} councillors needs the ballot papers counted "
+                                "(the verified total is not a count)")
     if with_votes and counted is None and verified is None:
         raise ElectionFileError(f"{where}: votes are given but neither ballot_papers_counted "
                                 "nor ballot_papers_verified")
@@ -219,7 +232,7 @@ def _parse_ward(w: object, i: int) -> WardSpec:
         raise ElectionFileError(f"{where}: a lot winner is marked but no votes are given")
     return WardSpec(name=name, seats=seats, candidates=cands, electorate=electorate,
                     ballot_papers_verified=verified, ballot_papers_counted=counted,
-                    rejected=rejected)
+                    rejected=rejected, objected=objected)
 
 
 def _parse_candidate(c: object, ward_where: str, j: int) -> CandidateSpec:

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from countdesk.core.model import (
+    OBJECTED_FIELD,
     PAPERS_FIELD,
     REJECTED_FIELDS,
+    REJECTED_HEADS,
     Candidate,
     Figures,
     SheetInput,
@@ -124,6 +126,8 @@ def field_label(name: str, candidates: Sequence[Candidate]) -> str:
         return "rejected papers: " + name.split(":", 1)[1].replace("_", " ")
     if name == PAPERS_FIELD:
         return "ballot papers counted"
+    if name == OBJECTED_FIELD:
+        return "rejections objected to"
     return name
 
 
@@ -132,11 +136,18 @@ def build_keying_values(
     votes: Mapping[int, object],
     rejected: Mapping[str, object] | None = None,
     papers: object | None = None,
+    objected: object | None = None,
+    *,
+    seats: int = 1,
 ) -> dict[str, int]:
     """Validate one keying and return its field values.
 
     Every candidate of the ward must have a figure and no one else may;
-    rejected heads not given are zero. Raises FigureError naming the field.
+    rejected heads not given are zero. The rejections objected to (kept only when not
+    zero) are never more than the papers the sheet rejects under the heads (E113). Where
+    the ward elects more than one councillor (``seats``) the sheet must carry its ballot
+    papers counted (E114): they cannot be worked out from the votes.
+    Raises FigureError naming the field.
     """
     known = {c.id: c for c in candidates}
     unknown = sorted(set(votes) - set(known))
@@ -161,6 +172,17 @@ def build_keying_values(
         values[rejected_field(head)] = parse_figure(raw, "rejected papers, " + head.replace("_", " "))
     if papers is not None:
         values[PAPERS_FIELD] = parse_figure(papers, "ballot papers counted")
+    elif seats > 1:
+        raise FigureError("E114", f"the ballot papers counted are missing: the ward elects {seats} "
+                          "councillors, so each sheet carries its papers counted (--papers N)")
+    if objected is not None:
+        n = parse_figure(objected, "rejections objected to")
+        heads = sum(values[rejected_field(h)] for h in REJECTED_HEADS)
+        if n > heads:
+            raise FigureError("E113", f"{n:,} rejections objected to, but the sheet rejects only "
+                              f"{heads:,} paper{'s' if heads != 1 else ''} under the heads (a)-(d)")
+        if n:
+            values[OBJECTED_FIELD] = n
     return values
 
 

@@ -31,6 +31,9 @@ REJECTED_LABELS: Mapping[str, str] = {
 
 #: The field that holds the number of ballot papers counted on a sheet.
 PAPERS_FIELD = "papers"
+#: The field that holds how many of a sheet's rejected papers (the heads (a)-(d)) were
+#: endorsed "rejection objected to" (rule 47(3)); kept only when not zero.
+OBJECTED_FIELD = "objected"
 
 
 def votes_field(candidate_id: int) -> str:
@@ -78,6 +81,8 @@ class Figures:
     rejected: Mapping[str, int] = field(default_factory=dict)
     #: Ballot papers counted (valid and rejected); None when not keyed.
     papers: int | None = None
+    #: Rejections objected to (of the papers rejected under the heads); 0 when not keyed.
+    objected: int = 0
 
     @property
     def rejected_total(self) -> int:
@@ -88,6 +93,8 @@ class Figures:
         out.update({rejected_field(h): self.rejected.get(h, 0) for h in REJECTED_FIELDS})
         if self.papers is not None:
             out[PAPERS_FIELD] = self.papers
+        if self.objected:
+            out[OBJECTED_FIELD] = self.objected
         return out
 
     @staticmethod
@@ -95,6 +102,7 @@ class Figures:
         votes: dict[int, int] = {}
         rejected: dict[str, int] = {}
         papers: int | None = None
+        objected = 0
         for key, value in values.items():
             if key.startswith("votes:"):
                 votes[int(key.split(":", 1)[1])] = value
@@ -102,7 +110,9 @@ class Figures:
                 rejected[key.split(":", 1)[1]] = value
             elif key == PAPERS_FIELD:
                 papers = value
-        return Figures(votes=votes, rejected=rejected, papers=papers)
+            elif key == OBJECTED_FIELD:
+                objected = value
+        return Figures(votes=votes, rejected=rejected, papers=papers, objected=objected)
 
 
 def add_figures(parts: list[Figures]) -> Figures:
@@ -110,7 +120,9 @@ def add_figures(parts: list[Figures]) -> Figures:
     votes: dict[int, int] = {}
     rejected: dict[str, int] = {}
     papers: int | None = 0
+    objected = 0
     for part in parts:
+        objected += part.objected
         for cid, v in part.votes.items():
             votes[cid] = votes.get(cid, 0) + v
         for head, n in part.rejected.items():
@@ -121,7 +133,7 @@ def add_figures(parts: list[Figures]) -> Figures:
             papers += part.papers
     if not parts:
         papers = None
-    return Figures(votes=votes, rejected=rejected, papers=papers)
+    return Figures(votes=votes, rejected=rejected, papers=papers, objected=objected)
 
 
 @dataclass(frozen=True)

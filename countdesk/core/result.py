@@ -15,6 +15,7 @@ from countdesk.core.entry import SheetState, SheetStatus, field_label, sheet_sta
 from countdesk.core.model import (
     REJECTED_FIELDS,
     REJECTED_HEADS,
+    REJECTED_IN_PART,
     Candidate,
     Figures,
     Keying,
@@ -70,7 +71,9 @@ class WardResult:
     elected: tuple[int, ...]  # by position, then ballot order
     tie: Tie | None
     ballot_papers_counted: int | None
-    papers_source: str | None  # "counted" (keyed on the sheets) or "verified"
+    #: "counted" (keyed on every sheet) or, in a one-seat ward whose sheets do not all carry
+    #: it, "computed" (valid papers = the votes, plus the rejected): never the verified total
+    papers_source: str | None
     valid_papers: int | None
     rejected: Mapping[str, int]  # each head, rejected_in_part and "total"
     electorate: int | None
@@ -84,6 +87,12 @@ class WardResult:
     figures: Figures | None = field(default=None, repr=False)
     #: seats left unfilled because fewer candidates stood than there are seats
     unfilled_seats: int = 0
+
+    @property
+    def objected(self) -> int:
+        """The rejections objected to (of the papers rejected under the heads), summed over the
+        round's sheets; 0 until the figures are complete."""
+        return self.figures.objected if self.figures is not None else 0
 
     def row(self, candidate_id: int) -> CandidateResult:
         for r in self.candidates:
@@ -196,7 +205,7 @@ def compute_result(ward: WardInput) -> WardResult:
         votes[c.id] = v
     for name, value in [*((f"votes:{k}", v) for k, v in figures.votes.items()),
                         *((f"rejected:{k}", v) for k, v in figures.rejected.items()),
-                        ("papers", figures.papers)]:
+                        ("papers", figures.papers), ("objected", figures.objected)]:
         if value is None:
             continue
         if not isinstance(value, int) or isinstance(value, bool):
@@ -206,21 +215,41 @@ def compute_result(ward: WardInput) -> WardResult:
     if errors:
         return empty(Status.INCOMPLETE, statuses=statuses)
 
-    papers, source = figures.papers, "counted"
-    if papers is None:
-        papers, source = ward.ballot_papers_verified, "verified"
     rejected = {h: figures.rejected.get(h, 0) for h in REJECTED_FIELDS}
     rejected_total = sum(rejected[h] for h in REJECTED_HEADS)
     rejected["total"] = rejected_total
+    papers, source = figures.papers, "counted"
+    if papers is None and ward.seats == 1:
+        # one vote per paper: every valid paper is one vote, so the papers are known exactly
+        papers, source = sum(votes.values()) + rejected_total, "computed"
+    elif papers is None:
+        without = [st.name for st in statuses if st.figures is not None and st.figures.papers is None]
+        errors.append(Issue(
+            "E114", f"{ward.name} elects {ward.seats} councillors: key the ballot papers counted "
+            f"on sheet{'s' if len(without) != 1 else ''} " + ", ".join(repr(n) for n in without),
+            ("papers",)))
+    in_part = rejected[REJECTED_IN_PART]
+    if in_part and ward.seats == 1:
+        errors.append(Issue(
+            "E111", f"{in_part:,} paper{'s' if in_part != 1 else ''} rejected in part, but "
+            f"{ward.name} elects one councillor: a voter with one vote cannot have a paper "
+            "rejected in part", (f"rejected:{REJECTED_IN_PART}",)))
+    if figures.objected > rejected_total:
+        errors.append(Issue(
+            "E113", f"{figures.objected:,} rejections objected to, but only {rejected_total:,} "
+            "papers rejected under the heads (a)-(d)", ("objected",)))
     valid: int | None = None
     if papers is None:
-        errors.append(Issue("E105", f"{ward.name}: the number of ballot papers counted is not known",
-                            ("papers",)))
+        pass
     elif rejected_total > papers:
         errors.append(Issue("E106", f"{rejected_total:,} papers rejected but only {papers:,} counted",
                             ("papers",)))
     else:
         valid = papers - rejected_total
+        if in_part > valid:
+            errors.append(Issue(
+                "E112", f"{in_part:,} papers rejected in part, but only {valid:,} valid ballot "
+                "papers were counted", (f"rejected:{REJECTED_IN_PART}",)))
         for c in order:
             if votes[c.id] > valid:
                 errors.append(Issue(
@@ -234,7 +263,7 @@ def compute_result(ward: WardInput) -> WardResult:
         elif total < valid:
             errors.append(Issue(
                 "E107", f"the votes add up to {total:,}, fewer than the {valid:,} valid papers"))
-    if (source == "counted" and papers is not None and ward.ballot_papers_verified is not None
+    if (papers is not None and ward.ballot_papers_verified is not None
             and papers != ward.ballot_papers_verified):
         diff = papers - ward.ballot_papers_verified
         warnings.append(Issue(
@@ -335,8 +364,9 @@ def ward_from_figures(
     lots: Sequence[LotDraw] = (),
     declared: bool = False,
 ) -> WardInput:
-    """A ward whose figures were imported in one sheet (for imports and tests)."""
-    values = Figures(votes=dict(votes), rejected=dict(rejected or {}), papers=None).as_fields()
+    """A ward whose figures were imported in one sheet (for imports and tests): ``papers``
+    is both the ballot papers counted on that sheet and the verified total."""
+    values = Figures(votes=dict(votes), rejected=dict(rejected or {}), papers=papers).as_fields()
     return WardInput(
         name=name, seats=seats, candidates=tuple(candidates), electorate=electorate,
         ballot_papers_verified=papers,

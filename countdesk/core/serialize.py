@@ -53,6 +53,7 @@ def result_dict(result: WardResult) -> dict[str, Any]:
         "ballot_papers_source": result.papers_source,
         "valid_papers": result.valid_papers,
         "rejected": dict(result.rejected),
+        "rejections_objected": result.objected,
         "electorate": result.electorate,
         "turnout_pct": None if result.turnout_pct is None else float(result.turnout_pct),
         "sheets": [

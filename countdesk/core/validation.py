@@ -60,6 +60,20 @@ RULES: dict[str, Rule] = {
              "Re-key the figure; no ward count exceeds 10,000,000."),
         Rule("E110", "A figure is missing from a keying.",
              "Key every candidate's votes; rejected papers default to 0."),
+        Rule("E111", "Papers are rejected in part in a ward with one seat.",
+             "A voter with one vote cannot have a paper rejected in part (rule 47(2)): "
+             "key those papers under the head they were rejected for, or key 0."),
+        Rule("E112", "More papers are rejected in part than there are valid ballot papers.",
+             "A paper rejected in part is a valid paper: check the number rejected in part "
+             "and the papers counted, then re-key."),
+        Rule("E113", "More rejections are objected to than papers were rejected.",
+             "Only a rejected paper can carry \"rejection objected to\": check the number "
+             "objected to against the rejected papers (a)-(d) of the sheet, then re-key."),
+        Rule("E114", "A ward with more than one seat has a count sheet without its ballot "
+             "papers counted.",
+             "Key the ballot papers counted on every sheet of the round (--papers N, or the "
+             "row Ballot papers counted): in a multi-member ward they cannot be worked out "
+             "from the votes, and the verified total is not a count."),
         # Count sheets and double entry
         Rule("E201", "A count sheet has not been keyed yet.",
              "Key the sheet's figures (first keying)."),

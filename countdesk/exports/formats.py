@@ -97,6 +97,8 @@ def election_file(snap: Snapshot, provisional: bool) -> dict[str, Any]:
             if r.papers_source == "counted" and r.ballot_papers_counted is not None:
                 ward["ballot_papers_counted"] = r.ballot_papers_counted
             ward["rejected"] = {h: r.rejected.get(h, 0) for h in REJECTED_FIELDS}
+            if r.objected:
+                ward["rejected"]["objected"] = r.objected
         cands = []
         for row in r.candidates:
             c = row.candidate

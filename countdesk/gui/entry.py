@@ -234,7 +234,7 @@ class EntryPanel(WardPanel):
         self.view.setAccessibleName("Figures for this sheet")
         if slot is None:
             shown = sheet.figures.as_fields() if sheet.figures is not None else {}
-            self.model.load(candidates, dict(shown), None)
+            self.model.load(candidates, dict(shown), None, seats=r.seats)
             return
         drafts: dict[str, int | None] = dict(desk.drafts(ward_id, slot, sheet=sheet.name))
         sheet_name = sheet.name
@@ -242,7 +242,7 @@ class EntryPanel(WardPanel):
         def save(field: str, text: str) -> int | None:
             return self._save_figure(ward_id, slot, field, text, sheet_name)
 
-        self.model.load(candidates, drafts, save)
+        self.model.load(candidates, drafts, save, seats=r.seats)
         self.view.setCurrentIndex(self.model.index(0, EntryModel.VALUE))
 
     def _save_figure(self, ward_id: int, slot: str, field: str, text: str, sheet: str) -> int | None:

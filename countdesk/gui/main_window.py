@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         docs = self.menuBar().addMenu("&Documents")
         for text, kind, needs_ward in (("&Provisional result sheet", "provisional", True),
                                        ("Statement of &verification", "verification", True),
+                                       ("Statement of &rejected ballot papers", "rejected", True),
                                        ("Record of re&counts", "recounts", True),
                                        ("&Timing report of the count (all wards)", "timings", False),
                                        ("&Declaration of result (declared ward)", "declaration", True),
@@ -317,7 +318,7 @@ class MainWindow(QMainWindow):
             Dialogs.error(self, "Choose a ward", "Choose a ward in the list first.")
             return None
         image = self.settings.signature_image or None
-        key = self.settings.signing_key if kind in ("declaration", "verification") else None
+        key = self.settings.signing_key if kind in ("declaration", "verification", "rejected") else None
         passphrase: str | None = None
         if key:
             passphrase = Dialogs.get_password(self, "Sign the document",
@@ -326,6 +327,7 @@ class MainWindow(QMainWindow):
                 key = None
         ward_name = desk.ward(ward_id).name if ward_id is not None else None
         titles = {"provisional": "Provisional result", "verification": "Statement of verification",
+                  "rejected": "Statement of rejected ballot papers",
                   "declaration": "Declaration of result of poll", "notice": "Notice of election result",
                   "recounts": "Record of recounts", "timings": "Timing report of the count",
                   "error_report": "Error reported after the declaration"}

@@ -176,6 +176,10 @@ class EntryRow:
     error: str | None = None
 
 
+#: The row of a sheet's rejections objected to, beside the rejected heads.
+OBJECTED_LABEL = "Rejected: of (a)-(d), rejection objected to"
+
+
 class EntryModel(HeaderTableModel):
     """One operator's keying of one count sheet: each figure beside a name and party.
 
@@ -195,15 +199,19 @@ class EntryModel(HeaderTableModel):
         self.last_error: str | None = None
 
     def load(self, candidates: Sequence[Candidate], values: dict[str, int | None],
-             save: Callable[[str, str], int | None] | None, *, papers: bool = True) -> None:
+             save: Callable[[str, str], int | None] | None, *, papers: bool = True,
+             seats: int = 1) -> None:
         self.beginResetModel()
         self._save = save
         self.editable = save is not None
         rows = [EntryRow(f"votes:{c.id}", c.ballot_name, c.party) for c in candidates]
         for head in REJECTED_FIELDS:
             rows.append(EntryRow(f"rejected:{head}", "Rejected: " + REJECTED_LABELS[head], ""))
+        rows.append(EntryRow("objected", OBJECTED_LABEL, ""))
         if papers:
-            rows.append(EntryRow("papers", "Ballot papers counted on this sheet (optional)", ""))
+            need = (f"(required: {seats} seats)" if seats > 1
+                    else "(optional: one seat, worked out from the votes)")
+            rows.append(EntryRow("papers", f"Ballot papers counted on this sheet {need}", ""))
         for r in rows:
             r.value = values.get(r.field)
         self._rows = rows
@@ -276,6 +284,7 @@ class CompareModel(HeaderTableModel):
         self.beginResetModel()
         rows = [(f"votes:{c.id}", c.ballot_name, c.party) for c in candidates]
         rows += [(f"rejected:{h}", "Rejected: " + REJECTED_LABELS[h], "") for h in REJECTED_FIELDS]
+        rows.append(("objected", OBJECTED_LABEL, ""))
         rows.append(("papers", "Ballot papers counted on this sheet", ""))
         self._rows = [(label, party, first.get(f), second.get(f)) for f, label, party in rows]
         self.endResetModel()

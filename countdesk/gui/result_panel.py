@@ -208,7 +208,7 @@ class ResultPanel(WardPanel):
         if r.unfilled_seats:
             parts.append(f"Seats left unfilled: {r.unfilled_seats}.")
         if r.ballot_papers_counted is not None:
-            src = " (the verified total)" if r.papers_source == "verified" else ""
+            src = " (computed: valid papers + rejected)" if r.papers_source == "computed" else ""
             parts.append(f"Ballot papers counted: {r.ballot_papers_counted:,}{src}.")
             parts.append(f"Rejected: {r.rejected.get('total', 0):,}.")
         if r.turnout_pct is not None:

@@ -47,6 +47,8 @@ def result_payload(election: ElectionInfo, ward: WardInfo, result: WardResult) -
         data.pop(key, None)
     if not data.get("unfilled_seats"):
         data.pop("unfilled_seats", None)  # digests of wards with every seat filled stay as they were
+    if not data.get("rejections_objected"):
+        data.pop("rejections_objected", None)  # nor do those of wards where none was objected to
     # a Decimal printed as text, not a float: "44.88", identical everywhere
     data["turnout_pct"] = None if result.turnout_pct is None else str(result.turnout_pct)
     return {

@@ -18,6 +18,7 @@ from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
 from countdesk.core import WardResult, fold
+from countdesk.core.model import REJECTED_HEADS, REJECTED_IN_PART, REJECTED_LABELS
 from countdesk.core.records import ElectionInfo, VerificationSummary, WardInfo
 from countdesk.reports.digest import notice_digest, verification_digest
 from countdesk.reports.fonts import BOLD, register_fonts
@@ -139,8 +140,16 @@ def _notice_ward(st: Styles, ward: WardInfo, result: WardResult) -> list[Flowabl
     for line in lot_lines(result):
         out.append(Paragraph(f"† {line}", st.note))
     turnout = "—" if result.turnout_pct is None else f"{result.turnout_pct}%"
+    heads = "; ".join(f"{esc(REJECTED_LABELS[h])}: <b>{figure(result.rejected.get(h))}</b>"
+                      for h in REJECTED_HEADS)
+    in_part = ""
+    if result.seats > 1:
+        in_part = (f" Ballot papers {esc(REJECTED_LABELS[REJECTED_IN_PART])}: "
+                   f"{figure(result.rejected.get(REJECTED_IN_PART))}.")
     out.append(Paragraph(
-        f"Rejected ballot papers {figure(result.rejected.get('total'))} · "
+        f"Rejected ballot papers {figure(result.rejected.get('total'))}, under each head (rule 50): "
+        f"{heads}.{in_part}", st.note))
+    out.append(Paragraph(
         f"Electorate {figure(result.electorate)} · "
         f"Ballot papers counted {figure(result.ballot_papers_counted)} · Turnout {turnout} · "
         f"Declared {esc(declared_time(ward.declared_at))}", st.note))
@@ -226,7 +235,7 @@ def verification_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult,
 
     verified = ward.ballot_papers_verified
     counted = result.ballot_papers_counted
-    separate = result.papers_source == "counted"
+    separate = result.papers_source in ("counted", "computed")
     if verified is not None and counted is not None and separate:
         difference = f"{counted - verified:+,}" if counted != verified else "none"
     else:
@@ -242,9 +251,9 @@ def verification_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult,
     t = Table(rows, colWidths=[BODY_W - 35 * mm, 35 * mm])
     t.setStyle(TableStyle(grid(st.pad, header=False)))
     story += [t, Spacer(1, 3 * mm)]
-    if not separate and counted is not None:
-        notes.append("No separate figure for the ballot papers counted was recorded for this ward; "
-                     "the verified total stands as the number of ballot papers counted.")
+    if result.papers_source == "computed":
+        notes.append("The ballot papers counted were not keyed separately: in this one-seat ward they "
+                     "are the valid papers (one vote each) and the rejected papers.")
     if result.ballot_papers_counted is None:
         notes.append("The ballot papers have not been counted yet.")
     for w in result.warnings:

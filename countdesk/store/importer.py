@@ -186,7 +186,7 @@ def load_election(self: Store, spec: ElectionSpec, *, actor: str | None = None,
             cands = self.candidates(ward_id)
             values = build_keying_values(
                 cands, {cid: cs.votes for cid, cs in zip(ids, ws.candidates, strict=True)},
-                ws.rejected or {}, ws.ballot_papers_counted)
+                ws.rejected or {}, ws.ballot_papers_counted, ws.objected)
             self.insert(ch, "keyings", {
                 "sheet_id": sheet_id, "slot": "import", "vals": canonical(values),
                 "operator": actor, "entered_at": stamp})

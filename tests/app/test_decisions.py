@@ -76,7 +76,7 @@ def test_a_granted_recount_voids_the_provisional_result(demo: Desk) -> None:
     assert demo.provisional(w.id) is None
     refused(demo, "F004", demo.declare, w.id)
     votes = [r.votes or 0 for r in demo.result(w.id, 1).candidates]
-    key_ward(demo, "Belmont", votes)
+    key_ward(demo, "Belmont", votes, papers=w.ballot_papers_verified)  # three seats: papers keyed
     assert demo.result(w.id).status in (Status.READY, Status.LOT_REQUIRED)
     refused(demo, "F005", demo.declare, w.id)
     demo.show_provisional(w.id)

@@ -75,9 +75,12 @@ def child(db: str, report: str, seed: int, mode: str) -> None:
         slot = "first" if sheet.first is None else "second"
         values = ({c.id: rng.randint(0, 400) for c in cands} if sheet.first is None else
                   {int(k.split(":")[1]): v for k, v in sheet.first.values.items() if k.startswith("votes:")})
+        # a multi-member ward's sheet carries its papers counted (E114)
+        papers = (rng.randint(0, 1200) if sheet.first is None else sheet.first.values.get("papers", 0))
         if mode == "cli" and rng.random() < 0.5:
             args = ["--db", db, "enter", str(w.id), "--sheet", sheet.name, "--keying", slot,
-                    "--operator", f"Op {slot}", "--votes", *[f"{cid}={v}" for cid, v in values.items()]]
+                    "--operator", f"Op {slot}", "--papers", str(papers),
+                    "--votes", *[f"{cid}={v}" for cid, v in values.items()]]
             if _cli(args) != 0:
                 continue
             kid = conn.execute("SELECT MAX(id) FROM keyings").fetchone()[0]
@@ -86,17 +89,17 @@ def child(db: str, report: str, seed: int, mode: str) -> None:
             writes += 1
             continue
         # key it figure by figure, each saved the moment it is keyed, then finish it
-        for cid, v in values.items():
+        fields = [*((f"votes:{cid}", v) for cid, v in values.items()), ("papers", papers)]
+        for name, v in fields:
             before = _last_seq(desk)
             try:
-                desk.save_draft(w.id, slot, f"votes:{cid}", str(v), sheet=sheet.name,
-                                operator=f"Op {slot}")
+                desk.save_draft(w.id, slot, name, str(v), sheet=sheet.name, operator=f"Op {slot}")
             except AppError:
                 break
             if _last_seq(desk) == before:
                 continue  # the same value was already saved (by a child killed earlier)
             did = conn.execute("SELECT MAX(id) FROM draft_values").fetchone()[0]
-            _report(fd, desk, "draft", id=did, field=f"votes:{cid}", value=v)
+            _report(fd, desk, "draft", id=did, field=name, value=v)
             writes += 1
         desk.finish_keying(w.id, slot, sheet=sheet.name, operator=f"Op {slot}")
         kid = conn.execute("SELECT MAX(id) FROM keyings").fetchone()[0]

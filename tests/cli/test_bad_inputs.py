@@ -56,8 +56,9 @@ class Ctx:
         return out
 
     def enter(self, first: str | None = None, *extra: str) -> list[Any]:
-        return ["--db", self.db, "enter", "old town", "--keying", "first", "--votes",
-                *self.votes(first), *extra]
+        # Old Town elects three: a keying carries its ballot papers counted
+        return ["--db", self.db, "enter", "old town", "--keying", "first", "--papers", "400",
+                "--votes", *self.votes(first), *extra]
 
     def file(self, name: str, data: bytes | str) -> Path:
         p = self.tmp / name
@@ -287,6 +288,17 @@ CASES: list[Case] = [
     Case("keyed: negative papers", "sample", lambda c: c.enter(None, "--papers", "-1"), "negative"),
     Case("keyed: unknown rejected head", "sample", lambda c: c.enter(None, "--rejected", "spoilt=3"),
          "spoilt"),
+    Case("keyed: a 3-seat ward without papers counted", "sample",
+         lambda c: ["--db", c.db, "enter", "old town", "--keying", "first", "--votes", *c.votes()],
+         "E114: the ballot papers counted are missing"),
+    Case("keyed: objected more than rejected", "sample",
+         lambda c: c.enter(None, "--rejected", "unmarked_or_void=2", "--objected", "3"),
+         "E113: 3 rejections objected to, but the sheet rejects only 2 papers"),
+    Case("keyed: objected typed in the app", "sample",
+         _api(lambda d: d.save_draft("old town", "first", "objected", "-1")), "negative"),
+    Case("document: rejected papers without a complete count", "sample",
+         lambda c: ["--db", c.db, "report", "rejected", "old town", "--out", c.tmp / "r.pdf"],
+         "no complete count"),
     Case("keyed: a figure typed in the app", "sample",
          _api(lambda d: d.save_draft("old town", "first", f"votes:{d.candidates('old town')[0].id}",
                                      "12a")),

@@ -113,6 +113,7 @@ def test_double_entry_with_a_difference_and_its_resolution(run: Run, sample_db: 
     ids = ids_by_surname(run, sample_db, "Old Town")
     votes = dict(zip(sorted(ids), [700, 650, 600, 520, 480, 300, 150], strict=True))
     first = [f"{ids[s]}={v}" for s, v in votes.items()]
+    first += ["--papers", "3175"]  # Old Town elects three: each sheet carries its papers counted
     r = run("--db", sample_db, "enter", "old town", "--keying", "first", "--votes", *first,
             "--rejected", "too_many_votes=4", "unmarked_or_void=2", "--operator", "Operator One")
     assert r.code == 0, r.err
@@ -124,7 +125,7 @@ def test_double_entry_with_a_difference_and_its_resolution(run: Run, sample_db: 
     # second keying transposes two candidates (the Marsden West mistake)
     surnames = sorted(ids)
     wrong = dict(votes, **{surnames[0]: votes[surnames[1]], surnames[1]: votes[surnames[0]]})
-    second = [f"{ids[s]}={v}" for s, v in wrong.items()]
+    second = [f"{ids[s]}={v}" for s, v in wrong.items()] + ["--papers", "3175"]
     r = run("--db", sample_db, "enter", "old town", "--keying", "second", "--votes", *second,
             "--rejected", "too_many_votes=4", "unmarked_or_void=2", "--operator", "Operator Two")
     assert r.code == 0 and "differ" in r.out
@@ -152,10 +153,12 @@ def test_supervisor_accepts_one_keying(run: Run, sample_db: Path) -> None:
     ids = ids_by_surname(run, sample_db, "Old Town")
     base = [f"{cid}={100 + i * 10}" for i, cid in enumerate(ids.values())]
     other = [*base[:-1], base[-1].split("=")[0] + "=999"]
-    assert run("--db", sample_db, "enter", "Old Town", "--keying", "first", "--votes", *base).code == 0
+    assert run("--db", sample_db, "enter", "Old Town", "--keying", "first", "--votes", *base,
+               "--papers", "1000").code == 0
     r = run("--db", sample_db, "accept", "Old Town", "--keying", "first")
     assert r.code == 2 and "no differing keyings" in r.err
-    assert run("--db", sample_db, "enter", "Old Town", "--keying", "second", "--votes", *other).code == 0
+    assert run("--db", sample_db, "enter", "Old Town", "--keying", "second", "--votes", *other,
+               "--papers", "1000").code == 0
     r = run("--db", sample_db, "accept", "Old Town", "--keying", "first", "--by", "Supervisor")
     assert r.code == 0, r.err
     data: Any = run("--db", sample_db, "result", "Old Town", "--json").json()
@@ -302,7 +305,20 @@ BAD_FILES: list[tuple[str, Any, str]] = [
      "E104"),
     ("papers left out", _mutate(lambda d: [c.update(votes=100) for c in _ward(d)["candidates"]]), "E107"),
     ("verified above electorate", _mutate(lambda d: _ward(d).update(electorate=100)), "exceed the electorate"),
-    ("votes but no papers", _mutate(lambda d: _ward(d).pop("ballot_papers_verified")), "ballot_papers"),
+    ("votes but no papers", _mutate(lambda d: [_ward(d).pop(k) for k in ("ballot_papers_verified",
+                                                                          "ballot_papers_counted")]),
+     "ballot_papers"),
+    ("a 2-seat ward without papers counted", _mutate(lambda d: _ward(d).pop("ballot_papers_counted")),
+     "needs the ballot papers counted"),
+    ("rejected in part in a one-seat ward", _mutate(lambda d: _ward(d).update(seats=1)), "E111"),
+    ("5,000 rejected in part with 1,000 papers",
+     _mutate(lambda d: (_ward(d).update(ballot_papers_verified=1000, ballot_papers_counted=1000),
+                        _ward(d)["rejected"].update(rejected_in_part=5000),
+                        [c.update(votes=v) for c, v in zip(_ward(d)["candidates"], (600, 500, 400, 300),
+                                                           strict=True)])),
+     "E112"),
+    ("objected more than rejected", _mutate(lambda d: _ward(d)["rejected"].update(objected=7)),
+     "7 rejections objected to, but only 6"),
     ("lot winner without a tie", _mutate(lambda d: _ward(d)["candidates"][0].update(lot_winner=True)),
      "no equality"),
     ("NaN", b'{"format": "countdesk-election/1", "x": NaN}', "NaN"),
@@ -389,7 +405,8 @@ def test_bad_keyed_values_are_refused(run: Run, sample_db: Path, votes: list[str
 def test_keyed_values_accept_spaces_and_thousands_separators(run: Run, sample_db: Path) -> None:
     ids = list(ids_by_surname(run, sample_db, "Old Town").values())
     votes = [f"{ids[0]}= 1,234 ", *[f"{cid}={100 + k}" for k, cid in enumerate(ids[1:])]]
-    r = run("--db", sample_db, "enter", "old town", "--keying", "first", "--votes", *votes)
+    r = run("--db", sample_db, "enter", "old town", "--keying", "first", "--votes", *votes,
+            "--papers", " 1,500 ")
     assert r.code == 0, r.err
     from countdesk.store import Store
     with Store.open(sample_db) as store:

@@ -98,7 +98,8 @@ def test_a_granted_recount_voids_the_provisional_result(run: Run, demo_db: Path)
     rejected = [f"{k}={v}" for k, v in first["rejected"].items() if k != "total"]
     for slot, who in (("first", "Ann"), ("second", "Bob")):
         r = run("--db", demo_db, "enter", "belmont", "--keying", slot, "--votes", *votes,
-                "--rejected", *rejected, "--operator", who)
+                "--rejected", *rejected, "--papers", str(first["ballot_papers_counted"]),
+                "--operator", who)
         assert r.code == 0, r.err
     acknowledge_all(run, demo_db, "belmont")
     assert result(run, demo_db, "belmont")["status"] == "ready"

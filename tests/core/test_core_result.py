@@ -140,8 +140,13 @@ def test_blocking_errors_have_stable_codes() -> None:
     r = compute_result(ward_from_figures("W", 1, cs, {1: 100, 2: 50, 3: 10},
                                          rejected={"no_official_mark": 50}, papers=20))
     assert [e.code for e in r.errors] == ["E106"]
+    # one seat, papers not keyed: computed exactly (valid = the votes), never the verified total
     r = compute_result(ward_from_figures("W", 1, cs, {1: 100, 2: 50, 3: 10}))
-    assert [e.code for e in r.errors] == ["E105"]
+    assert r.errors == () and (r.ballot_papers_counted, r.papers_source) == (160, "computed")
+    # two seats, papers not keyed: not ready, and the error says what to key
+    r = compute_result(ward_from_figures("W", 2, cs, {1: 100, 2: 50, 3: 10}))
+    assert [e.code for e in r.errors] == ["E114"] and r.status is Status.INCOMPLETE
+    assert "key the ballot papers counted on sheet 'Imported'" in r.errors[0].message
     r = compute_result(ward_from_figures("W", 1, cs, {1: -1, 2: 50, 3: 10}, papers=60))
     assert "E101" in {e.code for e in r.errors}
     bad = ward_from_figures("W", 1, cs, {1: 1, 2: 50, 3: 10}, papers=60)

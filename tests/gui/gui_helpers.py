@@ -72,6 +72,15 @@ def type_figure(qtbot: Any, window: MainWindow, text: str) -> None:
     QApplication.processEvents()  # the delegate commits on a queued call
 
 
+def key_field(qtbot: Any, window: MainWindow, field: str, text: str) -> None:
+    """Key one figure of the sheet by its field (``papers``, ``objected``, ``rejected:HEAD``)."""
+    panel = window.entry_panel
+    row = next(i for i, r in enumerate(panel.model.rows()) if r.field == field)
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(row, EntryModel.VALUE))
+    type_figure(qtbot, window, text)
+
+
 def key_sheet(qtbot: Any, window: MainWindow, figures: list[str]) -> None:
     panel = window.entry_panel
     panel.view.setFocus()

@@ -16,7 +16,7 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from gui_helpers import drive_dialog, key_sheet, show_provisional, type_figure, wait_for
+from gui_helpers import drive_dialog, key_field, key_sheet, show_provisional, type_figure, wait_for
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
@@ -146,6 +146,7 @@ def test_key_a_ward_twice_with_a_difference_and_resolve_it(qtbot: Any,
         f"votes:{c.id}" for c in ballot_order(window.desk.candidates(ward.id))]
     figures = ["700", "650", "600", "520", "480", "300", "150", "4"]
     key_sheet(qtbot, window, figures)
+    key_field(qtbot, window, "papers", "3175")  # Old Town elects three: papers counted are keyed
     assert "Saved" in panel.message.text()
     # a bad figure is refused in words and not stored
     panel.view.setCurrentIndex(panel.model.index(9, EntryModel.VALUE))
@@ -157,6 +158,7 @@ def test_key_a_ward_twice_with_a_difference_and_resolve_it(qtbot: Any,
     assert all(r.value is None for r in panel.model.rows())
     window.operator_edit.setText("Operator Two")
     key_sheet(qtbot, window, ["700", "600", "650", "520", "480", "300", "150", "4"])  # transposed
+    key_field(qtbot, window, "papers", "3175")
     qtbot.mouseClick(panel.finish, Qt.MouseButton.LeftButton)
     assert "differ" in panel.state.text()
     rows = panel.model.rows()
@@ -169,6 +171,7 @@ def test_key_a_ward_twice_with_a_difference_and_resolve_it(qtbot: Any,
     assert panel.slot == "second"
     window.operator_edit.setText("Operator Three")
     key_sheet(qtbot, window, figures)
+    key_field(qtbot, window, "papers", "3175")
     qtbot.mouseClick(panel.finish, Qt.MouseButton.LeftButton)
     assert "accepted" in panel.state.text()
     r = window.result_panel.result
@@ -186,8 +189,10 @@ def test_supervisor_accepts_one_keying(qtbot: Any, open_window: Callable[[Path],
     window.tabs.setCurrentIndex(1)
     panel = window.entry_panel
     key_sheet(qtbot, window, ["100", "90", "80", "70", "60", "50", "40"])
+    key_field(qtbot, window, "papers", "200")
     panel.finish.click()
     key_sheet(qtbot, window, ["100", "90", "80", "70", "60", "50", "41"])
+    key_field(qtbot, window, "papers", "200")
     panel.finish.click()
     assert panel.accept_first.isVisible()
     panel.accept_first.click()

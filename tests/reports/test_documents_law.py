@@ -301,7 +301,7 @@ def test_d_json_export_carries_unfilled_seats_and_keeps_every_other_key() -> Non
     assert by_name["Hillside"]["unfilled_seats"] == 1
     assert "unfilled_seats" not in by_name["Riverside"] and "unfilled_seats" not in by_name["Lakeside"]
     assert set(by_name["Riverside"]) == {"name", "seats", "electorate", "ballot_papers_verified",
-                                         "rejected", "candidates"}
+                                         "ballot_papers_counted", "rejected", "candidates"}
     assert set(by_name["Hillside"]) == {"name", "seats", "electorate", "ballot_papers_verified",
                                         "candidates", "unfilled_seats"}
     json.dumps(data)

@@ -230,7 +230,7 @@ def test_names_in_welsh_irish_polish_and_greek_survive_the_text_layer(
         {"surname": "Παπαδοπούλου", "forenames": "Άννα", "description": "Independent", "votes": 500},
         {"surname": "Ó Súilleabháin", "forenames": "Seán", "description": "Independent", "votes": 400},
     ]
-    data["wards"][0]["ballot_papers_verified"] = 2600
+    data["wards"][0]["ballot_papers_verified"] = data["wards"][0]["ballot_papers_counted"] = 2600
     db = tmp_path / "greek.db"
     assert run("--db", db, "import", election_file(tmp_path, data)).code == 0
     out = tmp_path / "riverside.pdf"
@@ -447,7 +447,9 @@ def test_verification_statement(run: Run, demo_db: Path, tmp_path: Path) -> None
     assert "STATEMENT OF THE RESULT OF THE VERIFICATION" in flat
     assert re.search(r"Total ballot papers verified \(polling station ballot boxes and postal ballot papers\) "
                      r"3,700", flat)
-    assert "the verified total stands as the number of ballot papers counted" in flat
+    # the papers counted are the count's own figure (keyed), never the verified total
+    assert re.search(r"Ballot papers counted at the count \(valid and rejected\) 3,700", flat)
+    assert "the verified total stands" not in flat
 
 
 def test_verification_statement_shows_a_difference(run: Run, tmp_path: Path) -> None:

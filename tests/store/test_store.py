@@ -31,7 +31,7 @@ def test_a_saved_keying_is_visible_to_another_connection_at_once(sample_db: Path
     with Desk.open(sample_db) as store:
         ward = store.ward("Old Town")
         votes = {c.id: 100 + i for i, c in enumerate(store.candidates(ward.id))}
-        store.enter_keying(ward.id, "first", votes, operator="Op 1")
+        store.enter_keying(ward.id, "first", votes, papers=1000, operator="Op 1")
         # no close, no checkpoint: a separate reader must already see it
         other = sqlite3.connect(sample_db)
         rows = other.execute("SELECT slot, operator FROM keyings WHERE slot = 'first'").fetchall()
@@ -46,10 +46,10 @@ def test_each_change_carries_its_audit_record_in_the_same_transaction(sample_db:
         votes = {c.id: 100 for c in store.candidates(ward.id)}
         votes[next(iter(votes))] = -1
         with pytest.raises(AppError):
-            store.enter_keying(ward.id, "first", votes)
+            store.enter_keying(ward.id, "first", votes, papers=1000)
         assert len(store.audit_records()) == n
         votes = {c.id: 100 + i for i, c in enumerate(store.candidates(ward.id))}
-        store.enter_keying(ward.id, "first", votes, operator="Op")
+        store.enter_keying(ward.id, "first", votes, papers=1000, operator="Op")
         recs = store.audit_records()
         assert len(recs) == n + 1
         last = recs[-1]
@@ -209,7 +209,8 @@ def _tamper_base(tmp_path_factory: pytest.TempPathFactory, _demo_template: Path)
         belmont = store.ward("Belmont")
         store.request_recount(belmont.id, "Agent", granted=True, reason="close")
         cands = store.candidates(belmont.id)
-        store.enter_keying(belmont.id, "first", {c.id: 300 + i for i, c in enumerate(cands)}, operator="A")
+        store.enter_keying(belmont.id, "first", {c.id: 300 + i for i, c in enumerate(cands)}, papers=900,
+                           operator="A")
         assert store.verify_audit() == []
     return work
 
@@ -268,7 +269,13 @@ def test_draft_values_survive_a_crash_and_become_the_keying(sample_db: Path) -> 
     for i, c in enumerate(cands[3:], 3):
         store.save_draft(ward.id, "first", f"votes:{c.id}", str(100 + i), operator="Op 1")
     store.save_draft(ward.id, "first", "rejected:too_many_votes", "2")
+    # Old Town elects three: the keying is not finished without its papers counted
+    with pytest.raises(AppError, match="E114"):
+        store.finish_keying(ward.id, "first", operator="Op 1")
+    store.save_draft(ward.id, "first", "papers", "1000")
+    store.save_draft(ward.id, "first", "objected", "1")
     r = store.finish_keying(ward.id, "first", operator="Op 1")
+    assert r.sheets[0].state.value == "first_entered"
     assert r.errors[0].code == "E202"
     assert store.drafts(ward.id, "first") == {}
     assert store.drafts(ward.id, "second") == {}
