@@ -6,7 +6,13 @@ from __future__ import annotations
 import json
 
 from countdesk.app.base import DeskBase
-from countdesk.core.count_records import RecountRecord, RecountRequest, WardTimings, timings
+from countdesk.core.count_records import (
+    VERIFY_ACTIONS,
+    RecountRecord,
+    RecountRequest,
+    WardTimings,
+    timings,
+)
 
 
 class CountRecordOps(DeskBase):
@@ -31,9 +37,23 @@ class CountRecordOps(DeskBase):
 
     def timings(self) -> list[WardTimings]:
         """When each ward reached each stage of its count, from the audit log: the first
-        ballot box verified, the first keying, the provisional result shown (the latest
+        ballot box verified (the first change of the verification with papers counted), the
+        first keying, the provisional result shown (the latest
         showing) and the declaration."""
         wards = [(w.id, w.name) for w in self.wards()]
         audit = self.store.conn.execute(
-            "SELECT action, ward_id, at FROM audit WHERE ward_id IS NOT NULL ORDER BY seq")
-        return timings(wards, ((str(a), wid, str(at)) for a, wid, at in audit))
+            "SELECT action, ward_id, at, details FROM audit WHERE ward_id IS NOT NULL ORDER BY seq")
+        return timings(wards, ((str(a), wid, str(at)) for a, wid, at, details in audit
+                               if not _no_papers_counted(str(a), details)))
+
+
+def _no_papers_counted(action: str, details: object) -> bool:
+    """A change of the verification that counted no papers yet (a box added, its figures to
+    come): not yet a box verified."""
+    if action not in VERIFY_ACTIONS:
+        return False
+    try:
+        data = json.loads(str(details))
+    except ValueError:
+        return False
+    return isinstance(data, dict) and data.get("total_counted") == 0

@@ -171,6 +171,8 @@ def test_timings_follow_the_count(demo_db: Path) -> None:
     with Desk.open(demo_db) as desk:
         w = desk.ward("Belmont")
         assert all(t.first_box_at is None for t in desk.timings())
+        desk.set_verification(w.id, [("Box 1", "box", None, None)])  # added, not yet counted
+        assert all(t.first_box_at is None for t in desk.timings())
         desk.record_box(w.id, "Box 1", issued=100, counted=100)
         desk.show_provisional(w.id)
         for warning in desk.result(w.id).unacknowledged:
