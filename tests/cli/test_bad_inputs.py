@@ -252,6 +252,42 @@ def _truncated_pdf(ctx: Ctx) -> Action:
     return _pdf(ctx, data[: len(data) // 2])
 
 
+def _other_election(c: Ctx) -> Action:
+    from countdesk.app.files import import_election_file
+
+    other = c.tmp / "other-election.db"
+    import_election_file(other, SAMPLE)
+    return ["--db", c.db, "restore", other]
+
+
+def _restore_without_passphrase(c: Ctx) -> Action:
+    from countdesk.app.safety import backup
+
+    with Desk.open(c.db) as desk:
+        desk.set_passphrase("correct horse battery", by="RO")
+    usb = c.tmp / "usb"
+    usb.mkdir()
+    return ["--db", c.db, "restore", backup(c.db, usb).path]
+
+
+def _hard_link(c: Ctx) -> Action:
+    link = c.tmp / "second-name.db"
+    os.link(c.db, link)
+    return ["--db", link, "wards"]
+
+
+def _planted_lock(c: Ctx) -> Action:
+    victim = c.file("victim.txt", "the returning officer's notes\n")
+    c.db.with_name(c.db.name + ".lock").symlink_to(victim)
+    return ["--db", c.db, "provisional", "Belmont"]
+
+
+def _noncharacter_file(c: Ctx) -> Action:
+    data = small_election()
+    data["wards"][0]["candidates"][0]["surname"] = "Adams\uffff"  # type: ignore[index]
+    return ["--db", c.tmp / "new.db", "import", c.file("e.json", json.dumps(data))]
+
+
 CASES: list[Case] = [
     # ---------------------------------------------------------- the election file
     *[Case(f"file: {name}", "none", _raw_file(content), words) for name, content, words in BAD_FILES],
@@ -397,6 +433,22 @@ CASES: list[Case] = [
          "unknown column 'colur'"),
     Case("csv: missing columns", "sample", _csv("ward,surname\nOld Town,A\n"), "has no 'forenames'"),
     Case("csv: a locked ward", "sample", _csv(H + "Riverside,Zed,Ann,Lab,\n"), "locked"),
+    # ------------------------------------ parties, ballot positions (set-up and CSV)
+    Case("party: not a party id (CSV)", "sample",
+         _csv("ward,surname,forenames,description,party_id\nOld Town,Smith,Ann,Lab,Labour\n"),
+         "not a party id"),
+    Case("party: not a party id (set-up)", "sample",
+         _api(lambda d: d.update_candidate(d.candidates("old town")[0].id, party_id="PP-53")),
+         "not a party id"),
+    Case("position: repeated (CSV)", "sample",
+         _csv("ward,surname,forenames,description,seats,ballot_position\n"
+              "New,Smith,Ann,Lab,1,1\nNew,Jones,Bob,Con,1,1\n"), "both have ballot position 1"),
+    Case("position: a gap (CSV)", "sample",
+         _csv("ward,surname,forenames,description,seats,ballot_position\n"
+              "New,Smith,Ann,Lab,1,1\nNew,Jones,Bob,Con,1,3\n"), "positions run from 1 to 2"),
+    Case("position: outside the ward (set-up)", "sample",
+         _api(lambda d: d.update_candidate(d.candidates("old town")[0].id, ballot_position="99")),
+         "outside 1 to"),
     # ----------------------------------------------------------- store and files
     Case("store: missing", "none", lambda c: ["--db", c.db, "wards"], "no countdesk store"),
     Case("store: a folder", "none", lambda c: ["--db", c.tmp, "wards"], "is a folder"),
@@ -436,6 +488,15 @@ CASES: list[Case] = [
     Case("restore: not a store", "demo",
          lambda c: ["--db", c.db, "restore", c.file("b.db", "hello")], "not a countdesk store"),
     Case("restore: a folder", "demo", lambda c: ["--db", c.db, "restore", c.tmp], "is a folder"),
+    Case("restore: a backup of another election", "demo", _other_election, "another election"),
+    Case("restore: without the passphrase", "demo", _restore_without_passphrase, "passphrase"),
+    # issue 14: what an attacker or an unlucky night tries
+    Case("store: two names (a hard link)", "demo", _hard_link, "hard links"),
+    Case("store: the lock file is a symbolic link", "demo", _planted_lock, "symbolic link"),
+    Case("name: a lone surrogate", "demo",
+         lambda c: ["--db", c.db, "provisional", "Belmont", "--by", "\udced"], "not a character"),
+    Case("figure: five thousand digits", "sample", lambda c: c.enter("9" * 5000), "too large"),
+    Case("file: a name with U+FFFF", "none", _noncharacter_file, "U+FFFF"),
 ]
 
 
