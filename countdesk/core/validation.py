@@ -48,7 +48,8 @@ RULES: dict[str, Rule] = {
              "Each paper carries at most one vote per seat: check every candidate's "
              "figure and the papers counted, then re-key."),
         Rule("E105", "The number of ballot papers counted is not known.",
-             "Key the ballot papers counted on each sheet, or enter the verified total."),
+             "Key the ballot papers counted on each sheet (no longer given: "
+             "a multi-member ward without them is E114, and a one-seat ward's are computed)."),
         Rule("E106", "More papers were rejected than were counted.",
              "Check the rejected papers and the papers counted, then re-key."),
         Rule("E107", "The votes add up to fewer than the valid ballot papers.",
