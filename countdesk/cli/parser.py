@@ -78,6 +78,16 @@ def _records(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s.set_defaults(handler=records.cmd_box)
 
     s = sub.add_parser(
+        "explain", help="record the explanation of the variance at a ward's verification",
+        description="What was found (e.g. a paper of one box found in another) and that the agents "
+        "were told. A box whose variance is not explained keeps the ward from the count (F017); "
+        "earlier explanations stay in the record.")
+    s.add_argument("ward")
+    s.add_argument("--explanation", required=True, metavar="TEXT")
+    s.add_argument("--by", help="who explains (the returning officer or deputy)")
+    s.set_defaults(handler=records.cmd_explain)
+
+    s = sub.add_parser(
         "timings", help="when each ward verified, keyed, showed its provisional result and declared")
     s.add_argument("--json", action="store_true")
     s.set_defaults(handler=records.cmd_timings)

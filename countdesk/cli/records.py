@@ -1,5 +1,6 @@
-"""The count's records: ``box`` (one ballot box's account at verification) and
-``timings`` (when each ward reached each stage of its count)."""
+"""The count's records: ``box`` (one ballot box's account at verification), ``explain``
+(the explanation of the variance at verification) and ``timings`` (when each ward reached
+each stage of its count)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,14 @@ def cmd_box(args: argparse.Namespace) -> int:
     if s.unexplained_boxes:
         print(f"the variance of {', '.join(s.unexplained_boxes)} is not explained: explain it "
               "(Verification tab) or recount the box before the count goes on")
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    with open_desk(args) as desk:
+        w = desk.ward(args.ward)
+        desk.explain_variance(w.id, args.explanation, by=args.by)
+    print(f"recorded the explanation of the variance at the verification of {w.name}")
     return 0
 
 

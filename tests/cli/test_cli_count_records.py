@@ -42,6 +42,16 @@ def test_an_unexplained_box_refuses_keying_with_f017(run: Run, sample_db: Path) 
             *[f"{c.id}=10" for c in cands], "--sheet", "Table 2")
     assert r.code == 2 and r.err.count("\n") <= 1
     assert "F017" in r.err and "Box 4" in r.err and "explain the variance" in r.err
+    r = run("--db", sample_db, "explain", "old town", "--explanation",
+            "one paper of box 4 found in box 5; agents told", "--by", "RO")
+    assert r.code == 0, r.err and "recorded the explanation" in r.out
+    r = run("--db", sample_db, "enter", "old town", "--keying", "first", "--votes",
+            *[f"{c.id}=10" for c in cands], "--sheet", "Table 2", "--papers", "100")
+    assert "F017" not in r.err
+    with Desk.open(sample_db, read_only=True) as desk:
+        v = desk.verification(desk.ward("Old Town").id)
+        assert v.explanation == "one paper of box 4 found in box 5; agents told"
+        assert v.explained_by == "RO" and not v.needs_explanation
 
 
 def test_recount_bundles_are_recorded(run: Run, demo_db: Path) -> None:
