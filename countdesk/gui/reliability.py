@@ -177,10 +177,34 @@ class Reliability(QObject):
             Dialogs.error(self.window, "Signing key", f"{path} cannot be read: {exc.strerror}")
             return False
         details = {"key_file": Path(path).name, "key_sha256": digest}
+        fingerprint = self._certificate_of(path)
+        if fingerprint is None:
+            return False
+        # registered, so that `verify --db` can tell a sheet signed with another key
+        details["certificate_fingerprint"] = fingerprint
         return CollectionOp(self.window, lambda desk: desk.record_key_event(
             "signing key chosen", details, by=self.window.operator() or None),
             name="record_key_event", title="Signing key not chosen",
             what="choosing the returning officer's signing key").run()
+
+    def _certificate_of(self, path: str) -> str | None:
+        """The key's certificate fingerprint, once its own passphrase opens it (None: not opened,
+        said in words)."""
+        from countdesk.reports.signing import SigningError, fingerprint, load_signer  # noqa: PLC0415
+
+        secret = Dialogs.get_password(self.window, "Signing key",
+                                      f"The passphrase of the signing key {Path(path).name} (to check "
+                                      "that it opens; it is not stored):")
+        if secret is None:
+            self.window.statusBar().showMessage("Signing key not chosen")
+            return None
+        try:
+            cert = load_signer(path, secret).signing_cert
+        except SigningError as exc:
+            Dialogs.error(self.window, "Signing key", str(exc))
+            return None
+        assert cert is not None
+        return str(fingerprint(cert.dump()))
 
     def set_passphrase(self) -> None:
         desk = self.window.desk

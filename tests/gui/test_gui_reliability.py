@@ -133,19 +133,33 @@ def test_backups_after_a_declaration_and_on_the_timer(
 def test_choosing_the_signing_key_is_audited_and_needs_the_passphrase(
         monkeypatch: pytest.MonkeyPatch, open_window: Callable[[Path], MainWindow],
         demo_db: Path, tmp_path: Path, messages: list[tuple[str, str]]) -> None:
-    key = tmp_path / "ro.p12"
-    key.write_bytes(b"not really a key, but a file")
+    from countdesk.reports.signing import keygen
+
+    info = keygen("Niall Bolger", tmp_path / "ro.p12", "the key's own passphrase")
+    key = info.p12_path
     with Desk.open(demo_db) as desk:
         desk.set_passphrase(PASS)
     window = open_window(demo_db)
     monkeypatch.setattr(Dialogs, "open_file", classmethod(lambda cls, p, t, f: str(key)))
-    monkeypatch.setattr(Dialogs, "get_password", classmethod(lambda cls, p, t, label: None))
-    window.choose_signing_key()  # the passphrase prompt cancelled: refused politely
+
+    def answers(key_pass: str | None, ro_pass: str | None) -> None:
+        monkeypatch.setattr(Dialogs, "get_password", classmethod(
+            lambda cls, p, title, label: key_pass if title == "Signing key" else ro_pass))
+
+    answers(None, PASS)
+    window.choose_signing_key()  # the key's passphrase prompt cancelled: refused politely
     assert window.settings.signing_key != str(key)
     assert messages == [] and "Signing key not chosen" in window.statusBar().currentMessage()
-    monkeypatch.setattr(Dialogs, "get_password", classmethod(lambda cls, p, t, label: PASS))
+    answers("not the key's passphrase", PASS)
+    window.choose_signing_key()  # a key that does not open is said so, and not chosen
+    assert window.settings.signing_key != str(key) and messages and messages[-1][0] == "Signing key"
+    answers("the key's own passphrase", None)
+    window.choose_signing_key()  # the returning officer's passphrase cancelled: refused politely
+    assert window.settings.signing_key != str(key)
+    answers("the key's own passphrase", PASS)
     window.choose_signing_key()
     assert window.settings.signing_key == str(key)
     assert window.desk is not None
     rec = window.desk.audit_records()[-1]
     assert rec["action"] == "signing key chosen" and "key_sha256" in rec["details"]
+    assert info.fingerprint in rec["details"]  # registered: verify --db checks the signer against it
