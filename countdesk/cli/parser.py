@@ -321,6 +321,10 @@ def _safety(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "forged without it fails, however well it is chained.")
     s.add_argument("--ro-passphrase-file", "--passphrase-file", dest="ro_passphrase_file",
                    metavar="FILE", help="a file holding the returning officer's passphrase")
+    s.add_argument("--anchor", action="append", default=[], metavar="BACKUP",
+                   help="a backup (or any earlier copy) of this store: the store's log must still "
+                   "hold every record of it, unchanged (catches a log cut short or rolled back); "
+                   "repeatable")
     s.set_defaults(handler=safety.cmd_audit_verify)
 
     s = sub.add_parser(

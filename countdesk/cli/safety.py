@@ -19,12 +19,17 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         problems = desk.verify_audit(passphrase)
         n = len(desk.audit_records())
         ro = desk.ro_records()
+    for anchor in args.anchor:
+        if not problems:
+            problems, _ = app_safety.compare_logs(store_path(args), Path(anchor))
     if problems:
         print(f"AUDIT FAILED: {problems[0]}", file=sys.stderr)
         for extra in problems[1:10]:
             print(f"  also: {extra}", file=sys.stderr)
         return 2
     print(f"audit OK: {n} records, chain intact, stored figures match the log")
+    for anchor in args.anchor:
+        print(f"the log still holds every record of {anchor}, unchanged")
     if ro and passphrase is not None:
         print(f"the {ro} records of the returning officer's actions were all made with the passphrase")
     elif ro:

@@ -171,3 +171,31 @@ def test_changing_the_passphrase_keeps_every_record_checkable(guarded: tuple[Pat
     r = run("--db", db, "audit-verify", "--ro-passphrase-file", new)
     assert r.code == 0, r.err
 
+
+
+def test_a_log_cut_short_is_caught_against_a_backup_anchor(guarded: tuple[Path, Path], run: Run,
+                                                          tmp_path: Path) -> None:
+    """Cutting off the declaration with the rows it wrote leaves a store consistent with itself;
+    a backup taken after the declaration still tells."""
+    db, passfile = guarded
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert run("--db", db, "backup", usb).code == 0
+    (anchor,) = list(usb.iterdir())
+    assert run("--db", db, "audit-verify", "--anchor", anchor).code == 0
+    conn = sqlite3.connect(db)
+    conn.executescript("DROP TRIGGER audit_no_delete;")
+    seq, changes = conn.execute(
+        "SELECT seq, changes FROM audit WHERE action = 'declare' ORDER BY seq DESC LIMIT 1").fetchone()
+    conn.execute("DELETE FROM audit WHERE seq >= ?", (seq,))
+    for item in json.loads(changes):  # the declaration undone in the table too
+        if item["table"] == "wards":
+            conn.execute("UPDATE wards SET declared_at = NULL, declared_by = NULL WHERE id = ?",
+                         (item["id"],))
+    conn.execute("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+                 "BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END")
+    conn.commit()
+    conn.close()
+    assert run("--db", db, "audit-verify", "--ro-passphrase-file", passfile).code == 0  # consistent...
+    r = run("--db", db, "audit-verify", "--anchor", anchor)
+    assert r.code == 2 and "missing from the store" in r.err  # ...but not with the anchor
