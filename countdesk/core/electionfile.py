@@ -79,6 +79,8 @@ def clean_text(value: object, where: str, *, required: bool = True, max_len: int
         raise ElectionFileError(f"{where} is empty")
     if len(text) > max_len:
         raise ElectionFileError(f"{where} is {len(text)} characters long; the limit is {max_len}")
+    if text.isprintable():  # no control, invisible, surrogate or unassigned character: the usual case
+        return text
     for ch in text:
         if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200d":
             raise ElectionFileError(
