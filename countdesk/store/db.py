@@ -307,7 +307,7 @@ class Store(PassphraseRecords):
             details = dict(details or {})
             if authorised:
                 details["authorised"] = "returning officer's passphrase"
-            self._append_audit(action, actor, ward_id, details, change.rows, mac_key)
+            self._append_audit(action, actor, ward_id, details, change.rows, mac_key=mac_key)
             self.conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             if self.conn.in_transaction:
@@ -348,7 +348,7 @@ class Store(PassphraseRecords):
         change.rows.append({"table": table, "id": pk, "row": None})
 
     def _append_audit(self, action: str, actor: str | None, ward_id: int | None,
-                      details: dict[str, Any], rows: list[dict[str, Any]],
+                      details: dict[str, Any], rows: list[dict[str, Any]], *,
                       mac_key: bytes | None = None) -> None:
         last = self.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         seq = (last[0] + 1) if last else 1
