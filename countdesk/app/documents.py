@@ -261,6 +261,11 @@ class DocumentOps(DeskBase):
         match = match_store(cast("Desk", self), document)
         if not match.ok or document is None:
             return match
+        if pdf is not None and (problem := check_page(self, document, pdf)) is not None:
+            return problem
+        if (problem := check_signer(self, signer)) is not None:
+            return problem
+        return match
 
 
 def sign(data: bytes, signer: SimpleSigner | None, location: str | None) -> bytes:
