@@ -18,6 +18,7 @@ from countdesk.core import Candidate, fold
 from countdesk.core.ballot import same_person
 from countdesk.core.nominations import NominationsError, parse_nominations
 from countdesk.core.records import NominationsImport
+from countdesk.store.candidate_rows import candidate_extras
 from countdesk.store.db import Store
 
 
@@ -96,7 +97,8 @@ def import_nominations(store: Store, csv_bytes: bytes, actor: str | None = None)
             names.setdefault(key, r.ward if key in added else existing[key].name)
             store.insert(ch, "candidates", {
                 "ward_id": ward_id, "surname": r.surname, "forenames": r.forenames,
-                "description": r.description, "party": r.party, "colour": r.colour})
+                "description": r.description, "party": r.party, "colour": r.colour,
+                **candidate_extras(r)})
             per_ward[key] = per_ward.get(key, 0) + 1
         notes: list[str] = []
         for key, w in existing.items():

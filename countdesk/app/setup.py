@@ -26,9 +26,10 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
+from countdesk.app.ballot_paper import ballot_paper_values, current_values
 from countdesk.app.errors import AppError
-from countdesk.core import Candidate, FigureError, ballot_key, fold, parse_figure
-from countdesk.core.ballot import same_person
+from countdesk.core import Candidate, FigureError, fold, parse_figure
+from countdesk.core.ballot import ballot_order, same_person
 from countdesk.core.electionfile import ElectionFileError, clean_text
 from countdesk.core.nominations import (
     MAX_WARD_NAME,
@@ -172,22 +173,29 @@ def _require_no_keying(store: Store, w: WardInfo, doing: str) -> None:
 
 
 def _candidate_rows(store: Store, ward_id: int) -> list[CandidateInfo]:
-    cur = store.conn.execute(
-        "SELECT id, ward_id, surname, forenames, description, party, colour FROM candidates "
-        "WHERE ward_id = ? ORDER BY id", (ward_id,))
-    rows = [CandidateInfo(*r) for r in cur]
-    return sorted(rows, key=lambda c: ballot_key(c.candidate))
+    cur = store.conn.execute(f"SELECT {_INFO_COLUMNS} FROM candidates WHERE ward_id = ? ORDER BY id",
+                             (ward_id,))
+    rows = {c.id: c for c in (_info(r) for r in cur)}
+    return [rows[c.id] for c in ballot_order(r.candidate for r in rows.values())]
+
+
+_INFO_COLUMNS = ("id, ward_id, surname, forenames, description, party, colour, party_id, "
+                 "commonly_used_forenames, commonly_used_surname, ballot_position")
+
+
+def _info(r: Any) -> CandidateInfo:
+    return CandidateInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or None, r[8] or "",
+                         r[9] or "", r[10])
 
 
 def _candidate(store: Store, candidate_id: int) -> CandidateInfo:
     if isinstance(candidate_id, bool) or not isinstance(candidate_id, int):
         raise SetupRefused(f"a candidate is chosen by their id, not {candidate_id!r}")
-    r = store.conn.execute(
-        "SELECT id, ward_id, surname, forenames, description, party, colour FROM candidates "
-        "WHERE id = ?", (candidate_id,)).fetchone()
+    r = store.conn.execute(f"SELECT {_INFO_COLUMNS} FROM candidates WHERE id = ?",
+                           (candidate_id,)).fetchone()
     if r is None:
         raise SetupRefused(f"there is no candidate with id {candidate_id} (were they removed?)")
-    return CandidateInfo(*r)
+    return _info(r)
 
 
 def _duplicate(store: Store, ward_id: int, person: Candidate, *, skip: int | None = None) -> None:
@@ -454,7 +462,7 @@ def add_candidate(store: Store, ward_id: int, surname: str, forenames: str, desc
 def update_candidate(store: Store, candidate_id: int, *, surname: str | None = None,
                      forenames: str | None = None, description: str | None = None,
                      party: str | None = None, colour: str | None = None,
-                     actor: str | None = None) -> CandidateInfo:
+                     actor: str | None = None, **ballot: str | int | None) -> CandidateInfo:
     """Correct a candidate's details; None leaves a field as it is (``colour=""``
     clears the colour; ``party=""`` resets it to the description).
 
@@ -475,8 +483,10 @@ def update_candidate(store: Store, candidate_id: int, *, surname: str | None = N
                            or values.get("description", c.description) or "Independent")
     if colour is not None:
         values["colour"] = _colour(colour)
+    n = len(_candidate_rows(store, c.ward_id))
+    values.update(ballot_paper_values(ballot, n))
     current = {"surname": c.surname, "forenames": c.forenames, "description": c.description,
-               "party": c.party, "colour": c.colour}
+               "party": c.party, "colour": c.colour, **current_values(c)}
     changed = {k: [current[k], v] for k, v in values.items() if current[k] != v}
     if not changed:
         return c

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from countdesk.app import nominations, setup, verification
 from countdesk.app.base import DeskBase
 from countdesk.app.ops import operation
+from countdesk.core.ballot import setup_notices
 from countdesk.core.records import (
     CandidateInfo,
     ElectionInfo,
@@ -66,6 +67,10 @@ class SetupOps(DeskBase):
         """The ward's candidates as set up (with their colours), in entry order."""
         return setup.candidates(self.store, ward_id)
 
+    def setup_notices(self, ward_id: int) -> tuple[str, ...]:
+        """Notices about the ward's ballot positions (see :func:`core.ballot.setup_notices`)."""
+        return setup_notices(c.candidate for c in setup.candidates(self.store, ward_id))
+
     def setup_state(self, ward_id: int) -> WardSetupState:
         return setup.setup_state(self.store, ward_id)
 
@@ -80,9 +85,16 @@ class SetupOps(DeskBase):
     def update_candidate(self, candidate_id: int, *, surname: str | None = None,
                          forenames: str | None = None, description: str | None = None,
                          party: str | None = None, colour: str | None = None,
-                         actor: str | None = None) -> CandidateInfo:
+                         actor: str | None = None, party_id: str | None = None,
+                         commonly_used_forenames: str | None = None,
+                         commonly_used_surname: str | None = None,
+                         ballot_position: str | int | None = None) -> CandidateInfo:
+        """The ballot-paper details: None leaves one as it is, "" clears it."""
+        ballot = {"party_id": party_id, "commonly_used_forenames": commonly_used_forenames,
+                  "commonly_used_surname": commonly_used_surname, "ballot_position": ballot_position}
         return setup.update_candidate(self.store, candidate_id, surname=surname, forenames=forenames,
-                                      description=description, party=party, colour=colour, actor=actor)
+                                      description=description, party=party, colour=colour, actor=actor,
+                                      **ballot)
 
     @operation("set-up", "removing a candidate")
     def remove_candidate(self, candidate_id: int, actor: str | None = None) -> None:

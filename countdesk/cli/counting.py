@@ -34,8 +34,11 @@ def cmd_import(args: argparse.Namespace) -> int:
                                 passphrase=ro_passphrase(args))
     with Desk.open(path, read_only=True) as desk:
         el = desk.election()
-        n = len(desk.wards())
-    print(f"imported {el.title}, {el.authority} ({n} wards) into {path}")
+        wards = desk.wards()
+        notices = [f"notice: {w.name}: {text}" for w in wards for text in desk.setup_notices(w.id)]
+    print(f"imported {el.title}, {el.authority} ({len(wards)} wards) into {path}")
+    for line in notices:
+        print(line)
     if kept is not None:
         print(f"the replaced election is kept in {kept}")
     return 0
@@ -49,10 +52,12 @@ def _shown_at(shown: ProvisionalShown | None, result: WardResult) -> str | None:
 
 def cmd_wards(args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]] = []
+    notices: list[str] = []
     with open_desk(args) as desk:
         el = desk.election()
         for w in desk.wards():
             r = desk.result(w.id)
+            notices += [f"notice: {w.name}: {text}" for text in desk.setup_notices(w.id)]
             rows.append({"id": w.id, "name": w.name, "seats": w.seats,
                          "candidates": len(r.candidates), "status": r.status.value,
                          "round": r.round_number, "electorate": w.electorate,
@@ -72,6 +77,8 @@ def cmd_wards(args: argparse.Namespace) -> int:
     print_table(table, right={0, 2, 3, 5, 6})
     declared = sum(1 for r in rows if r["status"] == "declared")
     print(f"{declared} of {len(rows)} wards declared")
+    for line in notices:
+        print(line)
     return 0
 
 
@@ -109,7 +116,7 @@ def print_result(r: WardResult, shown: ProvisionalShown | None = None) -> None:
         names = ", ".join(f"{r.row(i).candidate.ballot_name} ({r.row(i).candidate.party})"
                           for i in r.tie.candidate_ids)
         print(f"EQUALITY OF VOTES: {names} each have {r.tie.votes:,} votes for "
-              f"{r.tie.seats} seat{'s' if r.tie.seats != 1 else ''}: lots must be drawn (rule 49)")
+              f"{r.tie.stake}: lots must be drawn (rule 49)")
     if r.ballot_papers_counted is not None:
         src = " (computed: valid papers + rejected)" if r.papers_source == "computed" else ""
         turnout = f", turnout {r.turnout_pct}%" if r.turnout_pct is not None else ""

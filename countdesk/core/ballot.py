@@ -54,8 +54,61 @@ def ballot_key(candidate: Candidate) -> tuple[str, str, str, str, int]:
     )
 
 
-def ballot_order(candidates: Iterable[Candidate]) -> list[Candidate]:
+def computed_order(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Alphabetical order (:func:`ballot_key`), whatever positions were given."""
     return sorted(candidates, key=ballot_key)
+
+
+def ballot_order(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """The order of the ballot paper: the positions printed on the statement of persons
+    nominated when every candidate of the ward has one (and they are 1..n without gaps
+    or repeats), otherwise the computed alphabetical order."""
+    cands = list(candidates)
+    if cands and positions_problem(cands) is None and cands[0].ballot_position is not None:
+        return sorted(cands, key=lambda c: (c.ballot_position or 0, ballot_key(c)))
+    return sorted(cands, key=ballot_key)
+
+
+def positions_problem(candidates: Iterable[Candidate]) -> str | None:
+    """Why a ward's ballot positions cannot be used, in words (None: usable, or none given).
+
+    Positions are all given or all absent, and run 1..n without gaps or repeats."""
+    cands = list(candidates)
+    given = [c for c in cands if c.ballot_position is not None]
+    if not given:
+        return None
+    if len(given) != len(cands):
+        missing = next(c for c in cands if c.ballot_position is None)
+        return (f"{missing.ballot_name} has no ballot position but other candidates have one: "
+                "give a position to every candidate of the ward or to none")
+    seen: dict[int, Candidate] = {}
+    for c in sorted(given, key=ballot_key):
+        pos = c.ballot_position or 0
+        if pos < 1 or pos > len(cands):
+            return (f"{c.ballot_name} has ballot position {pos}, but the ward has "
+                    f"{len(cands)} candidates: positions run from 1 to {len(cands)}")
+        if pos in seen:
+            return (f"{seen[pos].ballot_name} and {c.ballot_name} both have ballot position "
+                    f"{pos}: each position is used once")
+        seen[pos] = c
+    return None
+
+
+def positions_notice(candidates: Iterable[Candidate]) -> str | None:
+    """A notice (not an error) when the printed positions differ from the computed
+    alphabetical order: the first candidate whose place differs, in words."""
+    cands = list(candidates)
+    if not cands or cands[0].ballot_position is None or positions_problem(cands) is not None:
+        return None
+    printed = ballot_order(cands)
+    computed = computed_order(cands)
+    for i, (p, c) in enumerate(zip(printed, computed, strict=True), 1):
+        if p is not c:
+            return (f"the printed ballot positions differ from the alphabetical order: "
+                    f"position {i} is {p.ballot_name}, alphabetically {c.ballot_name}; "
+                    "the printed order is used (check it against the statement of persons "
+                    "nominated)")
+    return None
 
 
 def same_person(a: Candidate, b: Candidate) -> bool:
@@ -70,3 +123,16 @@ def same_person(a: Candidate, b: Candidate) -> bool:
         and fold(a.forenames) == fold(b.forenames)
         and fold(a.description) == fold(b.description)
     )
+
+
+def setup_notices(candidates: Iterable[Candidate]) -> tuple[str, ...]:
+    """Set-up notices about a ward's ballot positions (not errors: nothing is refused and
+    no warning needs acknowledging): positions given but not usable yet (the computed
+    order is used meanwhile), or printed positions that differ from the computed order."""
+    cands = list(candidates)
+    problem = positions_problem(cands)
+    if problem is not None:
+        return (f"the ballot positions are not used yet ({problem}); the alphabetical order "
+                "is used meanwhile",)
+    notice = positions_notice(cands)
+    return (notice,) if notice else ()

@@ -12,8 +12,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from countdesk.core.ballot import fold, same_person
+from countdesk.core.ballot import fold, positions_problem, same_person
 from countdesk.core.model import REJECTED_FIELDS, REJECTED_HEADS, Candidate
+from countdesk.core.parties import PartyIdError, clean_party_id
 from countdesk.core.validation import FigureError, parse_figure
 
 FORMAT = "countdesk-election/1"
@@ -22,8 +23,11 @@ MAX_NAME = 200
 TOP_KEYS = {"format", "authority", "title", "poll_date", "returning_officer", "double_entry",
             "previous_seats", "wards", "notes"}
 WARD_KEYS = {"name", "seats", "electorate", "ballot_papers_verified", "ballot_papers_counted",
-             "rejected", "candidates"}
-CANDIDATE_KEYS = {"surname", "forenames", "description", "party", "votes", "lot_winner"}
+             "rejected", "candidates", "terms"}
+CANDIDATE_KEYS = {"surname", "forenames", "description", "party", "votes", "lot_winner",
+                  "party_id", "commonly_used_forenames", "commonly_used_surname",
+                  "ballot_position"}
+TERM_KEYS = {"years", "seats"}
 
 
 class ElectionFileError(ValueError):
@@ -38,6 +42,15 @@ class CandidateSpec:
     party: str
     votes: int | None = None
     lot_winner: bool = False
+    party_id: str | None = None
+    commonly_used_forenames: str = ""
+    commonly_used_surname: str = ""
+    ballot_position: int | None = None
+
+    def candidate(self, cid: int = 0) -> Candidate:
+        return Candidate(cid, self.surname, self.forenames, self.description, self.party,
+                         self.party_id, self.commonly_used_forenames,
+                         self.commonly_used_surname, self.ballot_position)
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,8 @@ class WardSpec:
     rejected: dict[str, int] | None = None
     #: rejections objected to (``rejected.objected`` in the file); None when not given
     objected: int | None = None
+    #: terms of office, longest first: ((years, seats), ...); empty: one term for all
+    terms: tuple[tuple[int, int], ...] = ()
 
     @property
     def counted(self) -> bool:
@@ -205,6 +220,10 @@ def _parse_ward(w: object, i: int) -> WardSpec:
     if not isinstance(cands_raw, list) or not cands_raw:
         raise ElectionFileError(f"{where}: \"candidates\" must be a non-empty list")
     cands = tuple(_parse_candidate(c, where, j) for j, c in enumerate(cands_raw, 1))
+    problem = positions_problem([c.candidate(j) for j, c in enumerate(cands)])
+    if problem:
+        raise ElectionFileError(f"{where}: {problem}")
+    terms = parse_terms(w.get("terms"), seats, where)
     # Fewer candidates than seats: all are returned unopposed and the other seats stay
     # unfilled until a further election (the result says how many).
     for a_i, a in enumerate(cands):
@@ -234,7 +253,37 @@ def _parse_ward(w: object, i: int) -> WardSpec:
         raise ElectionFileError(f"{where}: a lot winner is marked but no votes are given")
     return WardSpec(name=name, seats=seats, candidates=cands, electorate=electorate,
                     ballot_papers_verified=verified, ballot_papers_counted=counted,
-                    rejected=rejected, objected=objected)
+                    rejected=rejected, objected=objected, terms=terms)
+
+
+def parse_terms(raw: object, seats: int, where: str) -> tuple[tuple[int, int], ...]:
+    """``terms``: a list of ``{"years": Y, "seats": N}`` whose seats add up to the ward's
+    and whose years differ; returned longest term first. None or absent: no terms."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw:
+        raise ElectionFileError(f"{where}: \"terms\" must be a list of {{\"years\": Y, "
+                                "\"seats\": N}")
+    terms: list[tuple[int, int]] = []
+    for k, t in enumerate(raw, 1):
+        if not isinstance(t, dict):
+            raise ElectionFileError(f"{where}: term {k} must be an object, not {_kind(t)}")
+        _unknown(t, TERM_KEYS, f"{where}: term {k}")
+        if "years" not in t or "seats" not in t:
+            raise ElectionFileError(f"{where}: term {k} needs \"years\" and \"seats\"")
+        years = _count(t["years"], f"{where}: term {k} years")
+        n = _count(t["seats"], f"{where}: term {k} seats")
+        if years < 1 or n < 1:
+            raise ElectionFileError(f"{where}: term {k} must have at least 1 year and 1 seat")
+        terms.append((years, n))
+    if len({y for y, _ in terms}) != len(terms):
+        raise ElectionFileError(f"{where}: two terms have the same length; give each length "
+                                "once with its seats")
+    total = sum(n for _, n in terms)
+    if total != seats:
+        raise ElectionFileError(f"{where}: the terms' seats add up to {total}, but the ward "
+                                f"elects {seats}")
+    return tuple(sorted(terms, reverse=True))
 
 
 def _parse_candidate(c: object, ward_where: str, j: int) -> CandidateSpec:
@@ -252,5 +301,18 @@ def _parse_candidate(c: object, ward_where: str, j: int) -> CandidateSpec:
     lot_winner = c.get("lot_winner", False)
     if not isinstance(lot_winner, bool):
         raise ElectionFileError(f"{where}: \"lot_winner\" must be true or false")
+    try:
+        party_id = clean_party_id(clean_text(c.get("party_id"), f"{where}: \"party_id\"",
+                                             required=False))
+    except PartyIdError as exc:
+        raise ElectionFileError(f"{where}: party_id {exc}") from None
+    cu_fore = clean_text(c.get("commonly_used_forenames"), f"{where}: \"commonly_used_forenames\"",
+                         required=False)
+    cu_sur = clean_text(c.get("commonly_used_surname"), f"{where}: \"commonly_used_surname\"",
+                        required=False)
+    position = (_count(c["ballot_position"], f"{where} ({surname}): ballot_position")
+                if c.get("ballot_position") is not None else None)
     return CandidateSpec(surname=surname, forenames=forenames, description=description,
-                         party=party, votes=votes, lot_winner=lot_winner)
+                         party=party, votes=votes, lot_winner=lot_winner, party_id=party_id,
+                         commonly_used_forenames=cu_fore, commonly_used_surname=cu_sur,
+                         ballot_position=position)

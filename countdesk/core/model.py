@@ -62,11 +62,40 @@ class Candidate:
     forenames: str
     description: str
     party: str
+    #: the Electoral Commission's register id (``PP53``), or a Democracy Club id
+    #: (``joint-party:53-119``, ``ynmp-party:2``); None when not given
+    party_id: str | None = None
+    #: the commonly used names the candidate asked to stand under (empty: none)
+    commonly_used_forenames: str = ""
+    commonly_used_surname: str = ""
+    #: the position printed on the statement of persons nominated (None: computed)
+    ballot_position: int | None = None
 
     @property
     def ballot_name(self) -> str:
-        """SURNAME, Other Names — as printed on a declaration."""
+        """SURNAME, Other Names — the full name (the store, set-up, persons nominated)."""
         return f"{self.surname.upper()}, {self.forenames}" if self.forenames else self.surname.upper()
+
+    @property
+    def paper_surname(self) -> str:
+        """The surname as on the ballot paper (the commonly used one, if given)."""
+        return self.commonly_used_surname or self.surname
+
+    @property
+    def paper_forenames(self) -> str:
+        """The other names as on the ballot paper (the commonly used ones, if given)."""
+        return self.commonly_used_forenames or self.forenames
+
+    @property
+    def ballot_paper_name(self) -> str:
+        """SURNAME, Other Names as on the ballot paper: what the declaration, the notice
+        and the provisional sheet print."""
+        surname, forenames = self.paper_surname, self.paper_forenames
+        return f"{surname.upper()}, {forenames}" if forenames else surname.upper()
+
+    @property
+    def paper_display_name(self) -> str:
+        return f"{self.paper_forenames} {self.paper_surname}".strip()
 
     @property
     def display_name(self) -> str:

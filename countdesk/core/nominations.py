@@ -25,9 +25,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from countdesk.core.ballot import fold, same_person
+from countdesk.core.ballot import fold, positions_problem, same_person
 from countdesk.core.electionfile import ElectionFileError, clean_text
 from countdesk.core.model import Candidate
+from countdesk.core.parties import PartyIdError, clean_party_id
 from countdesk.core.validation import FigureError, parse_figure
 
 #: A statement of persons nominated is a few kilobytes; refuse anything absurd.
@@ -50,9 +51,16 @@ HEADINGS: dict[str, str] = {
     "color": "colour",
     "seats": "seats",
     "electorate": "electorate",
+    "party id": "party_id",
+    "commonly used forenames": "commonly_used_forenames",
+    "commonly used other names": "commonly_used_forenames",
+    "commonly used surname": "commonly_used_surname",
+    "ballot position": "ballot_position",
 }
 REQUIRED_COLUMNS: tuple[str, ...] = ("ward", "surname", "forenames", "description")
-COLUMNS: tuple[str, ...] = (*REQUIRED_COLUMNS, "party", "colour", "seats", "electorate")
+COLUMNS: tuple[str, ...] = (*REQUIRED_COLUMNS, "party", "colour", "seats", "electorate",
+                            "party_id", "commonly_used_forenames", "commonly_used_surname",
+                            "ballot_position")
 
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _SEP_LINE = re.compile(r"sep=(.)", re.IGNORECASE)
@@ -100,6 +108,10 @@ class Nomination:
     seats: int | None
     electorate: int | None
     line: int
+    party_id: str | None = None
+    commonly_used_forenames: str = ""
+    commonly_used_surname: str = ""
+    ballot_position: int | None = None
 
 
 def check_colour(value: str | None, where: str = "colour") -> str | None:
@@ -304,8 +316,9 @@ def _check_rows(rows: Iterator[tuple[int, list[str]]], columns: list[str | None]
                 continue
             values[field] = cell
         cleaned: dict[str, str] = {}
-        for field in ("ward", "surname", "forenames", "description", "party"):
-            label = "ward name" if field == "ward" else field
+        for field in ("ward", "surname", "forenames", "description", "party",
+                      "commonly_used_forenames", "commonly_used_surname"):
+            label = "ward name" if field == "ward" else field.replace("_", " ")
             try:
                 cleaned[field] = clean_text(values.get(field, ""), label,
                                             required=field in ("ward", "surname"),
@@ -317,6 +330,12 @@ def _check_rows(rows: Iterator[tuple[int, list[str]]], columns: list[str | None]
         except ElectionFileError as exc:
             bad(str(exc))
             colour = None
+        try:
+            party_id = clean_party_id(values.get("party_id", ""))
+        except PartyIdError as exc:
+            bad(f"party_id {exc}")
+            party_id = None
+        position = _number(values.get("ballot_position", ""), "ballot position", bad)
         seats = _number(values.get("seats", ""), "seats", bad)
         electorate = _number(values.get("electorate", ""), "electorate", bad)
         if len(problems) > before or "ward" not in cleaned:
@@ -335,7 +354,9 @@ def _check_rows(rows: Iterator[tuple[int, list[str]]], columns: list[str | None]
             elif ward.electorate is None:
                 ward.electorate, ward.electorate_line = electorate, line
         party = cleaned["party"] or cleaned["description"] or "Independent"
-        person = Candidate(0, cleaned["surname"], cleaned["forenames"], cleaned["description"], party)
+        person = Candidate(0, cleaned["surname"], cleaned["forenames"], cleaned["description"], party,
+                           party_id, cleaned["commonly_used_forenames"],
+                           cleaned["commonly_used_surname"], position)
         for other, other_line in people.get(key, []):
             if same_person(person, other):
                 what = f" ({person.description})" if person.description else ""
@@ -349,17 +370,26 @@ def _check_rows(rows: Iterator[tuple[int, list[str]]], columns: list[str | None]
         if colour:
             cleaned["colour"] = colour
         kept.append((key, line, cleaned))
+    for key, listed in people.items():
+        problem = positions_problem(p for p, _ in listed)
+        if problem:
+            problems.append((listed[0][1], f"{wards[key].name}: {problem}"))
     if problems:
-        raise NominationsError(problems)
+        raise NominationsError(sorted(problems, key=lambda p: p[0]))
     if not kept:
         raise NominationsError([(0, "the file has a heading row but no candidates")])
+    person_of = {line: p for listed in people.values() for p, line in listed}
     out: list[Nomination] = []
     for key, line, c in kept:
         ward = wards[key]
         out.append(Nomination(
             ward=ward.name, surname=c["surname"], forenames=c["forenames"],
             description=c["description"], party=c["party"], colour=c.get("colour"),
-            seats=ward.seats, electorate=ward.electorate, line=line))
+            seats=ward.seats, electorate=ward.electorate, line=line,
+            party_id=person_of[line].party_id,
+            commonly_used_forenames=c["commonly_used_forenames"],
+            commonly_used_surname=c["commonly_used_surname"],
+            ballot_position=person_of[line].ballot_position))
     return out
 
 

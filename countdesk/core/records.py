@@ -40,6 +40,8 @@ class WardInfo:
     countermanded_at: str | None = None
     countermand_reason: str | None = None
     countermanded_by: str | None = None
+    #: terms of office, longest first: ((years, seats), ...); empty: one term for every seat
+    terms: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,10 +96,16 @@ class CandidateInfo:
     description: str
     party: str
     colour: str | None
+    party_id: str | None = None
+    commonly_used_forenames: str = ""
+    commonly_used_surname: str = ""
+    ballot_position: int | None = None
 
     @property
     def candidate(self) -> Candidate:
-        return Candidate(self.id, self.surname, self.forenames, self.description, self.party)
+        return Candidate(self.id, self.surname, self.forenames, self.description, self.party,
+                         self.party_id, self.commonly_used_forenames, self.commonly_used_surname,
+                         self.ballot_position)
 
     @property
     def ballot_name(self) -> str:

@@ -41,6 +41,8 @@ class WardInput:
     declared: bool = False
     round_number: int = 1
     countermanded: bool = False
+    #: terms of office, longest first: ((years, seats), ...); empty: one term for every seat
+    terms: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,20 @@ class Tie:
 
     votes: int
     candidate_ids: tuple[int, ...]  # in ballot order
-    seats: int  # seats at stake among them
+    seats: int  # seats at stake among them (for a term tie: longer-term seats at stake)
+    #: "seat": tied for the last seat(s); "term": elected, tied for the longer term (rule 49
+    #: applied to the terms of office)
+    kind: str = "seat"
+    #: for a term tie, the longer term at stake, in years
+    years: int | None = None
+
+    @property
+    def stake(self) -> str:
+        """What the tied candidates are level for, in words."""
+        seats = f"{self.seats} seat{'s' if self.seats != 1 else ''}"
+        if self.kind == "term":
+            return f"{seats} with the longer term ({self.years} years)"
+        return seats
 
 
 @dataclass(frozen=True)
@@ -87,6 +102,11 @@ class WardResult:
     figures: Figures | None = field(default=None, repr=False)
     #: seats left unfilled because fewer candidates stood than there are seats
     unfilled_seats: int = 0
+    #: elected candidate id -> term of office in years, when the ward has terms (empty
+    #: until they are decided: while a lot for a seat or a term is pending)
+    terms: Mapping[int, int] = field(default_factory=dict)
+    #: the ward's terms of office, longest first ((years, seats), ...); empty: one term
+    term_lengths: tuple[tuple[int, int], ...] = ()
 
     @property
     def objected(self) -> int:
@@ -144,12 +164,43 @@ def find_tie(votes: Mapping[int, int], seats: int, order: Sequence[Candidate]) -
     return Tie(votes=last_in, candidate_ids=ids, seats=seats - above)
 
 
+def find_term_tie(declared: Mapping[int, int], ward: WardInput, order: Sequence[Candidate]
+                  ) -> Tie | None:
+    """Where the ward has terms of office and no equality for the last seat: an equality
+    of votes among the elected that decides who takes a longer term (the elected with
+    most votes take the longer terms; rule 49 applied to the terms), else None."""
+    if len(ward.terms) < 2 or len(order) <= ward.seats:
+        return None
+    ranked = sorted(order, key=lambda c: -declared[c.id])[:ward.seats]
+    elected_votes = {c.id: declared[c.id] for c in ranked}
+    elected_order = [c for c in order if c.id in elected_votes]
+    boundary = 0
+    for years, n in ward.terms[:-1]:
+        boundary += n
+        tie = find_tie(elected_votes, boundary, elected_order)
+        if tie is not None:
+            return replace(tie, kind="term", years=years)
+    return None
+
+
+def assign_terms(elected_ids: Sequence[int], terms: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Elected candidate id -> years: ``elected_ids`` by position (most votes first) take
+    the terms longest first."""
+    out: dict[int, int] = {}
+    i = 0
+    for years, n in terms:
+        for cid in elected_ids[i:i + n]:
+            out[cid] = years
+        i += n
+    return out
+
+
 def compute_result(ward: WardInput) -> WardResult:
     order = ballot_order(ward.candidates)
     errors: list[Issue] = []
     warnings: list[Issue] = []
     base = dict(ward=ward.name, seats=ward.seats, electorate=ward.electorate,
-                round_number=ward.round_number)
+                round_number=ward.round_number, term_lengths=ward.terms)
 
     def empty(status: Status, elected: bool | None = False,
               statuses: tuple[SheetStatus, ...] = ()) -> WardResult:
@@ -289,7 +340,7 @@ def compute_result(ward: WardInput) -> WardResult:
     winners: set[int] = set()
     applied: list[LotDraw] = []
     for lot in ward.lots:
-        tie = find_tie(declared, ward.seats, order)
+        tie = find_tie(declared, ward.seats, order) or find_term_tie(declared, ward, order)
         if tie is None or lot.winner_id not in tie.candidate_ids:
             errors.append(Issue("E301", f"the lot drawn for candidate {lot.winner_id} "
                                 "does not match an equality of votes in these figures"))
@@ -297,7 +348,8 @@ def compute_result(ward: WardInput) -> WardResult:
         declared[lot.winner_id] += 1
         winners.add(lot.winner_id)
         applied.append(lot)
-    tie = None if errors else find_tie(declared, ward.seats, order)
+    tie = None if errors else (find_tie(declared, ward.seats, order)
+                               or find_term_tie(declared, ward, order))
 
     ranked = sorted(votes.values(), reverse=True)
     margin = ranked[ward.seats - 1] - ranked[ward.seats]
@@ -319,7 +371,7 @@ def compute_result(ward: WardInput) -> WardResult:
     rows_list: list[CandidateResult] = []
     for c in order:
         d = declared[c.id]
-        if tie is not None and c.id in tie.candidate_ids:
+        if tie is not None and tie.kind == "seat" and c.id in tie.candidate_ids:
             elected: bool | None = None
         else:
             elected = d >= cut
@@ -334,8 +386,9 @@ def compute_result(ward: WardInput) -> WardResult:
         status = Status.DECLARED
     else:
         status = Status.READY
+    terms = assign_terms(elected_ids, ward.terms) if ward.terms and tie is None else {}
     return WardResult(status=status, candidates=rows, elected=elected_ids, tie=tie, margin=margin,
-                      errors=(), warnings=tuple(warnings), lots=tuple(applied),
+                      errors=(), warnings=tuple(warnings), lots=tuple(applied), terms=terms,
                       **common)  # type: ignore[arg-type]
 
 

@@ -16,6 +16,17 @@ def issue_dict(issue: Issue) -> dict[str, Any]:
 
 
 def result_dict(result: WardResult) -> dict[str, Any]:
+    out = _result_dict(result)
+    if result.term_lengths:  # only where the ward has terms: other wards' digests stay as they were
+        for row in out["candidates"]:
+            row["term"] = result.terms.get(row["id"])
+    if result.tie is not None and result.tie.kind == "term":
+        out["tie"]["kind"] = "term"
+        out["tie"]["years"] = result.tie.years
+    return out
+
+
+def _result_dict(result: WardResult) -> dict[str, Any]:
     return {
         "ward": result.ward,
         "seats": result.seats,

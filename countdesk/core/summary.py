@@ -11,10 +11,14 @@ The rules
   ``declared``; an uncontested ward counts once its declaration of persons
   elected unopposed is made). Each elected candidate gives one seat to their
   party.
-- **Parties** are grouped by their adjective (below), so "Labour" and "Labour
-  Party", or "Liberal Democrats" in the election file's ``previous_seats`` and
-  "Liberal Democrat" on a nomination, are one party. Independents are grouped
-  as one ("Independent"), as the press does.
+- **Parties** are registered parties first: candidates with the same
+  ``party_id`` are one party, shown under its registered name, and a candidate
+  without an id whose description says "Independent" or "Annibynnol" is
+  Independent (:mod:`countdesk.core.parties`). Then parties are grouped by their
+  adjective (below), so "Labour" and "Labour Party", or "Liberal Democrats" in
+  the election file's ``previous_seats`` and "Liberal Democrat" on a nomination,
+  are one party. Independents are grouped as one ("Independent"), as the press
+  does.
 - **Majority**: more than half of all the council's seats (``seats_total // 2 +
   1``): 28 of 54.
 - **Change** is the party's seats now less the seats it held before (from
@@ -70,7 +74,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
-from countdesk.core.model import Status
+from countdesk.core.model import Candidate, Status
+from countdesk.core.parties import party_group, party_names
 from countdesk.core.result import WardResult, turnout
 
 NO_OVERALL_CONTROL = "No overall control"
@@ -284,16 +289,22 @@ def _declaration_order(entries: Sequence[WardEntry]) -> list[int]:
         entries[i].declared_at or "", i))
 
 
-def _ward_counts(e: WardEntry) -> tuple[dict[str, int], dict[str, int]]:
+def candidate_party_key(candidate: Candidate, names: Mapping[str, str]) -> str:
+    """The summary's key of a candidate's party (``names``: :func:`party_names`)."""
+    return party_key(party_group(candidate, names))
+
+
+def _ward_counts(e: WardEntry, names: Mapping[str, str]
+                 ) -> tuple[dict[str, int], dict[str, int]]:
     """(seats won by party key if declared, the most each party can win here if not)."""
     r = e.result
     won: dict[str, int] = {}
     for cid in r.elected:
-        key = party_key(r.row(cid).candidate.party)
+        key = candidate_party_key(r.row(cid).candidate, names)
         won[key] = won.get(key, 0) + 1
     standing: dict[str, int] = {}
     for row in r.candidates:
-        key = party_key(row.candidate.party)
+        key = candidate_party_key(row.candidate, names)
         standing[key] = standing.get(key, 0) + 1
     return won, {key: min(n, r.seats) for key, n in standing.items()}
 
@@ -319,13 +330,15 @@ def council_summary(entries: Sequence[WardEntry],
     order = _declaration_order(entries)
     declared = set(order)
 
+    # Registered parties (party ids) are shown under their registered name.
+    ids = party_names(row.candidate for e in entries for row in e.result.candidates)
     # Display names: the spelling most candidates use, else the previous-seats spelling.
     spellings: dict[str, dict[str, int]] = {}
     standing: dict[str, int] = {}
     for e in entries:
         for row in e.result.candidates:
-            key = party_key(row.candidate.party)
-            name = row.candidate.party or INDEPENDENT
+            name = party_group(row.candidate, ids)
+            key = party_key(name)
             spellings.setdefault(key, {})
             spellings[key][name] = spellings[key].get(name, 0) + 1
             standing[key] = standing.get(key, 0) + 1
@@ -337,7 +350,7 @@ def council_summary(entries: Sequence[WardEntry],
     names = {key: sorted(s.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
              for key, s in spellings.items()}
 
-    counts = [_ward_counts(e) for e in entries]
+    counts = [_ward_counts(e, ids) for e in entries]
     seats: dict[str, int] = {}
     still: dict[str, int] = {}
     for i, (won, possible) in enumerate(counts):
@@ -353,7 +366,7 @@ def council_summary(entries: Sequence[WardEntry],
         r = e.result
         for row in r.candidates:
             if row.votes is not None:
-                key = party_key(row.candidate.party)
+                key = candidate_party_key(row.candidate, ids)
                 votes[key] = votes.get(key, 0) + row.votes
         contested = any(row.votes is not None for row in r.candidates)
         if contested and r.ballot_papers_counted is not None and r.electorate:
@@ -361,7 +374,7 @@ def council_summary(entries: Sequence[WardEntry],
             electorate += r.electorate
         for cid in r.elected:
             c = r.row(cid).candidate
-            councillors.append(Councillor(r.ward, c.surname, c.forenames, c.party or INDEPENDENT,
+            councillors.append(Councillor(r.ward, c.surname, c.forenames, party_group(c, ids),
                                           unopposed=not contested))
     votes_total = sum(votes.values())
     known_previous = bool(previous) and sum(previous.values()) > 0

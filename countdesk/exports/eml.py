@@ -98,7 +98,8 @@ def _candidate(parent: ET.Element, w: Ward, index: int) -> None:
     _sub(person, "LastName", c.surname, ns=XNL_NS)
     if c.party:
         aff = _sub(cand, "Affiliation")
-        aid = _sub(aff, "AffiliationIdentifier")
+        # the Electoral Commission's register id, where given, as the affiliation's Id
+        aid = _sub(aff, "AffiliationIdentifier", **({"Id": c.party_id} if c.party_id else {}))
         _sub(aid, "RegisteredName", c.party)
 
 

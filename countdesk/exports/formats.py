@@ -36,8 +36,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from countdesk import __version__
-from countdesk.core import REJECTED_FIELDS, Status
+from countdesk.core import REJECTED_FIELDS, Candidate, Status
 from countdesk.core.electionfile import FORMAT
+from countdesk.core.parties import party_group, party_names
 from countdesk.exports.gather import Snapshot, Ward
 from countdesk.exports.ids import ballot_id, election_id, slugify
 
@@ -104,12 +105,15 @@ def election_file(snap: Snapshot, provisional: bool) -> dict[str, Any]:
             c = row.candidate
             cand: dict[str, Any] = {"surname": c.surname, "forenames": c.forenames,
                                     "description": c.description, "party": c.party}
+            cand.update(ballot_paper_keys(c))
             if figures:
                 cand["votes"] = row.votes
                 if row.lot_winner:
                     cand["lot_winner"] = True
             cands.append(cand)
         ward["candidates"] = cands
+        if w.info.terms:
+            ward["terms"] = [{"years": y, "seats": n} for y, n in w.info.terms]
         wards.append(ward)
     out["wards"] = wards
     return out
@@ -119,9 +123,23 @@ def json_bytes(snap: Snapshot, provisional: bool) -> bytes:
     return (json.dumps(election_file(snap, provisional), ensure_ascii=False, indent=2) + "\n").encode()
 
 
+def ballot_paper_keys(c: Candidate) -> dict[str, Any]:
+    """The election file's optional candidate keys, only where given."""
+    out: dict[str, Any] = {}
+    if c.party_id:
+        out["party_id"] = c.party_id
+    if c.commonly_used_forenames:
+        out["commonly_used_forenames"] = c.commonly_used_forenames
+    if c.commonly_used_surname:
+        out["commonly_used_surname"] = c.commonly_used_surname
+    if c.ballot_position is not None:
+        out["ballot_position"] = c.ballot_position
+    return out
+
+
 # --------------------------------------------------------------------- csv
 CSV_COLUMNS = ("ward", "seats", "status", "surname", "other_names", "description", "party", "votes",
-               "declared_votes", "position", "elected", "lot_winner")
+               "declared_votes", "position", "elected", "lot_winner", "party_id", "term")
 
 
 def _yes(value: bool | None) -> str:
@@ -140,7 +158,8 @@ def csv_rows(snap: Snapshot, provisional: bool) -> Iterator[dict[str, str]]:
                    "surname": c.surname, "other_names": c.forenames, "description": c.description,
                    "party": c.party, "votes": _n(row.votes), "declared_votes": _n(row.declared_votes),
                    "position": _n(row.position), "elected": _yes(row.elected),
-                   "lot_winner": _yes(row.lot_winner)}
+                   "lot_winner": _yes(row.lot_winner), "party_id": c.party_id or "",
+                   "term": _n(w.result.terms.get(c.id))}
 
 
 #: What a spreadsheet takes as the start of a formula (OWASP's list for CSV injection).
@@ -177,7 +196,7 @@ def csv_bytes(snap: Snapshot, provisional: bool) -> bytes:
 DC_COLUMNS = ("election_id", "ballot_paper_id", "post_label", "winner_count", "person_name",
               "party_name", "num_ballots", "elected", "rank", "tied_vote_winner",
               "num_turnout_reported", "turnout_percentage", "num_spoilt_ballots", "total_electorate",
-              "uncontested", "status", "source")
+              "uncontested", "status", "source", "party_id")
 
 
 def _tf(value: bool | None) -> str:
@@ -205,7 +224,7 @@ def dc_rows(snap: Snapshot, provisional: bool, org: str) -> Iterator[dict[str, s
                 "turnout_percentage": turnout,
                 "num_spoilt_ballots": _n(r.rejected.get("total")) if poll else "",
                 "total_electorate": _n(r.electorate), "uncontested": _tf(not poll),
-                "status": status_word(w), "source": source,
+                "status": status_word(w), "source": source, "party_id": c.party_id or "",
             }
 
 
@@ -239,6 +258,7 @@ def nist_report(snap: Snapshot, provisional: bool, org: str, generated: str,
     party_list: list[dict[str, Any]] = []
     gp_units: list[dict[str, Any]] = []
     candidates: list[dict[str, Any]] = []
+    ids = party_names(row.candidate for w in wards for row in w.result.candidates)
     contests: list[dict[str, Any]] = []
     for w in wards:
         r = w.result
@@ -254,11 +274,15 @@ def nist_report(snap: Snapshot, provisional: bool, org: str, generated: str,
         selections = []
         for row in r.candidates:
             c = row.candidate
-            key = c.party or "Independent"
+            key = party_group(c, ids)
             if key not in parties:
                 parties[key] = f"party-{len(parties) + 1}"
                 party: dict[str, Any] = {"@type": "ElectionResults.Party", "@id": parties[key],
                                          "Name": _text(key)}
+                if c.party_id:
+                    party["ExternalIdentifier"] = [{
+                        "@type": "ElectionResults.ExternalIdentifier", "Type": "other",
+                        "OtherType": "electoral-commission-party-id", "Value": c.party_id}]
                 colour = (colours or {}).get(key)
                 if colour:
                     party["Color"] = colour.lstrip("#").lower()

@@ -195,7 +195,7 @@ class ResultPanel(WardPanel):
         if r.tie is not None:
             names = " and ".join(f"{r.row(i).candidate.display_name} ({r.row(i).candidate.party})"
                                  for i in r.tie.candidate_ids)
-            seats = f"{r.tie.seats} seat{'s' if r.tie.seats != 1 else ''}"
+            seats = r.tie.stake
             self.banner.setText(f"⚠ EQUALITY OF VOTES — {names} each have {r.tie.votes:,} votes for "
                                 f"{seats}. The returning officer must decide by lot (rule 49): show "
                                 "the provisional result, then press “Record drawing of lots”.")

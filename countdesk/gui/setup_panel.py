@@ -85,8 +85,10 @@ class _Table(HeaderTableModel):
 
 
 class CandidatesModel(_Table):
-    HEADERS = ("Surname", "Other names", "Description", "Party", "Colour")
-    FIELDS = ("surname", "forenames", "description", "party", "colour")
+    HEADERS = ("Surname", "Other names", "Description", "Party", "Colour", "Party id",
+               "Commonly used other names", "Commonly used surname", "Ballot position")
+    FIELDS = ("surname", "forenames", "description", "party", "colour", "party_id",
+              "commonly_used_forenames", "commonly_used_surname", "ballot_position")
 
     def __init__(self, panel: WardPanel) -> None:
         super().__init__()
@@ -96,7 +98,9 @@ class CandidatesModel(_Table):
     def load(self, infos: list[Any], editable: bool) -> None:
         self.beginResetModel()
         self.ids = [c.id for c in infos]
-        self.rows = [[c.surname, c.forenames, c.description, c.party, c.colour] for c in infos]
+        self.rows = [[c.surname, c.forenames, c.description, c.party, c.colour, c.party_id,
+                      c.commonly_used_forenames, c.commonly_used_surname, c.ballot_position]
+                     for c in infos]
         self.editable = editable
         self.endResetModel()
 
@@ -237,6 +241,10 @@ class SetupPanel(WardPanel):
         self.lock_state.setWordWrap(True)
         self.lock_state.setAccessibleName("Candidate list lock")
         cl.addWidget(self.lock_state)
+        self.notices = QLabel()
+        self.notices.setWordWrap(True)
+        self.notices.setAccessibleName("Set-up notices")
+        cl.addWidget(self.notices)
         self.candidates = CandidatesModel(self)
         self.cand_view = _table(self.candidates, "Candidates")
         self.cand_view.setMinimumHeight(320)
@@ -275,6 +283,9 @@ class SetupPanel(WardPanel):
         self.electorate.setText("" if w.electorate is None else str(w.electorate))
         state = desk.setup_state(ward_id)
         self.candidates.load(desk.candidate_rows(ward_id), state.can_edit_candidates)
+        notices = desk.setup_notices(ward_id)
+        self.notices.setText("\n".join(f"Notice: {n}" for n in notices))
+        self.notices.setVisible(bool(notices))
         self.seats.setReadOnly(not state.can_change_seats)
         if state.can_add_remove_candidates:
             self.lock_state.setText("✎ The candidate list can be edited: click a cell or type over it.")

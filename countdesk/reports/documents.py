@@ -174,7 +174,7 @@ def _declaration_story(election: ElectionInfo, ward: WardInfo, result: WardResul
     story.append(Spacer(1, 3 * mm))
     elected = [result.row(cid).candidate for cid in result.elected]
     if elected:
-        names = join_and([f"<b>{esc(c.forenames)} {esc(c.surname.upper())}</b> "
+        names = join_and([f"<b>{esc(c.paper_forenames)} {esc(c.paper_surname.upper())}</b> "
                           f"({esc(c.party or c.description)})" for c in elected])
         verb = "is" if len(elected) == 1 else "are"
         story.append(Paragraph(
@@ -248,7 +248,7 @@ def provisional_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult) 
 
     if result.tie is not None:
         tied = [result.row(cid).candidate for cid in result.tie.candidate_ids]
-        names = join_and([f"{c.ballot_name} ({c.party or c.description})" for c in tied])
+        names = join_and([f"{c.ballot_paper_name} ({c.party or c.description})" for c in tied])
         banner = Paragraph(
             f"<b>EQUALITY OF VOTES — LOTS MUST BE DRAWN (rule 49)</b><br/>{esc(names)} each have "
             f"{figure(result.tie.votes)} votes for {plural(result.tie.seats, 'seat')}. The returning "
@@ -287,16 +287,16 @@ def provisional_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult) 
             last_in, first_out = ranked[result.seats - 1], ranked[result.seats]
             story.append(Paragraph(
                 f"Margin for the last seat, on the votes counted: <b>{plural(result.margin, 'vote')}</b> "
-                f"({esc(last_in.candidate.ballot_name)}, {esc(last_in.candidate.party)}: "
+                f"({esc(last_in.candidate.ballot_paper_name)}, {esc(last_in.candidate.party)}: "
                 f"{figure(last_in.votes)}; "
-                f"{esc(first_out.candidate.ballot_name)}, {esc(first_out.candidate.party)}: "
+                f"{esc(first_out.candidate.ballot_paper_name)}, {esc(first_out.candidate.party)}: "
                 f"{figure(first_out.votes)}).", st.body))
             story.append(Spacer(1, 1.5 * mm))
     for lot in result.lots:
         cand = result.row(lot.winner_id).candidate
         witnesses = f", witnessed by {esc(', '.join(lot.witnesses))}" if lot.witnesses else ""
         story.append(Paragraph(
-            f"{LOT_SENTENCE.format(name=esc(cand.display_name))} Method: {esc(lot.method)}{witnesses}.",
+            f"{LOT_SENTENCE.format(name=esc(cand.paper_display_name))} Method: {esc(lot.method)}{witnesses}.",
             st.body))
     story.append(Spacer(1, 3 * mm))
     story += papers_section(st, result)

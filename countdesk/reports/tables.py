@@ -34,14 +34,14 @@ def party_note(c_desc: str, party: str) -> str:
 def candidate_name(c: CandidateResult, st: Styles, width: float | None = None) -> Paragraph:
     """SURNAME, other names. A surname too long for the column is set smaller, never broken."""
     cand = c.candidate
-    text = f"<b>{esc(cand.surname.upper())}</b>"
+    text = f"<b>{esc(cand.paper_surname.upper())}</b>"
     if width is not None:
         need = surname_width(c, st.size)
         room = width - CELL_PAD - 1
         if need > room:
             text = f"<font size={st.size * room / need:.2f}>{text}</font>"
-    if cand.forenames:
-        text += f", {esc(cand.forenames)}"
+    if cand.paper_forenames:
+        text += f", {esc(cand.paper_forenames)}"
     return Paragraph(text, st.cell)
 
 
@@ -50,7 +50,7 @@ CELL_PAD = 10  # left and right padding of a table cell, together
 
 def surname_width(c: CandidateResult, size: float) -> float:
     """The width of the longest word of the printed surname (it should not be broken)."""
-    words = (c.candidate.surname.upper() + ",").split()
+    words = (c.candidate.paper_surname.upper() + ",").split()
     return float(max(stringWidth(w, BOLD, size) for w in words))
 
 
@@ -76,8 +76,8 @@ def split_widths(result: WardResult, st: Styles, share: float,
     tries = {total * (0.3 + 0.025 * step) for step in range(17)}
     for r in result.candidates:
         c = r.candidate
-        one_line_name = (stringWidth(c.surname.upper() + ", ", BOLD, st.size)
-                         + stringWidth(c.forenames, FAMILY, st.size) + CELL_PAD + 1)
+        one_line_name = (stringWidth(c.paper_surname.upper() + ", ", BOLD, st.size)
+                         + stringWidth(c.paper_forenames, FAMILY, st.size) + CELL_PAD + 1)
         one_line_desc = stringWidth(c.description, FAMILY, st.size) + CELL_PAD + 1
         tries |= {one_line_name, total - one_line_desc}
     name_ws = sorted({min(max(width, min_name, total * 0.25), total * 0.75) for width in tries})
@@ -216,7 +216,7 @@ def lot_lines(result: WardResult) -> list[str]:
     out = []
     for lot in result.lots:
         cand = result.row(lot.winner_id).candidate
-        out.append(LOT_SENTENCE.format(name=esc(cand.display_name)))
+        out.append(LOT_SENTENCE.format(name=esc(cand.paper_display_name)))
     return out
 
 

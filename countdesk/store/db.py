@@ -35,7 +35,7 @@ from countdesk.core.electionfile import ElectionFileError, ElectionSpec, clean_t
 from countdesk.core.records import CorrectionInfo, ElectionInfo, ErrorReport, ProvisionalShown, WardInfo
 from countdesk.store import lock, ro_auth
 from countdesk.store.audit import GENESIS, audit_records, canonical, chain_hash, verify_audit
-from countdesk.store.candidate_rows import CANDIDATE_COLUMNS, candidate_from_row, ward_terms
+from countdesk.store.candidate_rows import CANDIDATE_COLUMNS, candidate_from_row, terms_of
 from countdesk.store.connection import (
     FULL_DISK,
     _check_header,
@@ -378,12 +378,12 @@ class Store(PassphraseRecords):
     _WARD_COLUMNS = (
         "SELECT wards.id, position, name, seats, electorate, ballot_papers_verified, candidates_locked, "
         "declared_at, declared_by, (SELECT MAX(at) FROM corrections c WHERE c.ward_id = wards.id), "
-        "k.at, k.reason, k.by FROM wards LEFT JOIN countermands k ON k.ward_id = wards.id")
+        "k.at, k.reason, k.by, wards.terms FROM wards LEFT JOIN countermands k ON k.ward_id = wards.id")
 
     @staticmethod
     def _ward_info(r: Sequence[Any]) -> WardInfo:
         return WardInfo(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9], r[10], r[11],
-                        r[12])
+                        r[12], terms_of(r[13]))
 
     def wards(self) -> list[WardInfo]:
         cur = self.conn.execute(self._WARD_COLUMNS + " ORDER BY position, wards.id")
@@ -465,7 +465,7 @@ class Store(PassphraseRecords):
             double_entry=el.double_entry, sheets=sheets,
             lots=lots, acknowledged=acks, declared=bool(w.declared_at) and latest,
             round_number=number, countermanded=w.countermanded_at is not None,
-            terms=ward_terms(self.conn, ward_id))
+            terms=w.terms)
 
     def result(self, ward_id: int, round_number: int | None = None) -> WardResult:
         """The core's result for a round (the latest by default).

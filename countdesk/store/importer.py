@@ -20,6 +20,7 @@ from countdesk.core.electionfile import ElectionFileError, ElectionSpec, parse_e
 from countdesk.files import fsync_dir
 from countdesk.store import lock
 from countdesk.store.audit import canonical
+from countdesk.store.candidate_rows import candidate_extras, terms_text
 from countdesk.store.connection import writable
 from countdesk.store.db import WRITER_WAIT, Store, now
 from countdesk.store.errors import StoreError
@@ -167,12 +168,14 @@ def load_election(self: Store, spec: ElectionSpec, *, actor: str | None = None,
             ward_id = self.insert(ch, "wards", {
                 "position": pos, "name": ws.name, "seats": ws.seats, "electorate": ws.electorate,
                 "ballot_papers_verified": ws.ballot_papers_verified,
-                "candidates_locked": int(ws.counted), "declared_at": None, "declared_by": None})
+                "candidates_locked": int(ws.counted), "declared_at": None, "declared_by": None,
+                **({"terms": terms_text(ws.terms)} if ws.terms else {})})
             ids: list[int] = []
             for cs in ws.candidates:
                 ids.append(self.insert(ch, "candidates", {
                     "ward_id": ward_id, "surname": cs.surname, "forenames": cs.forenames,
-                    "description": cs.description, "party": cs.party, "colour": None}))
+                    "description": cs.description, "party": cs.party, "colour": None,
+                    **candidate_extras(cs)}))
             round_id = self.insert(ch, "rounds", {
                 "ward_id": ward_id, "number": 1, "opened_at": stamp, "reason": "first count",
                 "requested_by": None})

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # sqlite-utils is imported only when a store is created or mi
     from sqlite_utils import Database, Migrations
     from sqlite_utils.db import Table
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APP_ID = "countdesk"
 
 MIGRATION_SET = "countdesk"
@@ -183,6 +183,17 @@ def m0005_count_records(db: Database) -> None:
     db.execute("ALTER TABLE recount_requests ADD COLUMN bundles TEXT")
 
 
+def m0006_parties_names(db: Database) -> None:
+    # Candidates: the party's register id (PP53), the commonly used names they stand
+    # under, and the position printed on the statement of persons nominated.
+    for column, kind in (("party_id", "TEXT"), ("commonly_used_forenames", "TEXT"),
+                         ("commonly_used_surname", "TEXT"), ("ballot_position", "INTEGER")):
+        db.execute(f"ALTER TABLE candidates ADD COLUMN {column} {kind}")
+    # Wards: terms of office where an ordinary election and a casual vacancy are combined
+    # (a JSON list of [years, seats], longest first; NULL: one term for every seat).
+    db.execute("ALTER TABLE wards ADD COLUMN terms TEXT")
+
+
 #: Every migration, in order: (name, function).
 MIGRATIONS: tuple[tuple[str, Any], ...] = (
     ("0001_initial", m0001_initial),
@@ -190,6 +201,7 @@ MIGRATIONS: tuple[tuple[str, Any], ...] = (
     ("0003_access_and_corrections", m0003_access_and_corrections),
     ("0004_workflow", m0004_workflow),
     ("0005_count_records", m0005_count_records),
+    ("0006_parties_names", m0006_parties_names),
 )
 
 

@@ -300,6 +300,16 @@ BAD_FILES: list[tuple[str, Any, str]] = [
      "repeats"),
     ("typo in a key", _mutate(lambda d: _ward(d)["candidates"][0].update(vote=1)), "unknown field 'vote'"),
     ("unknown rejected head", _mutate(lambda d: _ward(d)["rejected"].update(spoilt=3)), "unknown field"),
+    ("bad party id", _mutate(lambda d: _ward(d)["candidates"][0].update(party_id="Labour")),
+     "not a party id"),
+    ("ballot positions repeated", _mutate(lambda d: [c.update(ballot_position=min(i, 3)) for i, c in
+                                                     enumerate(_ward(d)["candidates"], 1)]),
+     "both have ballot position 3"),
+    ("ballot positions with a gap", _mutate(lambda d: [c.update(ballot_position=2 * i) for i, c in
+                                                       enumerate(_ward(d)["candidates"], 1)]),
+     "positions run from 1 to 4"),
+    ("terms that do not add up", _mutate(lambda d: _ward(d).update(
+        terms=[{"years": 4, "seats": 2}, {"years": 2, "seats": 1}])), "add up to 3"),
     ("block votes (Highworth)", _mutate(lambda d: _ward(d)["candidates"][0].update(votes=5000)), "E103"),
     ("votes above seats x papers", _mutate(lambda d: [c.update(votes=1900) for c in _ward(d)["candidates"]]),
      "E104"),
