@@ -45,7 +45,7 @@ class LotDialog(QDialog):
         self.setWindowTitle(f"Record drawing of lots — {result.ward}")
         self.setAccessibleName("Record drawing of lots")
         layout = QVBoxLayout(self)
-        seats = f"{tie.seats} seat{'s' if tie.seats != 1 else ''}"
+        seats = tie.stake
         intro = QLabel(f"<b>Equality of votes in {result.ward}.</b> These candidates each have "
                        f"<b>{tie.votes:,}</b> votes for {seats}. The winner of the lot is treated as "
                        "having one additional vote (rule 49).")

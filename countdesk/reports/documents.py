@@ -179,12 +179,26 @@ def _declaration_story(election: ElectionInfo, ward: WardInfo, result: WardResul
         verb = "is" if len(elected) == 1 else "are"
         story.append(Paragraph(
             f"And I declare that {names} {verb} duly elected for the {esc(ward.name)} ward.", st.body))
+        story += terms_lines(st, result)
         story.append(Spacer(1, 3.5 * mm))
     story += papers_section(st, result)
     story.append(Spacer(1, 4 * mm))
     story.append(signature_block(st, election, name=name, title=title,
                                  dated=declared_time(ward.declared_at), image=image))
     return story
+
+
+def terms_lines(st: Styles, result: WardResult) -> list[Flowable]:
+    """Where the ward has terms of office: who is elected for which term (the elected with
+    most votes for the longer terms). Nothing for any other ward, so its sheet is unchanged."""
+    if not result.terms:
+        return []
+    parts = []
+    for years in sorted(set(result.terms.values()), reverse=True):
+        who = [result.row(cid).candidate for cid in result.elected if result.terms[cid] == years]
+        names = join_and([f"{esc(c.paper_forenames)} {esc(c.paper_surname.upper())}" for c in who])
+        parts.append(f"{names} for {years} years")
+    return [Spacer(1, 1.5 * mm), Paragraph("Terms of office: " + "; ".join(parts) + ".", st.body)]
 
 
 def _unopposed_story(election: ElectionInfo, ward: WardInfo, result: WardResult, *,
@@ -251,7 +265,9 @@ def provisional_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult) 
         names = join_and([f"{c.ballot_paper_name} ({c.party or c.description})" for c in tied])
         banner = Paragraph(
             f"<b>EQUALITY OF VOTES — LOTS MUST BE DRAWN (rule 49)</b><br/>{esc(names)} each have "
-            f"{figure(result.tie.votes)} votes for {plural(result.tie.seats, 'seat')}. The returning "
+            f"{figure(result.tie.votes)} votes for "
+            f"{plural(result.tie.seats, 'seat') if result.tie.kind == 'seat' else esc(result.tie.stake)}"
+            ". The returning "
             "officer decides between them by lot; the winner is treated as having one more vote.",
             st.p("banner", textColor=ALERT, alignment=TA_CENTER, leading=st.size * 1.35))
         bt = Table([[banner]], colWidths=[BODY_W])

@@ -3,6 +3,7 @@ the real table model, and the set-up notice about printed ballot positions."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,9 +13,12 @@ import pytest
 pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from countdesk.app import Desk
+from countdesk.app.files import import_election_file
 from countdesk.gui.main_window import MainWindow
+from countdesk.gui.ward_dialogs import LotDialog
 
 
 def test_set_up_tab_edits_party_ids_names_and_positions(
@@ -57,3 +61,29 @@ def test_set_up_tab_edits_party_ids_names_and_positions(
         assert kettering.commonly_used_forenames == "Jim"
         assert kettering.forenames != "Jim"
         assert desk.verify_audit() == []
+
+
+def test_a_tie_for_the_longer_term_in_the_banner_and_the_lot_dialog(
+        qtbot: Any, open_window: Callable[[Path], MainWindow], tmp_path: Path) -> None:
+    cands = [{"surname": s, "forenames": "A", "description": "Labour Party", "votes": v}
+             for s, v in (("Smith", 1500), ("Jones", 1200), ("Khan", 1200), ("Brown", 900))]
+    data = {"format": "countdesk-election/1", "authority": "Ipswich Borough Council",
+            "title": "Borough Council Election", "poll_date": "2024-05-02",
+            "wards": [{"name": "St John's", "seats": 3, "ballot_papers_verified": 2000,
+                       "ballot_papers_counted": 2000,
+                       "terms": [{"years": 4, "seats": 2}, {"years": 2, "seats": 1}],
+                       "candidates": cands}]}
+    src = tmp_path / "e.json"
+    src.write_text(json.dumps(data), encoding="utf-8")
+    db = tmp_path / "s.db"
+    import_election_file(db, src)
+    window = open_window(db)
+    window.select_ward_by_name("St John's")
+    banner = window.result_panel.banner.text()
+    assert "each have 1,200 votes for 1 seat with the longer term (4 years)" in banner
+    result = window.result_panel.result
+    assert result is not None and result.tie is not None and result.tie.kind == "term"
+    dialog = LotDialog(result, window)
+    qtbot.addWidget(dialog)
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "votes for 1 seat with the longer term (4 years)" in texts

@@ -70,3 +70,40 @@ def test_declaration_notice_and_provisional_use_commonly_used_names(tmp_path: Pa
     assert declaration.index("FITZGERALD, Peggy") < declaration.index("EVANS, Catrin") \
         < declaration.index("PRICE, Dai")
     assert "Peggy FITZGERALD" in declaration  # the person elected, as on the ballot paper
+
+
+def test_terms_of_office_on_the_provisional_sheet_and_the_declaration(tmp_path: Path) -> None:
+    cands = [{"surname": s, "forenames": f, "description": "Labour Party", "party_id": "PP53",
+              "votes": v} for s, f, v in (("Smith", "Robert", 1500), ("Jones", "Alice", 1200),
+                                          ("Khan", "Sara", 1200))]
+    cands[0]["commonly_used_forenames"] = "Bob"
+    cands.append({"surname": "Brown", "forenames": "Tom", "description": "Conservative",
+                  "votes": 900})
+    data = {"format": "countdesk-election/1", "authority": "Ipswich Borough Council",
+            "title": "Borough Council Election", "poll_date": "2024-05-02",
+            "returning_officer": "A. N. Officer",
+            "wards": [{"name": "St John's", "seats": 3, "electorate": 8000,
+                       "ballot_papers_verified": 2000, "ballot_papers_counted": 2000,
+                       "terms": [{"years": 4, "seats": 2}, {"years": 2, "seats": 1}],
+                       "candidates": cands}]}
+    src = tmp_path / "e.json"
+    src.write_text(json.dumps(data), encoding="utf-8")
+    db = tmp_path / "s.db"
+    import_election_file(db, src)
+    with Desk.open(db) as desk:
+        ward = desk.ward("st john's").id
+        sheet = pdf_text(desk.document("provisional", ward))
+        assert ("JONES, Alice (Labour Party) and KHAN, Sara (Labour Party) each have 1,200 votes "
+                "for 1 seat with the longer term (4 years)") in sheet
+        desk.show_provisional(ward, by="Deputy RO")
+        khan = next(r.candidate.id for r in desk.result(ward).candidates
+                    if r.candidate.surname == "Khan")
+        desk.record_lot(ward, khan, "cut of cards", ["Agent for Jones"])
+        for w in desk.result(ward).unacknowledged:
+            desk.acknowledge(ward, w.code)
+        desk.declare(ward)
+        declaration = pdf_text(desk.declaration_bytes(ward))
+    assert "Terms of office: Bob SMITH and Sara KHAN for 4 years; Alice JONES for 2 years." in \
+        declaration
+    assert "KHAN, Sara Labour Party 1,201† Elected" in declaration
+    assert "an additional vote was allotted to Sara Khan" in declaration
