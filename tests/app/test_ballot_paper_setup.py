@@ -159,3 +159,27 @@ def test_nominations_csv_reads_the_new_columns_and_refuses_repeated_positions(tm
         assert [(c.surname, c.party_id, c.ballot_position) for c in rows] == [
             ("Cole", None, 1), ("Bell", "PP53", 2), ("Amos", "PP63", 3)]
         assert rows[1].candidate.ballot_paper_name == "BELL, Annie"
+
+
+def test_a_lot_for_the_longer_term_recorded_in_an_election_file(tmp_path: Path) -> None:
+    path = _election(tmp_path, votes=[900, 700, 700, 600],
+                     terms=[{"years": 4, "seats": 1}, {"years": 2, "seats": 2}])
+    db = tmp_path / "s.db"
+    import_election_file(db, path)  # MacDonald 4 years; McDonald and Evans level: no lot needed
+    with Desk.open(db) as desk:
+        r = desk.result(desk.ward("st john's").id)
+        assert r.status is Status.READY and sorted(r.terms.values()) == [2, 2, 4]
+    path = _election(tmp_path, votes=[700, 700, 800, 600],
+                     terms=[{"years": 4, "seats": 2}, {"years": 2, "seats": 1}])
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["wards"][0]["candidates"][1]["lot_winner"] = True  # McDonald won the lot for 4 years
+    path.write_text(json.dumps(data), encoding="utf-8")
+    db2 = tmp_path / "s2.db"
+    import_election_file(db2, path)
+    with Desk.open(db2) as desk:
+        r = desk.result(desk.ward("st john's").id)
+        terms = {row.candidate.surname: r.terms.get(row.candidate.id) for row in r.candidates}
+        assert r.status is Status.READY
+        assert terms == {"Evans": 4, "McDonald": 4, "MacDonald": 2, "Williams-Price": None}
+        mcd = next(row for row in r.candidates if row.candidate.surname == "McDonald")
+        assert mcd.lot_winner and mcd.declared_votes == 701
