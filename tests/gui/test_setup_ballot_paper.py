@@ -13,6 +13,7 @@ import pytest
 pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
 from countdesk.app import Desk
@@ -87,3 +88,39 @@ def test_a_tie_for_the_longer_term_in_the_banner_and_the_lot_dialog(
     qtbot.addWidget(dialog)
     texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "votes for 1 seat with the longer term (4 years)" in texts
+
+
+def test_the_results_board_shows_one_labour_party_for_pp53(
+        qtbot: Any, open_window: Callable[[Path], MainWindow], tmp_path: Path) -> None:
+    def cand(surname: str, desc: str, votes: int, pid: str | None = None) -> dict[str, Any]:
+        return {"surname": surname, "forenames": "A", "description": desc, "votes": votes,
+                **({"party_id": pid} if pid else {})}
+    wards = [
+        {"name": "Aber", "seats": 1, "ballot_papers_counted": 1500, "ballot_papers_verified": 1500,
+         "candidates": [cand("Jones", "Welsh Labour", 900, "PP53"),
+                        cand("Price", "Plaid Cymru", 600, "PP77")]},
+        {"name": "Bryn", "seats": 1, "ballot_papers_counted": 1500, "ballot_papers_verified": 1500,
+         "candidates": [cand("Morgan", "Labour Party", 800, "PP53"),
+                        cand("Evans", "Annibynnol", 700)]}]
+    data = {"format": "countdesk-election/1", "authority": "Cyngor Example", "title": "Election",
+            "poll_date": "2022-05-05", "previous_seats": {"Labour": 2}, "wards": wards}
+    src = tmp_path / "e.json"
+    src.write_text(json.dumps(data), encoding="utf-8")
+    db = tmp_path / "s.db"
+    import_election_file(db, src)
+    with Desk.open(db) as desk:
+        for name in ("Aber", "Bryn"):
+            desk.show_provisional(name, by="RO")
+            for w in desk.result(name).unacknowledged:
+                desk.acknowledge(name, w.code)
+            desk.declare(name)
+    window = open_window(db)
+    for action in window.findChildren(QAction):
+        if action.text().replace("&", "") == "Open results board…":
+            action.trigger()
+    board = window.results_board  # type: ignore[attr-defined]
+    board.poll()
+    assert board.summary is not None
+    assert [(p.party, p.seats) for p in board.summary.parties if p.seats] == [("Labour Party", 2)]
+    assert "Labour hold" in board.describe()
+    assert "Welsh Labour" not in board.describe()
