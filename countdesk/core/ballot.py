@@ -32,6 +32,31 @@ _STROKES = str.maketrans(
     {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ß": "ss", "Æ": "AE", "æ": "ae"}
 )
 
+#: Characters that show nothing (zero-width spaces and joiners, fillers, the combining grapheme
+#: joiner, variation selectors, soft hyphen): ignored when telling whether two entries are one.
+_INVISIBLE: dict[int, None] = {
+    **dict.fromkeys(map(ord, "\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d"
+                              "\u2060\u2061\u2062\u2063\u2064\u3164\ufeff\uffa0")),
+    **dict.fromkeys(range(0xFE00, 0xFE10)),
+}
+#: Cyrillic and Greek letters that look like Latin ones (Unicode's confusables for the
+#: letters a name is typed with): "Аdams" with a Cyrillic А is Adams.
+_LOOKALIKE = str.maketrans(
+    "АВЕКМНОРСТУХаеорсухіјѕӏԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικνρτυχ",
+    "ABEKMHOPCTYXaeopcyxijsldqwABEZHIKMNOPTYXoikvptux",
+)
+
+
+@lru_cache(maxsize=16384)
+def lookalike(text: str) -> str:
+    """The form of a name two entries share when they *look* the same: :func:`fold` after NFKC,
+    with invisible characters removed and Cyrillic or Greek look-alike letters read as Latin.
+    Used to find one candidate entered twice, never to print or sort."""
+    if text.isascii():
+        return fold(text)
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_LOOKALIKE)
+    return fold(text)
+
 
 @lru_cache(maxsize=16384)
 def _sort_text(text: str) -> str:
@@ -114,14 +139,15 @@ def positions_notice(candidates: Iterable[Candidate]) -> str | None:
 def same_person(a: Candidate, b: Candidate) -> bool:
     """Two entries that are the same candidate typed twice.
 
-    Same surname, other names and description, ignoring case, accents and
-    spacing. (Two real people of the same name stand with different
-    descriptions; the statement of persons nominated tells them apart.)
+    Same surname, other names and description, ignoring case, accents, spacing,
+    invisible characters and look-alike letters (:func:`lookalike`). (Two real people
+    of the same name stand with different descriptions; the statement of persons
+    nominated tells them apart.)
     """
     return (
-        fold(a.surname) == fold(b.surname)
-        and fold(a.forenames) == fold(b.forenames)
-        and fold(a.description) == fold(b.description)
+        lookalike(a.surname) == lookalike(b.surname)
+        and lookalike(a.forenames) == lookalike(b.forenames)
+        and lookalike(a.description) == lookalike(b.description)
     )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from countdesk.core.ballot import ballot_key, ballot_order, fold
+from countdesk.core.ballot import ballot_key, ballot_order, lookalike
 from countdesk.core.entry import SheetState, SheetStatus, field_label, sheet_status
 from countdesk.core.model import (
     REJECTED_FIELDS,
@@ -218,7 +218,9 @@ def compute_result(ward: WardInput) -> WardResult:
     if not isinstance(ward.seats, int) or isinstance(ward.seats, bool) or ward.seats < 1:
         errors.append(Issue("E002", f"{ward.name}: seats must be at least 1 (got {ward.seats!r})"))
     for a, b in _same_people(order):
-        errors.append(Issue("E003", f"{a.ballot_name} ({a.description}) is entered twice",
+        also = "" if (a.ballot_name, a.description) == (b.ballot_name, b.description) else (
+            f", also as {b.ballot_name} ({b.description}), which looks the same")
+        errors.append(Issue("E003", f"{a.ballot_name} ({a.description}) is entered twice{also}",
                             (f"candidate:{a.id}", f"candidate:{b.id}")))
     if errors:
         return empty(Status.INCOMPLETE)
@@ -398,7 +400,7 @@ def _same_people(order: Sequence[Candidate]) -> list[tuple[Candidate, Candidate]
     seen: dict[tuple[str, str, str], list[int]] = {}
     pairs: list[tuple[int, int]] = []
     for j, c in enumerate(order):
-        key = (fold(c.surname), fold(c.forenames), fold(c.description))
+        key = (lookalike(c.surname), lookalike(c.forenames), lookalike(c.description))
         earlier = seen.setdefault(key, [])
         pairs += [(i, j) for i in earlier]
         earlier.append(j)
