@@ -115,7 +115,8 @@ class DocumentOps(DeskBase):
                 raise AppError("A042", f"{info.name} is declared: print the declaration itself, "
                                "not a draft")
             return bytes(docs.declaration_pdf(election, info, result, signature_image=signature_image,
-                                              correction=self.correction_note(info.id)))
+                                              correction=self.correction_note(info.id),
+                                              anchor=self.declaration_anchor(info.id)))
         if kind == KIND_PROVISIONAL:
             return bytes(docs.provisional_pdf(election, info, result))
         if kind == KIND_REJECTED:
@@ -141,6 +142,14 @@ class DocumentOps(DeskBase):
             raise AppError("A041", "the record of recounts needs a ward")
         info = self.ward(ward)
         return bytes(count_records.recounts_pdf(self.election(), info, desk.recount_record(info.id)))
+
+    def declaration_anchor(self, ward_id: int) -> tuple[int, str] | None:
+        """The audit record of the ward's declaration (number, hash): printed on the sheet as an
+        anchor of the log outside the file."""
+        row = self.store.conn.execute(
+            "SELECT seq, hash FROM audit WHERE action = 'declare' AND ward_id = ? ORDER BY seq DESC "
+            "LIMIT 1", (ward_id,)).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]))
 
     def draft_declaration(self, ward: str | int, *, by: str | None = None,
                           signature_image: SignatureImage | None = None) -> bytes:

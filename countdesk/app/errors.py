@@ -39,6 +39,8 @@ APP_CODES: dict[str, tuple[str, str]] = {
              "Declare first, or print a draft to read back before declaring."),
     "A043": ("No error has been reported for the ward.", "Report it first (report-error)."),
     "A044": ("The store was closed before the document was made.", "Open the store and ask again."),
+    "A051": ("The anchor given cannot be read or carries no audit anchor.",
+             "Give a backup of the store, or a declaration printed by this version."),
     "A050": ("The backup is of another election than the store it would replace.",
              "Choose a backup of this store, or say that this election is to be replaced "
              "(--other-election; needs the returning officer's passphrase)."),

@@ -69,6 +69,33 @@ class SafetyOps(DeskBase):
             problems, _ = ro_auth.check(self.store.audit_records(), passphrase)
         return problems
 
+    def check_anchor(self, anchor: Path) -> list[str]:
+        """Does the store still extend an anchor of its log kept outside it? A backup (every
+        record it holds still here, unchanged) or a printed declaration (the audit record it
+        was printed on still here, with the same hash): catches a log cut short or rolled back."""
+        try:
+            head = anchor.read_bytes()[:5]
+        except OSError as exc:
+            raise AppError("A051", f"the anchor {anchor} cannot be read: {exc.strerror}") from None
+        if head != b"%PDF-":
+            problems, _ = compare_logs(self.path, anchor)
+            return problems
+        from countdesk.reports.signing import read_document  # noqa: PLC0415
+
+        info = read_document(anchor.read_bytes())
+        if info is None or info.anchor is None:
+            raise AppError("A051", f"{anchor.name} carries no audit anchor (only declarations "
+                           "printed by this version do)")
+        seq, digest = info.anchor
+        row = self.store.conn.execute("SELECT hash FROM audit WHERE seq = ?", (seq,)).fetchone()
+        if row is None:
+            return [f"the store's log no longer holds audit record {seq}, on which {anchor.name} was "
+                    "printed: it has been cut short or rolled back"]
+        if row[0] != digest:
+            return [f"audit record {seq} is not the one {anchor.name} was printed on: the log has been "
+                    "rewritten"]
+        return []
+
     def ro_records(self) -> int:
         """How many records need the returning officer's passphrase to be checked."""
         return ro_auth.check(self.store.audit_records(), None)[1]

@@ -321,10 +321,11 @@ def _safety(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "forged without it fails, however well it is chained.")
     s.add_argument("--ro-passphrase-file", "--passphrase-file", dest="ro_passphrase_file",
                    metavar="FILE", help="a file holding the returning officer's passphrase")
-    s.add_argument("--anchor", action="append", default=[], metavar="BACKUP",
-                   help="a backup (or any earlier copy) of this store: the store's log must still "
-                   "hold every record of it, unchanged (catches a log cut short or rolled back); "
-                   "repeatable")
+    s.add_argument("--anchor", action="append", default=[], metavar="FILE",
+                   help="a backup (or any earlier copy) of this store, or a declaration it printed: "
+                   "the store's log must still hold every record of the backup, or the audit record "
+                   "the declaration was printed on, unchanged (catches a log cut short or rolled "
+                   "back); repeatable")
     s.set_defaults(handler=safety.cmd_audit_verify)
 
     s = sub.add_parser(

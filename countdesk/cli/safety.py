@@ -19,9 +19,9 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         problems = desk.verify_audit(passphrase)
         n = len(desk.audit_records())
         ro = desk.ro_records()
-    for anchor in args.anchor:
-        if not problems:
-            problems, _ = app_safety.compare_logs(store_path(args), Path(anchor))
+        for anchor in args.anchor:
+            if not problems:
+                problems = desk.check_anchor(Path(anchor))
     if problems:
         print(f"AUDIT FAILED: {problems[0]}", file=sys.stderr)
         for extra in problems[1:10]:

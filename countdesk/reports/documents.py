@@ -122,7 +122,8 @@ class CorrectionNote:
 def declaration_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult, *,
                     signatory_name: str | None = None, signatory_title: str | None = None,
                     signature_image: SignatureImage | None = None,
-                    correction: CorrectionNote | None = None) -> bytes:
+                    correction: CorrectionNote | None = None,
+                    anchor: tuple[int, str] | None = None) -> bytes:
     """The declaration of result of poll for one ward, on one A4 sheet.
 
     Printed from a declared ward (``ward.declared_at`` set), with the result as
@@ -131,7 +132,9 @@ def declaration_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult, 
     With a ``correction`` (an error recorded after the declaration by the old
     ``correct`` command) the sheet adds a note saying what was reported, when,
     by whom and why, and that the declared result stands; the figures printed
-    are still those declared. A countermanded poll has no declaration.
+    are still those declared. A countermanded poll has no declaration. ``anchor`` is the
+    audit record of the declaration (its number and hash), printed in the footer and written
+    into the metadata: ``audit-verify --anchor`` checks a store still holds it.
     """
     register_fonts()
     check_pair(ward, result)
@@ -152,7 +155,7 @@ def declaration_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult, 
         story += _correction_note(styles_for(len(result.candidates)), ward, correction)
     meta = Meta(KIND_DECLARATION, f"{kind_title} — {ward.name}",
                 f"{kind_title}, {ward.name}, {election.authority}; result digest (SHA-256) {digest}",
-                name or election.authority, digest, ward.id)
+                name or election.authority, digest, ward.id, anchor if ward.declared_at else None)
     return render(one_page(story), meta, watermark=None if ward.declared_at else DRAFT_MARK)
 
 

@@ -440,6 +440,9 @@ class Meta:
     author: str
     digest: str
     ward_id: int | None = None
+    #: the audit record the document stands on (its sequence number and hash), printed and
+    #: written into the metadata: an anchor of the store's log outside the file
+    anchor: tuple[int, str] | None = None
 
     @property
     def keywords(self) -> str:
@@ -447,6 +450,8 @@ class Meta:
         if self.ward_id is not None:
             parts.append(f"countdesk-ward-id:{self.ward_id}")
         parts.append(f"countdesk-digest:sha256:{self.digest}")
+        if self.anchor is not None:
+            parts.append(f"countdesk-anchor:{self.anchor[0]}:{self.anchor[1]}")
         return " ".join(parts)
 
 
@@ -519,6 +524,8 @@ def render(story: list[Flowable], meta: Meta, *, watermark: str | None = None,
     on_page = watermark_painter(watermark) if watermark else (lambda canv, doc: None)
     what = "Result digest" if meta.kind in RESULT_DIGEST_KINDS else "Digest"
     footer = f"{what} (SHA-256) {short_digest(meta.digest)} · check with: countdesk verify FILE.pdf"
+    if meta.anchor is not None:
+        footer += f" · audit record {meta.anchor[0]}: {meta.anchor[1][:8]}"
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page,
               canvasmaker=partial(PagedCanvas, footer=footer, footer_right=footer_note))
     return buf.getvalue()

@@ -52,6 +52,7 @@ KEY_BITS = 3072
 VALID_YEARS = 10
 SIGNATURE_FIELD = "ReturningOfficer"
 
+_ANCHOR = re.compile(r"countdesk-anchor:(\d+):([0-9a-f]{64})")
 _KEYWORDS = re.compile(
     r"countdesk-kind:(?P<kind>[a-z][a-z-]*)(?:\s+countdesk-ward-id:(?P<ward>\d+))?"
     r"\s+countdesk-digest:sha256:(?P<digest>[0-9a-f]{64})")
@@ -255,6 +256,8 @@ class DocumentInfo:
     digest: str
     ward_id: int | None
     title: str
+    #: the audit record the document stands on (number, hash), where it carries one
+    anchor: tuple[int, str] | None = None
 
 
 def _read_info(reader: PdfFileReader) -> DocumentInfo | None:
@@ -268,7 +271,9 @@ def _read_info(reader: PdfFileReader) -> DocumentInfo | None:
     if not m:
         return None
     ward = m.group("ward")
-    return DocumentInfo(m.group("kind"), m.group("digest"), int(ward) if ward else None, title)
+    a = _ANCHOR.search(keywords)
+    anchor = (int(a.group(1)), a.group(2)) if a else None
+    return DocumentInfo(m.group("kind"), m.group("digest"), int(ward) if ward else None, title, anchor)
 
 
 def read_document(pdf_bytes: bytes) -> DocumentInfo | None:
