@@ -35,7 +35,9 @@ def test_the_declaration_carries_its_audit_record(run: Run, demo_db: Path, tmp_p
     with Desk.open(demo_db, read_only=True) as desk:
         rec = next(r for r in desk.audit_records() if r["seq"] == seq)
     assert rec["action"] == "declare" and rec["hash"] == digest
-    assert f"audit record {seq}: {digest[:8]}" in page_text(out.read_bytes())
+    from countdesk.reports.digest import short_digest
+
+    assert f"Declared in audit record {seq} ({short_digest(digest)})" in page_text(out.read_bytes())
     again = tmp_path / "again.pdf"
     assert run("--db", demo_db, "report", "declaration", "Belmont", "--out", again).code == 0
     assert again.read_bytes() == out.read_bytes()  # a reprint stands on the same record
