@@ -94,7 +94,8 @@ class DocumentOps(DeskBase):
             from countdesk.app.gather import party_colours, snapshot  # noqa: PLC0415
             from countdesk.reports.summary_sheet import summary_pdf  # noqa: PLC0415
 
-            return bytes(summary_pdf(snapshot(self.store), party_colours(self.store)))
+            return bytes(summary_pdf(snapshot(self.store), party_colours(self.store),
+                                     anchor=self.latest_declaration_anchor()))
         if kind == KIND_NOTICE:
             if ward is not None:
                 raise AppError("A041", "the notice covers every ward of the election: give no ward")
@@ -142,6 +143,13 @@ class DocumentOps(DeskBase):
             raise AppError("A041", "the record of recounts needs a ward")
         info = self.ward(ward)
         return bytes(count_records.recounts_pdf(self.election(), info, desk.recount_record(info.id)))
+
+    def latest_declaration_anchor(self) -> tuple[int, str] | None:
+        """The audit record of the latest declaration: what a summary of the declared results
+        stands on (the same until the next declaration, so a reprint is the same sheet)."""
+        row = self.store.conn.execute(
+            "SELECT seq, hash FROM audit WHERE action = 'declare' ORDER BY seq DESC LIMIT 1").fetchone()
+        return None if row is None else (int(row[0]), str(row[1]))
 
     def declaration_anchor(self, ward_id: int) -> tuple[int, str] | None:
         """The audit record of the ward's declaration (number, hash): printed on the sheet as an

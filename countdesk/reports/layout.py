@@ -525,7 +525,7 @@ def render(story: list[Flowable], meta: Meta, *, watermark: str | None = None,
     what = "Result digest" if meta.kind in RESULT_DIGEST_KINDS else "Digest"
     footer = f"{what} (SHA-256) {short_digest(meta.digest)} · check with: countdesk verify FILE.pdf"
     if meta.anchor is not None:
-        anchor = (f"Declared in audit record {meta.anchor[0]} ({short_digest(meta.anchor[1])}): a store "
+        anchor = (f"Stands on audit record {meta.anchor[0]} ({short_digest(meta.anchor[1])}): a store "
                   "is checked against this sheet with countdesk audit-verify --anchor FILE.pdf")
         footer_note = f"{footer_note} · {anchor}" if footer_note else anchor
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page,

@@ -112,7 +112,8 @@ class _DrawingFlowable(Flowable):  # type: ignore[misc]
         renderPDF.draw(self.drawing, self.canv, 0, 0)
 
 
-def summary_pdf(snap: Snapshot, colours_from_setup: dict[str, str] | None = None) -> bytes:
+def summary_pdf(snap: Snapshot, colours_from_setup: dict[str, str] | None = None, *,
+                anchor: tuple[int, str] | None = None) -> bytes:
     """The summary sheet as PDF bytes."""
     register_fonts()
     el = snap.election
@@ -254,7 +255,7 @@ def summary_pdf(snap: Snapshot, colours_from_setup: dict[str, str] | None = None
     digest = summary_digest(snap)
     meta = Meta(KIND_SUMMARY, f"Summary of results — {el.authority}",
                 f"Summary of results, {el.title}, {el.authority}; digest (SHA-256) {digest}",
-                el.returning_officer or el.authority, digest)
+                el.returning_officer or el.authority, digest, anchor=anchor)
     return render(story, meta, watermark=None if s.complete else INCOMPLETE_MARK,
                   footer_note="" if s.complete else
                   f"{s.wards_declared} of {s.wards_total} wards declared — not the final result")

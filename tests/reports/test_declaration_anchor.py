@@ -37,7 +37,7 @@ def test_the_declaration_carries_its_audit_record(run: Run, demo_db: Path, tmp_p
     assert rec["action"] == "declare" and rec["hash"] == digest
     from countdesk.reports.digest import short_digest
 
-    assert f"Declared in audit record {seq} ({short_digest(digest)})" in page_text(out.read_bytes())
+    assert f"Stands on audit record {seq} ({short_digest(digest)})" in page_text(out.read_bytes())
     again = tmp_path / "again.pdf"
     assert run("--db", demo_db, "report", "declaration", "Belmont", "--out", again).code == 0
     assert again.read_bytes() == out.read_bytes()  # a reprint stands on the same record
@@ -70,3 +70,13 @@ def test_an_anchor_that_is_no_anchor_is_refused_in_words(run: Run, demo_db: Path
     assert run("--db", demo_db, "report", "provisional", "Belmont", "--out", prov).code == 0
     r = run("--db", demo_db, "audit-verify", "--anchor", prov)
     assert r.code == 2 and "carries no audit anchor" in r.err
+
+
+def test_the_summary_stands_on_the_latest_declaration(run: Run, demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "belmont.pdf"
+    declare_belmont(run, demo_db, out)
+    summary = tmp_path / "summary.pdf"
+    assert run("--db", demo_db, "report", "summary", "--out", summary).code == 0
+    s_info, d_info = read_document(summary.read_bytes()), read_document(out.read_bytes())
+    assert s_info is not None and d_info is not None and s_info.anchor == d_info.anchor
+    assert run("--db", demo_db, "audit-verify", "--anchor", summary).code == 0
