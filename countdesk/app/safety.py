@@ -7,6 +7,7 @@ these operations are what the front ends call.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Mapping
@@ -77,16 +78,24 @@ class SafetyOps(DeskBase):
             head = anchor.read_bytes()[:5]
         except OSError as exc:
             raise AppError("A051", f"the anchor {anchor} cannot be read: {exc.strerror}") from None
-        if head != b"%PDF-":
+        if head[:1] == b"{":  # a backup's manifest
+            try:
+                found = json.loads(anchor.read_text(encoding="utf-8"))["audit_head"]
+                seq, digest = int(found["seq"]), str(found["hash"])
+            except (ValueError, KeyError, TypeError):
+                raise AppError("A051", f"{anchor.name} is not a backup manifest with an audit "
+                               "head") from None
+        elif head != b"%PDF-":
             problems, _ = compare_logs(self.path, anchor)
             return problems
-        from countdesk.reports.signing import read_document  # noqa: PLC0415
+        else:
+            from countdesk.reports.signing import read_document  # noqa: PLC0415
 
-        info = read_document(anchor.read_bytes())
-        if info is None or info.anchor is None:
-            raise AppError("A051", f"{anchor.name} carries no audit anchor (only declarations "
-                           "printed by this version do)")
-        seq, digest = info.anchor
+            info = read_document(anchor.read_bytes())
+            if info is None or info.anchor is None:
+                raise AppError("A051", f"{anchor.name} carries no audit anchor (only declarations "
+                               "and summaries printed by this version do)")
+            seq, digest = info.anchor
         row = self.store.conn.execute("SELECT hash FROM audit WHERE seq = ?", (seq,)).fetchone()
         if row is None:
             return [f"the store's log no longer holds audit record {seq}, on which {anchor.name} was "

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import glob
+import json
 import os
 import re
 import shutil
@@ -25,7 +26,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from countdesk.files import STALE_SECONDS, clean_stale_files, fsync_dir
+from countdesk.files import STALE_SECONDS, atomic_write, clean_stale_files, fsync_dir
 from countdesk.store import lock
 from countdesk.store.connection import writable
 from countdesk.store.db import Store
@@ -112,6 +113,7 @@ def _backup_from(store: Store, src_path: Path, dest_dir: Path, keep: int) -> Bac
             dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
             ok = dest.execute("PRAGMA integrity_check").fetchone()[0]
             records = int(dest.execute("SELECT COUNT(*) FROM audit").fetchone()[0])
+            head = dest.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         finally:
             dest.close()
         if ok != "ok":
@@ -121,6 +123,7 @@ def _backup_from(store: Store, src_path: Path, dest_dir: Path, keep: int) -> Bac
             os.fsync(fh.fileno())
         os.replace(tmp, target)
         fsync_dir(dest_dir)
+        _write_manifest(target, src_path, when, records, head)
     except sqlite3.Error as exc:
         raise StoreError(f"the backup of {src_path} into {dest_dir} failed: {exc}") from None
     except OSError as exc:
@@ -136,7 +139,25 @@ def _backup_from(store: Store, src_path: Path, dest_dir: Path, keep: int) -> Bac
             with contextlib.suppress(OSError):
                 old.unlink()
                 removed.append(old)
+                manifest_path(old).unlink(missing_ok=True)
     return BackupResult(target, records, tuple(removed), problems)
+
+
+def manifest_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + ".manifest.json")
+
+
+def _write_manifest(backup: Path, store: Path, when: datetime.datetime, records: int,
+                    head: tuple[int, str] | None) -> None:
+    """Beside each backup, what it holds: the store, when, the backup's SHA-256 and the head of
+    its audit log (an anchor of the log outside the store: ``audit-verify --anchor``)."""
+    import hashlib  # noqa: PLC0415
+
+    manifest = {"format": "countdesk-backup-manifest/1", "store": store.name, "backup": backup.name,
+                "made_at": when.isoformat(timespec="seconds").replace("+00:00", "Z"),
+                "sha256": hashlib.sha256(backup.read_bytes()).hexdigest(), "audit_records": records,
+                "audit_head": None if head is None else {"seq": int(head[0]), "hash": str(head[1])}}
+    atomic_write(manifest_path(backup), (json.dumps(manifest, indent=1) + "\n").encode("utf-8"))
 
 
 def check_backup(path: Path) -> int:

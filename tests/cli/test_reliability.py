@@ -284,7 +284,9 @@ def test_backup_is_a_checked_copy_with_rotation(run: Run, demo_db: Path, tmp_pat
         assert r.code == 0, r.err
     made = safety.backups_of(demo_db, folder)
     assert [p.name for p in made] == [f"demo-backup-20260507T23{m:02d}00Z.db" for m in (1, 2, 3)]
-    assert sorted(p.name for p in folder.iterdir()) == [p.name for p in made]  # nothing partial
+    # nothing partial; each kept backup has its manifest, the removed ones' are gone
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [p.name for p in made] + [p.name + ".manifest.json" for p in made])
     assert db_fingerprint(made[-1]) == db_fingerprint(demo_db)
     with Desk.open(made[-1], read_only=True) as copy:
         assert copy.verify_audit() == []
@@ -303,7 +305,7 @@ def test_restore_checks_the_backup_and_keeps_the_old_store(run: Run, demo_db: Pa
     folder = tmp_path / "usb"
     folder.mkdir()
     assert run("--db", demo_db, "backup", folder).code == 0
-    (backup,) = list(folder.iterdir())
+    (backup,) = list(folder.glob("*.db"))
     good = db_fingerprint(backup)
     # the store is damaged afterwards
     data = bytearray(demo_db.read_bytes())
@@ -333,7 +335,7 @@ def test_restore_checks_the_backup_and_keeps_the_old_store(run: Run, demo_db: Pa
 def test_restore_is_refused_while_the_store_is_in_use(run: Run, demo_db: Path, tmp_path: Path,
                                                       holder: subprocess.Popen[str]) -> None:
     assert run("--db", demo_db, "backup", tmp_path).code == 0
-    (backup,) = [p for p in tmp_path.iterdir() if "-backup-" in p.name]
+    (backup,) = [p for p in tmp_path.glob("*.db") if "-backup-" in p.name]
     before = db_fingerprint(demo_db)
     r = run("--db", demo_db, "restore", backup)
     assert r.code == 2 and "in use" in r.err
@@ -391,7 +393,7 @@ def test_a_rewritten_log_is_caught_by_comparing_with_a_backup(run: Run, demo_db:
     from countdesk.store.db import GENESIS, canonical, chain_hash
 
     assert run("--db", demo_db, "backup", tmp_path).code == 0
-    (backup,) = [p for p in tmp_path.iterdir() if "-backup-" in p.name]
+    (backup,) = [p for p in tmp_path.glob("*.db") if "-backup-" in p.name]
     assert run("--db", demo_db, "audit-compare", backup).code == 0
     assert run("--db", demo_db, "acknowledge", "nonsuch", "W002").code == 0
     assert run("--db", demo_db, "audit-compare", backup).code == 0  # appended to: fine

@@ -27,9 +27,9 @@ def passfile(tmp_path: Path, text: str = PASS) -> Path:
 def backup_of(run: Run, db: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "usb"
     folder.mkdir(exist_ok=True)
-    before = set(folder.iterdir())
+    before = set(folder.glob("*.db"))
     assert run("--db", db, "backup", folder).code == 0
-    (made,) = set(folder.iterdir()) - before
+    (made,) = set(folder.glob("*.db")) - before
     return made
 
 

@@ -181,7 +181,7 @@ def test_a_log_cut_short_is_caught_against_a_backup_anchor(guarded: tuple[Path, 
     usb = tmp_path / "usb"
     usb.mkdir()
     assert run("--db", db, "backup", usb).code == 0
-    (anchor,) = list(usb.iterdir())
+    (anchor,) = list(usb.glob("*.db"))
     assert run("--db", db, "audit-verify", "--anchor", anchor).code == 0
     conn = sqlite3.connect(db)
     conn.executescript("DROP TRIGGER audit_no_delete;")
@@ -199,3 +199,28 @@ def test_a_log_cut_short_is_caught_against_a_backup_anchor(guarded: tuple[Path, 
     assert run("--db", db, "audit-verify", "--ro-passphrase-file", passfile).code == 0  # consistent...
     r = run("--db", db, "audit-verify", "--anchor", anchor)
     assert r.code == 2 and "missing from the store" in r.err  # ...but not with the anchor
+
+
+def test_every_backup_has_a_manifest_that_anchors_the_log(guarded: tuple[Path, Path], run: Run,
+                                                          tmp_path: Path) -> None:
+    import hashlib
+
+    db, _ = guarded
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert run("--db", db, "backup", usb).code == 0
+    (backup,) = list(usb.glob("*.db"))
+    manifest = json.loads(backup.with_name(backup.name + ".manifest.json").read_text(encoding="utf-8"))
+    assert manifest["sha256"] == hashlib.sha256(backup.read_bytes()).hexdigest()
+    with Desk.open(db, read_only=True) as desk:
+        last = desk.audit_records()[-1]
+    assert manifest["audit_head"] == {"seq": last["seq"], "hash": last["hash"]}
+    r = run("--db", db, "audit-verify", "--anchor", backup.with_name(backup.name + ".manifest.json"))
+    assert r.code == 0, r.err
+    conn = sqlite3.connect(db)  # the last record cut off (a wrong-passphrase try erased, say)
+    conn.executescript("DROP TRIGGER audit_no_delete;")
+    conn.execute("DELETE FROM audit WHERE seq = ?", (last["seq"],))
+    conn.commit()
+    conn.close()
+    r = run("--db", db, "audit-verify", "--anchor", backup.with_name(backup.name + ".manifest.json"))
+    assert r.code == 2 and ("cut short" in r.err or "removed" in r.err), r.err
