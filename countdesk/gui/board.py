@@ -99,7 +99,11 @@ class ResultsBoard(QWidget):
         if desk is None:
             self.snapshot = self.summary = None
             self._seen = None
+            self.anchor: tuple[int, str] | None = None
         else:
+            #: the audit record of the latest declaration: shown, so that anyone in the hall can
+            #: note it and later check the store still holds it (audit-verify --anchor)
+            self.anchor = desk.latest_declaration_anchor()
             self.snapshot = snapshot(desk.store)
             self.summary = self.snapshot.summary
             names = [p.party for p in self.summary.parties]
@@ -130,7 +134,17 @@ class ResultsBoard(QWidget):
         parts += [f"{p.party} {p.seats}" for p in self.bars()]
         if s.latest:
             parts.append(f"Latest declaration: {s.latest}")
+        if getattr(self, "anchor", None):
+            parts.append(f"Audit record {self.anchor_words()}")
         return ". ".join(parts) + "."
+
+    def anchor_words(self) -> str:
+        if not getattr(self, "anchor", None):
+            return ""
+        from countdesk.reports.digest import short_digest  # noqa: PLC0415
+
+        seq, digest = self.anchor  # type: ignore[misc]
+        return f"{seq} · {short_digest(digest)}"
 
     def bars(self) -> list[PartySeats]:
         """The parties shown: those with seats, else those that can still win most."""
@@ -350,6 +364,9 @@ class ResultsBoard(QWidget):
         p.setFont(self._font(2.6 * u))
         self._text(p, QRectF(inner.left(), inner.top(), inner.width(), 3.6 * u), "Latest declaration",
                    Qt.AlignmentFlag.AlignLeft)
+        if self.anchor_words():
+            self._text(p, QRectF(inner.left(), inner.top(), inner.width(), 3.6 * u),
+                       f"Audit record {self.anchor_words()}", Qt.AlignmentFlag.AlignRight)
         p.setPen(TEXT)
         p.setFont(self._font(4.2 * u, True))
         ward_line = QRectF(inner.left(), inner.top() + 3.6 * u, inner.width(), 5.4 * u)

@@ -90,6 +90,10 @@ def test_board_updates_when_a_ward_is_declared_in_the_app(
     wait_for(lambda: board.summary is not None and board.summary.wards_declared == 1, 5)
     assert board.summary.latest == "Belmont"
     assert "Latest declaration: Belmont" in board.describe()
+    # the audit record of the declaration is on the board, for anyone to note as an anchor
+    with Desk.open(Path(window.desk.path), read_only=True) as desk:  # type: ignore[union-attr]
+        seq = next(r["seq"] for r in reversed(desk.audit_records()) if r["action"] == "declare")
+    assert f"Audit record {seq} · " in board.describe()
     assert sum(p.seats for p in board.summary.parties) == 3
     # the latest declaration names each councillor elected
     with Desk.open(Path(window.desk.path), read_only=True) as desk:  # type: ignore[union-attr]
