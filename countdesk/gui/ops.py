@@ -151,14 +151,14 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, path: Path, op: Callable[[Desk], Any]) -> None:
+    def __init__(self, path: Path, op: Callable[[Desk], Any], *, writes: bool = False) -> None:
         super().__init__()
-        self.path, self.op = path, op
+        self.path, self.op, self.writes = path, op, writes
         self.signals = _Signals()
 
     def run(self) -> None:
         try:
-            with Desk.open(self.path, read_only=True) as desk:
+            with Desk.open(self.path, read_only=not self.writes) as desk:
                 value = self.op(desk)
         except Exception as exc:  # a worker reports, never dies silently
             self.signals.failed.emit(exc)
@@ -175,7 +175,12 @@ class QueryOp(Generic[T]):
     :meth:`report` and :meth:`cancelled` (both safe from the worker); nothing else of
     the GUI."""
 
-    def __init__(self, parent: QWidget, op: Callable[[Desk], T], success: Callable[[T], Any]) -> None:
+    def __init__(self, parent: QWidget, op: Callable[[Desk], T], success: Callable[[T], Any], *,
+                 writes: bool = False) -> None:
+        """``writes``: the operation changes the store (a long import, say): the worker opens
+        its own writing connection (this program already holds the writer lock), and the
+        window is refreshed when it is done."""
+        self._writes = writes
         self._parent = parent
         self._op = op
         self._success = success
@@ -213,7 +218,7 @@ class QueryOp(Generic[T]):
             if desk is None:
                 raise LookupError("no store is open")
             path = desk.path
-        self._job = _Job(path, self._op)
+        self._job = _Job(path, self._op, writes=self._writes)
         if self._progress is not None:
             title, label, maximum, cancellable = self._progress
             dialog = QProgressDialog(label, "&Cancel" if cancellable else "", 0, maximum, self._parent)
@@ -253,6 +258,11 @@ class QueryOp(Generic[T]):
 
     def _done(self, value: Any) -> None:
         self._finish()
+        if self._writes:
+            host = host_of(self._parent)
+            apply = getattr(host, "apply_changes", None)
+            if apply is not None:
+                apply(Changes(election=True))
         self._success(value)
 
     def _failed(self, exc: Exception) -> None:

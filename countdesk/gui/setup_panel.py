@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from countdesk.app import AppError
 from countdesk.app.setup import NominationsRefused
-from countdesk.core.records import VerificationSummary
+from countdesk.core.records import NominationsImport, VerificationSummary
 from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.models import HeaderTableModel
-from countdesk.gui.ops import CollectionOp
+from countdesk.gui.ops import CollectionOp, QueryOp
 from countdesk.gui.panel import WardPanel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -352,16 +352,26 @@ class SetupPanel(WardPanel):
             else:
                 Dialogs.app_error(self, "Nothing imported", exc)
 
-        op = CollectionOp(self, lambda desk: desk.import_nominations(data, actor=self.actor()),
-                          name="import_nominations", title="Nothing imported").failure(refused)
-        if not op.run() or op.result is None:
-            return
-        summary = op.result
-        notes = "\n".join(summary.notes)
-        Dialogs.info(self, "Nominations imported",
-                     f"{summary.candidates_added} candidates imported"
-                     + (f"; new wards: {', '.join(summary.wards_added)}" if summary.wards_added else "")
-                     + (f"\n\n{notes}" if notes else ""))
+        def imported(summary: NominationsImport) -> None:
+            notes = "\n".join(summary.notes)
+            Dialogs.info(self, "Nominations imported",
+                         f"{summary.candidates_added} candidates imported"
+                         + (f"; new wards: {', '.join(summary.wards_added)}" if summary.wards_added
+                            else "")
+                         + (f"\n\n{notes}" if notes else ""))
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, AppError):
+                refused(exc)
+            else:
+                Dialogs.error(self, "Nothing imported", f"{exc or type(exc).__name__}")
+
+        actor = self.actor()
+        # off the GUI thread: a statement of thousands of candidates takes seconds to check
+        self.import_op = QueryOp(self, lambda desk: desk.import_nominations(data, actor=actor),
+                                 imported, writes=True).failure(failed).with_progress(
+            f"Reading and checking {Path(path).name} ({len(data) / 1e6:.1f} MB)…",
+            title="Importing the statement of persons nominated").run_in_background()
 
     def _add_candidate(self) -> None:
         if self.desk is None or self.ward_id is None:

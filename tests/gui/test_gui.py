@@ -346,7 +346,9 @@ def test_set_up_a_ward_by_hand_and_by_csv(qtbot: Any, monkeypatch: pytest.Monkey
     # the statement of persons nominated from CSV
     csv = ROOT / "seeds" / "nominations-example.csv"
     monkeypatch.setattr(Dialogs, "open_file", classmethod(lambda cls, p, t, f: str(csv)))
-    panel._import_csv()
+    panel._import_csv()  # checked and imported off the GUI thread, with a busy dialog
+    assert panel.import_op.progress_dialog is not None or not panel.import_op.running
+    wait_for(lambda: not panel.import_op.running)
     assert messages[-1][0] == "Nominations imported"
     names = [window.wards_model.row_at(i).name for i in range(window.wards_model.rowCount())]
     assert "Castle" in names and "Northgate" in names
@@ -356,6 +358,7 @@ def test_set_up_a_ward_by_hand_and_by_csv(qtbot: Any, monkeypatch: pytest.Monkey
     monkeypatch.setattr(Dialogs, "open_file", classmethod(lambda cls, p, t, f: str(bad)))
     before = window.wards_model.rowCount()
     panel._import_csv()
+    wait_for(lambda: not panel.import_op.running)
     assert messages[-1][0] == "Nothing imported" and "line 2" in messages[-1][1]
     assert window.wards_model.rowCount() == before
     with Desk.open(sample_db, read_only=True) as desk:
