@@ -224,3 +224,68 @@ def test_every_backup_has_a_manifest_that_anchors_the_log(guarded: tuple[Path, P
     conn.close()
     r = run("--db", db, "audit-verify", "--anchor", backup.with_name(backup.name + ".manifest.json"))
     assert r.code == 2 and ("cut short" in r.err or "removed" in r.err), r.err
+
+
+def _cut_tail(db: Path, from_seq: int) -> None:
+    """What a careful forger does to undo the last actions: delete their audit records and undo
+    every row they wrote (rows they added deleted, rows they changed put back as they were),
+    leaving a store that agrees with its own log."""
+    conn = sqlite3.connect(db)
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    for name, _ in triggers:
+        conn.execute(f"DROP TRIGGER {name}")
+    records = conn.execute("SELECT seq, changes FROM audit ORDER BY seq").fetchall()
+    earlier: dict[tuple[str, int], dict[str, Any] | None] = {}
+    for seq, changes in records:
+        if seq >= from_seq:
+            break
+        for item in json.loads(changes):
+            earlier[(item["table"], item["id"])] = item["row"]
+    for seq, changes in reversed(records):
+        if seq < from_seq:
+            break
+        for item in reversed(json.loads(changes)):
+            key = (item["table"], item["id"])
+            before = earlier.get(key)
+            conn.execute(f"DELETE FROM {item['table']} WHERE rowid = ?", (item["id"],))
+            if before is not None:
+                cols = ", ".join(before)
+                conn.execute(f"INSERT INTO {item['table']} ({cols}) VALUES ({', '.join('?' * len(before))})",
+                             list(before.values()))
+    conn.execute("DELETE FROM audit WHERE seq >= ?", (from_seq,))
+    for _, sql in triggers:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
+RO_KINDS: dict[str, Callable[[Desk], None]] = {
+    "lot": lambda d: d.record_lot("Nonsuch", d.result("Nonsuch").tie.candidate_ids[0], "coin",  # type: ignore[union-attr]
+                                  passphrase=PASS),
+    "declare": lambda d: d.declare("Nonsuch", by="RO", passphrase=PASS),
+    "countermand": lambda d: d.countermand("Cheam", "death of a candidate", passphrase=PASS),
+    "change passphrase": lambda d: d.set_passphrase("another passphrase", old=PASS),
+    "key event": lambda d: d.record_key_event("signing key chosen", {"key_file": "ro.p12"},
+                                              passphrase=PASS),
+}
+
+
+@pytest.mark.parametrize("kind", list(RO_KINDS))
+def test_a_tail_cut_off_with_its_rows_is_caught_against_the_anchor(demo_db: Path, run: Run,
+                                                                   tmp_path: Path, kind: str) -> None:
+    with Desk.open(demo_db) as desk:
+        desk.set_passphrase(PASS, by="RO")
+        desk.show_provisional("Nonsuch", by="RO")
+        if kind == "declare":
+            RO_KINDS["lot"](desk)
+            desk.acknowledge("Nonsuch", "W002")
+        start = len(desk.audit_records()) + 1
+        RO_KINDS[kind](desk)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert run("--db", demo_db, "backup", usb).code == 0
+    (manifest,) = list(usb.glob("*.manifest.json"))
+    _cut_tail(demo_db, start)
+    assert run("--db", demo_db, "audit-verify").code == 0  # the store agrees with itself...
+    r = run("--db", demo_db, "audit-verify", "--anchor", manifest)
+    assert r.code == 2 and "cut short or rolled back" in r.err, r.err  # ...not with its anchor
