@@ -141,12 +141,21 @@ APPEND_ONLY = ("audit", "keyings", "lots", "resolutions", "acknowledgements", "r
                "corrections", "provisional", "countermands", "error_reports")
 
 
+#: Unique indexes that keep the count's identities single (a second ward of the same name, a
+#: second round 2, two sheets of one name, two countermands of one ward).
+UNIQUE_INDEXES = {"wards_name": "ward names", "rounds_number": "round numbers",
+                  "sheets_name": "sheet names", "countermands_ward": "a ward's countermand"}
+
+
 def schema_problems(store: Store) -> list[str]:
     """The append-only triggers must all be there: dropping one is how a row is changed
     behind countdesk's back."""
+    indexes = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    out_indexes = [f"the safeguard that keeps {what} unique ({name}) has been removed behind "
+                   "countdesk's back" for name, what in UNIQUE_INDEXES.items() if name not in indexes]
     have = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    out = []
+    out = list(out_indexes)
     for table in APPEND_ONLY:
         if table not in tables:
             continue

@@ -289,3 +289,14 @@ def test_a_tail_cut_off_with_its_rows_is_caught_against_the_anchor(demo_db: Path
     assert run("--db", demo_db, "audit-verify").code == 0  # the store agrees with itself...
     r = run("--db", demo_db, "audit-verify", "--anchor", manifest)
     assert r.code == 2 and "cut short or rolled back" in r.err, r.err  # ...not with its anchor
+
+
+def test_removed_safeguards_are_found_without_the_passphrase(demo_db: Path, run: Run) -> None:
+    for sql, words in (("DROP TRIGGER lots_no_delete", "lots_no_delete"),
+                       ("DROP INDEX wards_name", "wards_name")):
+        conn = sqlite3.connect(demo_db)
+        conn.execute(sql)
+        conn.commit()
+        conn.close()
+        r = run("--db", demo_db, "audit-verify")
+        assert r.code == 2 and words in r.err and "removed behind countdesk's back" in r.err
