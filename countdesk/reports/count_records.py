@@ -10,10 +10,8 @@ declared, for the Electoral Commission's post-election return and the press.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Sequence
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle  # type: ignore[import-untyped]
@@ -37,6 +35,7 @@ from countdesk.reports.layout import (
     poll_day,
     render,
     styles,
+    uk_time,
     where_lines,
 )
 from countdesk.reports.tables import party_note
@@ -49,17 +48,9 @@ def _time(iso: str | None, *, zone_name: bool = True) -> str:
     """A stored UTC time as UK local time, short: '4 May 02:14 BST' (— when not yet)."""
     if not iso:
         return "—"
-    try:
-        at = datetime.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
+    local = uk_time(iso)
+    if local is None:
         return iso
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=datetime.UTC)
-    try:
-        zone: datetime.tzinfo = ZoneInfo("Europe/London")
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = datetime.UTC
-    local = at.astimezone(zone)
     text = f"{local.day} {local:%b} {local:%H:%M}"
     return f"{text} {local.tzname() or 'UTC'}" if zone_name else text
 

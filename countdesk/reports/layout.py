@@ -106,17 +106,24 @@ def _london() -> datetime.tzinfo:
         return datetime.UTC
 
 
+def uk_time(iso: str) -> datetime.datetime | None:
+    """A stored UTC time (ISO 8601) in UK local time; None when it is not a time."""
+    try:
+        at = datetime.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=datetime.UTC)
+    return at.astimezone(_london())
+
+
 def declared_time(iso: str | None) -> str:
     """A stored UTC time as UK local time: 'Friday 4 May 2018 at 02:14 BST'."""
     if not iso:
         return "not yet declared"
-    try:
-        at = datetime.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
+    local = uk_time(iso)
+    if local is None:
         return iso
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=datetime.UTC)
-    local = at.astimezone(_london())
     zone = local.tzname() or "UTC"
     return f"{local:%A} {local.day} {local:%B %Y} at {local:%H:%M} {zone}"
 
