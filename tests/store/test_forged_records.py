@@ -267,7 +267,32 @@ RO_KINDS: dict[str, Callable[[Desk], None]] = {
     "change passphrase": lambda d: d.set_passphrase("another passphrase", old=PASS),
     "key event": lambda d: d.record_key_event("signing key chosen", {"key_file": "ro.p12"},
                                               passphrase=PASS),
+    "unlock": lambda d: d.unlock_candidates(d.ward("Cheam").id, "a misspelt name", "RO",
+                                            passphrase=PASS),
+    "report error": lambda d: d.report_error("Nonsuch", "a bundle misread", passphrase=PASS),
+    "accept": lambda d: d.accept_keying("Belmont", "first", by="Supervisor", passphrase=PASS),
 }
+
+
+def _prepare(desk: Desk, kind: str) -> None:
+    """Bring the demo to where the action can be taken."""
+    if kind in ("declare", "report error"):
+        RO_KINDS["lot"](desk)
+        desk.acknowledge("Nonsuch", "W002")
+    if kind == "report error":
+        desk.declare("Nonsuch", by="RO", passphrase=PASS)
+    if kind == "accept":  # two differing keyings of a recount's sheet
+        first = desk.result("Belmont")
+        desk.request_recount("Belmont", "Agent", granted=True, reason="close")
+        votes = {r.candidate.id: r.votes for r in first.candidates}
+        other = dict(votes)
+        top = max(other, key=lambda k: other[k] or 0)
+        other[top] = (other[top] or 0) - 1
+        rejected = {k: v for k, v in first.rejected.items() if k != "total"}
+        desk.enter_keying("Belmont", "first", votes, papers=first.ballot_papers_counted,
+                          rejected=rejected, operator="A")
+        desk.enter_keying("Belmont", "second", other, papers=first.ballot_papers_counted,
+                          rejected=rejected, operator="B")
 
 
 @pytest.mark.parametrize("kind", list(RO_KINDS))
@@ -276,9 +301,7 @@ def test_a_tail_cut_off_with_its_rows_is_caught_against_the_anchor(demo_db: Path
     with Desk.open(demo_db) as desk:
         desk.set_passphrase(PASS, by="RO")
         desk.show_provisional("Nonsuch", by="RO")
-        if kind == "declare":
-            RO_KINDS["lot"](desk)
-            desk.acknowledge("Nonsuch", "W002")
+        _prepare(desk, kind)
         start = len(desk.audit_records()) + 1
         RO_KINDS[kind](desk)
     usb = tmp_path / "usb"
