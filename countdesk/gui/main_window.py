@@ -284,7 +284,12 @@ class MainWindow(QMainWindow):
         else:
             app.setPalette(app.style().standardPalette())
             self.setStyleSheet("")
-        self.wards_model.layoutChanged.emit()
+        # the colours and fonts of every cell change, not the rows: say so to the views
+        # (a bare layoutChanged, without layoutAboutToBeChanged, crashed Qt)
+        model = self.wards_model
+        if model.rowCount() and model.columnCount():
+            model.dataChanged.emit(model.index(0, 0),
+                                   model.index(model.rowCount() - 1, model.columnCount() - 1))
         if self.desk is not None and self.isVisible():
             QTimer.singleShot(0, self._fit_overview)  # the new type size needs wider columns
 
