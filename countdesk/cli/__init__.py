@@ -68,12 +68,24 @@ def run(args: argparse.Namespace) -> int:
 
 
 def start_gui(args: argparse.Namespace) -> int:
+    if no_display():
+        raise UsageError("there is no display here to show the desktop app (no DISPLAY or "
+                         "WAYLAND_DISPLAY). Run it on the count laptop's screen, or use the command "
+                         "line: `countdesk --db PATH wards`, `result WARD`, … (`countdesk --help`)")
     try:
         from countdesk.gui.app import run_app  # noqa: PLC0415
     except ImportError as exc:
         raise UsageError(f"the desktop app is not available here ({exc}); "
                          "see `countdesk --help` for the command line") from None
     return int(run_app(args))
+
+
+def no_display() -> bool:
+    """On Linux and other X11/Wayland systems, no screen to open a window on (and no Qt
+    platform chosen instead, such as offscreen)."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _refused(message: str) -> int:

@@ -72,3 +72,14 @@ def test_a_reader_that_goes_away_gets_no_traceback(run: Run, tmp_path: Path) -> 
     assert "Traceback" not in err and "unexpected" not in err and "Exception ignored" not in err, err
     assert code in (0, 141)
     assert json.loads(run("--db", db, "wards", "--json").out)[0]["name"].startswith("Ward number")
+
+
+def test_without_a_display_the_app_says_so_and_points_to_the_command_line(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(PYTHONPATH=str(ROOT), COUNTDESK_HOME=str(tmp_path))
+    proc = subprocess.run([sys.executable, "-m", "countdesk.cli", "--demo"], capture_output=True,
+                          text=True, cwd=ROOT, env=env, timeout=60, check=False)
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("a display is always there")
+    assert proc.returncode == 2
+    assert "no display" in proc.stderr and "command line" in proc.stderr and "xcb" not in proc.stderr
