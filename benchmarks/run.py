@@ -132,12 +132,12 @@ def uncounted_demo(work: Path) -> Path:
 
 
 def bench_entry(work: Path, sheets: int) -> dict[str, Any]:
-    from countdesk.store import Store  # noqa: PLC0415
-    from countdesk.store.importer import import_into  # noqa: PLC0415
+    from countdesk.app import Desk  # noqa: PLC0415
+    from countdesk.app.files import import_election_file  # noqa: PLC0415
 
     db = work / "entry.db"
-    import_into(db, uncounted_demo(work), actor="benchmark")
-    store = Store.open(db)
+    import_election_file(db, uncounted_demo(work), actor="benchmark")
+    store = Desk.open(db)
     ward = store.ward(ENTRY_WARD)
     cands = store.candidates(ward.id)
     fields = [f"votes:{c.id}" for c in cands] + [
@@ -249,21 +249,21 @@ def floor_page(strings: list[tuple[bool, str]]) -> bytes:
 
 
 def declared_demo(work: Path, name: str) -> tuple[Any, Any]:
-    from countdesk.store import Store  # noqa: PLC0415
-    from countdesk.store.importer import import_into  # noqa: PLC0415
+    from countdesk.app import Desk  # noqa: PLC0415
+    from countdesk.app.files import import_election_file  # noqa: PLC0415
 
     db = work / name
-    import_into(db, DEMO, actor="benchmark")
-    store = Store.open(db)
+    import_election_file(db, DEMO, actor="benchmark")
+    store = Desk.open(db)
     ward = store.ward(ENTRY_WARD)
-    for w in store.result(ward.id).warnings:
+    store.show_provisional(ward.id, by=RO)
+    for w in store.result(ward.id).unacknowledged:
         store.acknowledge(ward.id, w.code, by=RO)
     store.declare(ward.id, by=RO)
     return store, store.ward(ward.id)
 
 
 def bench_declaration(work: Path, rounds: int) -> dict[str, Any]:
-    from countdesk.reports import api  # noqa: PLC0415
     from countdesk.reports.signing import keygen, load_signer, sign_with  # noqa: PLC0415
 
     store, ward = declared_demo(work, "declaration.db")
@@ -271,17 +271,17 @@ def bench_declaration(work: Path, rounds: int) -> dict[str, Any]:
     keygen(RO, work / "ro.p12", "benchmark passphrase")
     signer = load_signer(work / "ro.p12", "benchmark passphrase")
     for _ in range(3):  # warm: fonts registered, modules loaded
-        sign_with(api.build(store, "declaration", ward.id), signer)
+        sign_with(store.document("declaration", ward.id), signer)
         floor_page(strings)
 
     def unsigned(_: int) -> float:
         t = time.perf_counter()
-        api.build(store, "declaration", ward.id)
+        store.document("declaration", ward.id)
         return time.perf_counter() - t
 
     def signed(_: int) -> float:
         t = time.perf_counter()
-        sign_with(api.build(store, "declaration", ward.id), signer)
+        sign_with(store.document("declaration", ward.id), signer)
         return time.perf_counter() - t
 
     def floor(_: int) -> float:
@@ -380,9 +380,9 @@ def bench_summary(db: Path, rounds: int) -> dict[str, Any]:
     """
     import importlib.util  # noqa: PLC0415
 
-    from countdesk.store import Store  # noqa: PLC0415
+    from countdesk.app import Desk  # noqa: PLC0415
 
-    store = Store.open(db)
+    store = Desk.open(db)
     wards = store.wards()
 
     def all_results(_: int) -> float:
@@ -405,14 +405,14 @@ def bench_summary(db: Path, rounds: int) -> dict[str, Any]:
     from countdesk.core import compute_result  # noqa: PLC0415
 
     election = store.election()
-    inputs = [store.ward_input(w.id) for w in wards]
+    inputs = [store.store.ward_input(w.id) for w in wards]
     entries = [WardEntry(compute_result(wi), i, w.declared_at)
                for i, (wi, w) in enumerate(zip(inputs, wards, strict=True))]
 
     def end_to_end(_: int) -> float:
         t = time.perf_counter()
         if gather is not None:
-            gather.summary(store)
+            gather.summary(store.store)
         else:
             council_summary([WardEntry(store.result(w.id), i, w.declared_at)
                              for i, w in enumerate(wards)], election.previous_seats)
