@@ -197,7 +197,8 @@ class DeskBase:
     def audit_key(self, passphrase: str) -> bytes | None:
         """The key that authenticates the returning officer's records, opened with the
         passphrase (None for a store whose passphrase was set by an older countdesk)."""
-        wrapping = ro_auth.latest_wrapping(self.store.audit_records())
+        wrapping = ro_auth.latest_wrapping(
+            self.store.audit_records_of("set passphrase", "change passphrase"))
         return None if wrapping is None else ro_auth.unwrap(wrapping, passphrase)
 
     @contextmanager

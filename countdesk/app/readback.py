@@ -59,7 +59,7 @@ def check_page(desk: DeskBase, document: DocumentInfo, pdf: bytes) -> StoreMatch
 
 def registered_signer(desk: DeskBase) -> str | None:
     """The certificate fingerprint of the signing key last registered in the store (None: none)."""
-    for rec in reversed(desk.audit_records()):
+    for rec in reversed(desk.store.audit_records_of("signing key made", "signing key chosen")):
         if str(rec["action"]).startswith("signing key"):
             details = json.loads(str(rec["details"]))
             fp = details.get("certificate_fingerprint")

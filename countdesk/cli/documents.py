@@ -67,7 +67,8 @@ class Signing:
 
 
 def digest_of(pdf_path: Path) -> str:
-    """``; result digest XXXX`` for a written document (empty when it carries none)."""
+    """``; result digest 1a2b 3c4d 5e6f 7a8b`` for a written document (empty when it carries
+    none)."""
     from countdesk.reports.digest import short_digest  # noqa: PLC0415
     from countdesk.reports.signing import read_document  # noqa: PLC0415
 

@@ -31,12 +31,15 @@ def chain_hash(prev_hash: str, record: Mapping[str, Any]) -> str:
     return hashlib.sha256((prev_hash + canonical(record)).encode("utf-8")).hexdigest()
 
 
-def audit_records(store: Store) -> list[dict[str, Any]]:
+def audit_records(store: Store, actions: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """The audit log in order; with ``actions``, only the records of those actions."""
+    where = f" WHERE action IN ({', '.join('?' * len(actions))})" if actions else ""
     cur = store.conn.execute(
-        "SELECT seq, at, actor, action, ward_id, details, changes, prev_hash, hash FROM audit "
-        "ORDER BY seq")
+        "SELECT seq, at, actor, action, ward_id, details, changes, prev_hash, hash FROM audit"
+        f"{where} ORDER BY seq", actions)
     return [dict(zip(["seq", "at", "actor", "action", "ward_id", "details", "changes",
                       "prev_hash", "hash"], r, strict=True)) for r in cur]
+
 
 def verify_audit(store: Store) -> list[str]:
     """Problems found, first one first; empty when the chain holds and every
@@ -94,6 +97,7 @@ def verify_audit(store: Store) -> list[str]:
         if want is not None and key not in actual:
             problems.append(f"{key[0]} row {key[1]} is missing (deleted behind countdesk's back)")
     return problems
+
 
 def _context(store: Store, table: str, row: Mapping[str, Any]) -> str:
     """Where a row belongs, in the user's words (ward and sheet)."""

@@ -96,6 +96,8 @@ class Store(PassphraseRecords):
         self._results: dict[tuple[int, int | None], tuple[int, WardResult]] = {}
         #: why this store cannot be written here (None: it can)
         self.read_only_reason = read_only_reason
+        #: opened read-only because the disk holding it is full
+        self.disk_full = False
         self._lock_path = Path(os.path.realpath(path))
         self._lock_release: weakref.finalize[Any, Any] | None = None
         #: called after every commit with the ward the change was about (None: the
@@ -149,6 +151,7 @@ class Store(PassphraseRecords):
             # a full disk: SQLite cannot even make its log's index to read; read it as on
             # read-only media (the log included), and say why nothing can be written
             store = cls(p, _open_read_only(p), read_only_reason=FULL_DISK.format(path=p))
+            store.disk_full = True
             store._prepare(new=False)
         except BaseException:
             store.close()
@@ -264,8 +267,8 @@ class Store(PassphraseRecords):
             self._lock_release = None
 
     def _require_writable(self) -> None:
-        if self.read_only_reason is not None and self.read_only_reason.startswith("the disk holding"):
-            raise StoreReadOnly(self.read_only_reason)
+        if self.read_only_reason is not None and self.disk_full:
+            raise StoreReadOnly(self.read_only_reason)  # already says what to do
         if self.read_only_reason is not None:
             raise StoreReadOnly(f"{self.path} is read-only here ({self.read_only_reason}); nothing "
                                 "was changed. Copy it somewhere writable to make changes")
@@ -510,6 +513,10 @@ class Store(PassphraseRecords):
     # ----------------------------------------------------------------- audit
     def audit_records(self) -> list[dict[str, Any]]:
         return audit_records(self)
+
+    def audit_records_of(self, *actions: str) -> list[dict[str, Any]]:
+        """The audit records of these actions only, in order (the log can be long)."""
+        return audit_records(self, actions)
 
     def verify_audit(self) -> list[str]:
         """Problems found, first one first; empty when the chain holds and every

@@ -35,19 +35,19 @@ def now() -> str:
 
 
 class PassphraseRecords:
+    """A part of :class:`countdesk.store.db.Store` (which provides what is declared here)."""
+
     conn: sqlite3.Connection
 
-    def transaction(self, action: str, actor: str | None, ward_id: int | None = None,
-                    details: Mapping[str, Any] | None = None, *,
-                    authorised: bool = False,
-                    mac_key: bytes | None = None) -> AbstractContextManager[Change]:
-        raise NotImplementedError  # the Store's
+    if TYPE_CHECKING:  # the Store's own, declared for the type checker only
+        def transaction(self, action: str, actor: str | None, ward_id: int | None = None,
+                        details: Mapping[str, Any] | None = None, *,
+                        authorised: bool = False,
+                        mac_key: bytes | None = None) -> AbstractContextManager[Change]: ...
 
-    def insert(self, change: Change, table: str, row: dict[str, Any]) -> int:
-        raise NotImplementedError  # the Store's
+        def insert(self, change: Change, table: str, row: dict[str, Any]) -> int: ...
 
-    def _require_writable(self) -> None:
-        raise NotImplementedError  # the Store's
+        def _require_writable(self) -> None: ...
 
     # --------------------------------------------------------------- access
     def passphrase_set(self) -> bool:
