@@ -4,6 +4,8 @@ and the built-in demo. (The front ends never open the store's modules themselves
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from countdesk.app.errors import AppError, from_store
@@ -13,6 +15,8 @@ from countdesk.store.paths import data_home, default_store_path
 __all__ = ["data_home", "default_store_path", "import_election_file", "make_demo_store"]
 
 DEMO_FILE = "demo-sutton-2018.json"
+#: the demo election imported once (then copied at each start): this, then a key, then .db
+DEMO_TEMPLATE = "template-"
 
 
 def import_election_file(db_path: str | os.PathLike[str], file: str | os.PathLike[str], *,
@@ -41,13 +45,54 @@ def import_election_file(db_path: str | os.PathLike[str], file: str | os.PathLik
 
 
 def make_demo_store() -> Path:
-    """A fresh copy of the built-in demo election (Sutton 2018), never the user's own store."""
-    from countdesk.resources import seeds_dir  # noqa: PLC0415
+    """A fresh copy of the built-in demo election (Sutton 2018), never the user's own store.
 
+    The demo file is imported once per countdesk version, store schema and demo file (a
+    template kept beside the copy), and each start copies that template: importing it
+    afresh at every start cost sqlite-utils' import and the whole election's checks. The
+    copy is exactly what the import made then (its audit records carry that time)."""
     folder = data_home() / "demo"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "countdesk-demo.db"
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
-    import_election_file(path, seeds_dir() / DEMO_FILE, actor="demo")
+    template = _demo_template(folder)
+    fd, tmp = tempfile.mkstemp(prefix=".countdesk-demo.", suffix=".db", dir=folder)
+    os.close(fd)
+    try:
+        shutil.copyfile(template, tmp)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return path
+
+
+def _demo_template(folder: Path) -> Path:
+    """The demo election imported once into ``folder`` for this countdesk version, store
+    schema and demo file; older templates are removed."""
+    import hashlib  # noqa: PLC0415
+
+    from countdesk import __version__  # noqa: PLC0415
+    from countdesk.resources import seeds_dir  # noqa: PLC0415
+    from countdesk.store.schema import MIGRATIONS, SCHEMA_VERSION  # noqa: PLC0415
+
+    seed = seeds_dir() / DEMO_FILE
+    key = hashlib.sha256(seed.read_bytes())
+    key.update(repr((__version__, SCHEMA_VERSION, [name for name, _ in MIGRATIONS])).encode())
+    template = folder / f"{DEMO_TEMPLATE}{key.hexdigest()[:16]}.db"
+    if template.is_file():
+        return template
+    fd, tmp = tempfile.mkstemp(prefix=".countdesk-demo-template.", suffix=".db", dir=folder)
+    os.close(fd)
+    Path(tmp).unlink()
+    try:
+        import_election_file(tmp, seed, actor="demo")
+        os.replace(tmp, template)  # whole or not at all, even with two starts at once
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(tmp + suffix).unlink(missing_ok=True)
+    for old in folder.glob(f"{DEMO_TEMPLATE}*.db"):
+        if old != template:
+            old.unlink(missing_ok=True)
+    return template
