@@ -22,13 +22,15 @@ from countdesk.app.counting import CountingOps
 from countdesk.app.decisions import DecisionOps
 from countdesk.app.documents import DocumentOps
 from countdesk.app.errors import from_store
+from countdesk.app.publishing import PublishOps
 from countdesk.app.safety import SafetyOps
 from countdesk.app.setup_ops import SetupOps
 from countdesk.store.db import Store
 from countdesk.store.errors import StoreError
 
 
-class Desk(CountingOps, DecisionOps, SetupOps, DocumentOps, SafetyOps, CountRecordOps):
+class Desk(CountingOps, DecisionOps, SetupOps, DocumentOps, SafetyOps, CountRecordOps,
+           PublishOps):
     """Every operation of the count, over one store."""
 
     @classmethod

@@ -44,6 +44,12 @@ APP_CODES: dict[str, tuple[str, str]] = {
     "A050": ("The backup is of another election than the store it would replace.",
              "Choose a backup of this store, or say that this election is to be replaced "
              "(--other-election; needs the returning officer's passphrase)."),
+    "A080": ("An expected time of declaration that is not a time of day.",
+             "Write it as HH:MM on the 24-hour clock, such as 02:30."),
+    "A081": ("The results site cannot be written into that folder.",
+             "Choose a new or empty folder, or the folder of a site published before."),
+    "A082": ("A council's results file for the region cannot be used.",
+             "The message says which file and why; export it again from that council's countdesk."),
     "P001": ("The returning officer's passphrase is needed.",
              "Give it (in the app when asked; on the command line --ro-passphrase-file FILE)."),
     "P002": ("The passphrase was wrong, or tries must wait.", "Try again with the right passphrase "

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 from countdesk import __version__
-from countdesk.cli import counting, decisions, documents, exports, records, safety
+from countdesk.cli import counting, decisions, documents, exports, publishing, records, safety
 from countdesk.core import REJECTED_FIELDS
 from countdesk.reports.kinds import KINDS
 
@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     _exports(sub)
     _safety(sub)
     _records(sub)
+    publishing.add_commands(sub, _signing_options)
     return p
 
 

@@ -14,7 +14,6 @@ if TYPE_CHECKING:  # sqlite-utils is imported only when a store is created or mi
     from sqlite_utils import Database, Migrations
     from sqlite_utils.db import Table
 
-SCHEMA_VERSION = 7
 APP_ID = "countdesk"
 
 MIGRATION_SET = "countdesk"
@@ -207,6 +206,12 @@ def m0007_indexes(db: Database) -> None:
         db.execute(f"CREATE INDEX IF NOT EXISTS {table}_{columns} ON {table}({columns})")
 
 
+def m0010_expected_declarations(db: Database) -> None:
+    # When the returning officer expects each ward to declare ("HH:MM", UK local time; NULL:
+    # not given), for the press pack (issue 17). Not part of any result.
+    db.execute("ALTER TABLE wards ADD COLUMN expected_declaration TEXT")
+
+
 #: Every migration, in order: (name, function).
 MIGRATIONS: tuple[tuple[str, Any], ...] = (
     ("0001_initial", m0001_initial),
@@ -216,7 +221,11 @@ MIGRATIONS: tuple[tuple[str, Any], ...] = (
     ("0005_count_records", m0005_count_records),
     ("0006_parties_names", m0006_parties_names),
     ("0007_indexes", m0007_indexes),
+    ("0010_expected_declarations", m0010_expected_declarations),
 )
+
+#: The schema's version: one per migration (each helper's migration adds one).
+SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def migrations_set() -> Migrations:
