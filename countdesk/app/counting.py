@@ -70,9 +70,8 @@ class CountingOps(DeskBase):
         if slot not in _SLOT_ACTION:
             raise AppError("A004", f"keying must be 'first' or 'second', not {slot!r}")
         w = self.ward(ward)
-        _, s = self.sheet(w.id, sheet)
+        sheet_id, s = self.sheet(w.id, sheet)
         self.require(w.id, _SLOT_ACTION[slot], s.name)
-        sheet_id, s = self.sheet(w.id, s.name)
         return w.id, sheet_id, s
 
     def drafts(self, ward: str | int, slot: str, *, sheet: str | None = None

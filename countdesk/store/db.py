@@ -74,6 +74,11 @@ def _parse_time(text: str) -> datetime.datetime:
 
 
 
+#: Tables no result is computed from (:meth:`Store.ward_input` never reads them): a change
+#: that writes rows of these alone leaves every kept result current.
+RESULT_NEUTRAL_TABLES = frozenset({"draft_values"})
+
+
 @dataclass
 class Change:
     rows: list[dict[str, Any]] = field(default_factory=list)
@@ -310,7 +315,7 @@ class Store(PassphraseRecords):
             details = dict(details or {})
             if authorised:
                 details["authorised"] = "returning officer's passphrase"
-            self._append_audit(action, actor, ward_id, details, change.rows, mac_key=mac_key)
+            seq = self._append_audit(action, actor, ward_id, details, change.rows, mac_key=mac_key)
             self.conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             if self.conn.in_transaction:
@@ -323,8 +328,18 @@ class Store(PassphraseRecords):
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+        if change.rows and all(r["table"] in RESULT_NEUTRAL_TABLES for r in change.rows):
+            self._results_still_hold(seq)
         for hook in list(self.on_commit):
             hook(ward_id)
+
+    def _results_still_hold(self, seq: int) -> None:
+        """The change just recorded as ``seq`` wrote no row a result is computed from (a
+        keyed figure of an unfinished keying): every result kept as current up to the
+        record before it is current up to this one too (no re-read after each figure)."""
+        for key, (head, result) in self._results.items():
+            if head == seq - 1:
+                self._results[key] = (seq, result)
 
     def _row(self, table: str, pk: int) -> dict[str, Any]:
         cur = self.conn.execute(f"SELECT * FROM {table} WHERE rowid = ?", (pk,))
@@ -352,7 +367,7 @@ class Store(PassphraseRecords):
 
     def _append_audit(self, action: str, actor: str | None, ward_id: int | None,
                       details: dict[str, Any], rows: list[dict[str, Any]], *,
-                      mac_key: bytes | None = None) -> None:
+                      mac_key: bytes | None = None) -> int:
         last = self.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         seq = (last[0] + 1) if last else 1
         prev = last[1] if last else GENESIS
@@ -365,6 +380,7 @@ class Store(PassphraseRecords):
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (seq, record["at"], actor, action, ward_id, canonical(details), canonical(rows), prev,
              chain_hash(prev, record)))
+        return int(seq)
 
     # ----------------------------------------------------------------- reads
     def has_election(self) -> bool:
