@@ -21,12 +21,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
 from countdesk.app.errors import AppError, NeedsPassphrase, from_store
 from countdesk.app.ops import OPERATIONS, Changes, OpSpec
 from countdesk.core import Candidate, WardResult
+from countdesk.core.law import localise
 from countdesk.core.records import (
     CorrectionInfo,
     ElectionInfo,
@@ -152,16 +154,23 @@ class DeskBase:
         return verification(self.store, ward_id).unexplained_boxes
 
     def check(self, ward: str | int, action: Action, sheet: str | None = None) -> Verdict:
-        """Whether ``action`` is allowed on the ward now, and if not why (the core decides)."""
-        return check(self.state(ward), action, sheet)
+        """Whether ``action`` is allowed on the ward now, and if not why (the core decides),
+        with the rules cited as the election's jurisdiction numbers them."""
+        return self._in_law(check(self.state(ward), action, sheet))
 
     def verdicts(self, ward: str | int) -> dict[Action, Verdict]:
-        return verdicts(self.state(ward))
+        return {a: self._in_law(v) for a, v in verdicts(self.state(ward)).items()}
+
+    def _in_law(self, verdict: Verdict) -> Verdict:
+        """The verdict's reason citing the election's rules (England's unchanged)."""
+        if verdict.allowed or "rule " not in verdict.reason:
+            return verdict
+        return replace(verdict, reason=localise(verdict.reason, self.election().jurisdiction))
 
     def require(self, ward: str | int, action: Action, sheet: str | None = None) -> WardState:
         """The ward's state, once the workflow allows ``action``; else the refusal."""
         state = self.state(ward)
-        verdict = check(state, action, sheet)
+        verdict = self._in_law(check(state, action, sheet))
         if not verdict.allowed:
             assert verdict.code is not None
             raise AppError(verdict.code, verdict.reason)

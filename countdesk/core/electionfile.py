@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from countdesk.core.ballot import fold, lookalike, positions_problem
+from countdesk.core.law import clean_jurisdiction, clean_languages
 from countdesk.core.model import REJECTED_FIELDS, REJECTED_HEADS, Candidate
 from countdesk.core.parties import PartyIdError, clean_party_id
 from countdesk.core.validation import FigureError, parse_figure
@@ -21,12 +22,13 @@ FORMAT = "countdesk-election/1"
 MAX_NAME = 200
 
 TOP_KEYS = {"format", "authority", "title", "poll_date", "returning_officer", "double_entry",
-            "previous_seats", "wards", "notes"}
-WARD_KEYS = {"name", "seats", "electorate", "ballot_papers_verified", "ballot_papers_counted",
+            "previous_seats", "wards", "notes", "jurisdiction", "languages"}
+WARD_KEYS = {"name", "name_cy", "seats", "electorate", "ballot_papers_verified", "ballot_papers_counted",
              "rejected", "candidates", "terms"}
 CANDIDATE_KEYS = {"surname", "forenames", "description", "party", "votes", "lot_winner",
                   "party_id", "commonly_used_forenames", "commonly_used_surname",
-                  "ballot_position"}
+                  "ballot_position", "address"}
+MAX_ADDRESS = 300
 TERM_KEYS = {"years", "seats"}
 
 
@@ -46,11 +48,12 @@ class CandidateSpec:
     commonly_used_forenames: str = ""
     commonly_used_surname: str = ""
     ballot_position: int | None = None
+    address: str = ""
 
     def candidate(self, cid: int = 0) -> Candidate:
         return Candidate(cid, self.surname, self.forenames, self.description, self.party,
                          self.party_id, self.commonly_used_forenames,
-                         self.commonly_used_surname, self.ballot_position)
+                         self.commonly_used_surname, self.ballot_position, self.address)
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class WardSpec:
     objected: int | None = None
     #: terms of office, longest first: ((years, seats), ...); empty: one term for all
     terms: tuple[tuple[int, int], ...] = ()
+    #: the ward's Welsh name beside ``name`` (None: one name)
+    name_cy: str | None = None
 
     @property
     def counted(self) -> bool:
@@ -81,6 +86,8 @@ class ElectionSpec:
     double_entry: bool
     wards: tuple[WardSpec, ...]
     previous_seats: dict[str, int] = field(default_factory=dict)
+    jurisdiction: str = "england"
+    languages: tuple[str, ...] = ("en",)
 
 
 def clean_text(value: object, where: str, *, required: bool = True, max_len: int = MAX_NAME) -> str:
@@ -164,6 +171,11 @@ def parse_election(data: object) -> ElectionSpec:
         raise ElectionFileError("\"previous_seats\" must be an object of party: seats")
     previous_seats = {clean_text(k, "a party in \"previous_seats\""):
                       _count(v, f"previous seats for {k!r}") for k, v in previous.items()}
+    try:
+        jurisdiction = clean_jurisdiction(data.get("jurisdiction"))
+        languages = clean_languages(data.get("languages"))
+    except ValueError as exc:
+        raise ElectionFileError(str(exc)) from None
     wards_raw = data.get("wards")
     if not isinstance(wards_raw, list) or not wards_raw:
         raise ElectionFileError("\"wards\" must be a non-empty list")
@@ -178,7 +190,8 @@ def parse_election(data: object) -> ElectionSpec:
         wards.append(ward)
     return ElectionSpec(authority=authority, title=title, poll_date=poll_date,
                         returning_officer=returning_officer, double_entry=double_entry,
-                        wards=tuple(wards), previous_seats=previous_seats)
+                        wards=tuple(wards), previous_seats=previous_seats,
+                        jurisdiction=jurisdiction, languages=languages)
 
 
 def _parse_ward(w: object, i: int) -> WardSpec:
@@ -188,6 +201,7 @@ def _parse_ward(w: object, i: int) -> WardSpec:
     name = clean_text(w.get("name"), f"{where}: \"name\"")
     where = f"ward {i} ({name})"
     _unknown(w, WARD_KEYS, where)
+    name_cy = clean_text(w.get("name_cy"), f"{where}: \"name_cy\"", required=False) or None
     if "seats" not in w:
         raise ElectionFileError(f"{where}: \"seats\" is missing")
     seats = _count(w["seats"], f"{where}: seats")
@@ -256,7 +270,7 @@ def _parse_ward(w: object, i: int) -> WardSpec:
         raise ElectionFileError(f"{where}: a lot winner is marked but no votes are given")
     return WardSpec(name=name, seats=seats, candidates=cands, electorate=electorate,
                     ballot_papers_verified=verified, ballot_papers_counted=counted,
-                    rejected=rejected, objected=objected, terms=terms)
+                    rejected=rejected, objected=objected, terms=terms, name_cy=name_cy)
 
 
 def parse_terms(raw: object, seats: int, where: str) -> tuple[tuple[int, int], ...]:
@@ -315,7 +329,9 @@ def _parse_candidate(c: object, ward_where: str, j: int) -> CandidateSpec:
                         required=False)
     position = (_count(c["ballot_position"], f"{where} ({surname}): ballot_position")
                 if c.get("ballot_position") is not None else None)
+    address = clean_text(c.get("address"), f"{where}: \"address\"", required=False,
+                         max_len=MAX_ADDRESS)
     return CandidateSpec(surname=surname, forenames=forenames, description=description,
                          party=party, votes=votes, lot_winner=lot_winner, party_id=party_id,
                          commonly_used_forenames=cu_fore, commonly_used_surname=cu_sur,
-                         ballot_position=position)
+                         ballot_position=position, address=address)

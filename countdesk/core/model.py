@@ -70,6 +70,9 @@ class Candidate:
     commonly_used_surname: str = ""
     #: the position printed on the statement of persons nominated (None: computed)
     ballot_position: int | None = None
+    #: the candidate's address (printed only on a Welsh notice of an unopposed return;
+    #: never on the board or in exports other than the election file)
+    address: str = ""
 
     @property
     def ballot_name(self) -> str:

@@ -20,6 +20,10 @@ class ElectionInfo:
     returning_officer: str | None
     double_entry: bool
     previous_seats: dict[str, int]
+    #: whose rules govern the count: "england" (SI 2006/3304) or "wales" (SI 2021/1459)
+    jurisdiction: str = "england"
+    #: the documents' languages, in the order printed: ("en",), ("cy", "en") or ("en", "cy")
+    languages: tuple[str, ...] = ("en",)
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class WardInfo:
     countermanded_by: str | None = None
     #: terms of office, longest first: ((years, seats), ...); empty: one term for every seat
     terms: tuple[tuple[int, int], ...] = ()
+    #: the ward's Welsh name, where it has one besides ``name`` (None: one name)
+    name_cy: str | None = None
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,10 @@ def election_file(snap: Snapshot, provisional: bool) -> dict[str, Any]:
     out["double_entry"] = el.double_entry
     if el.previous_seats:
         out["previous_seats"] = dict(el.previous_seats)
+    if el.jurisdiction != "england":
+        out["jurisdiction"] = el.jurisdiction
+    if tuple(el.languages) != ("en",):
+        out["languages"] = list(el.languages)
     with_figures = [w.info.name for w in snap.wards if included(w, provisional) and contested(w)]
     out["notes"] = (f"Exported by countdesk {__version__}: figures for "
                     f"{len(with_figures)} ward(s), "
@@ -87,6 +91,8 @@ def election_file(snap: Snapshot, provisional: bool) -> dict[str, Any]:
     for w in snap.wards:
         r = w.result
         ward: dict[str, Any] = {"name": w.info.name, "seats": w.info.seats}
+        if w.info.name_cy:
+            ward["name_cy"] = w.info.name_cy
         if w.info.electorate is not None:
             ward["electorate"] = w.info.electorate
         if w.info.ballot_papers_verified is not None:
@@ -106,6 +112,8 @@ def election_file(snap: Snapshot, provisional: bool) -> dict[str, Any]:
             cand: dict[str, Any] = {"surname": c.surname, "forenames": c.forenames,
                                     "description": c.description, "party": c.party}
             cand.update(ballot_paper_keys(c))
+            if c.address:  # the election file is the one export that carries an address
+                cand["address"] = c.address
             if figures:
                 cand["votes"] = row.votes
                 if row.lot_winner:

@@ -34,7 +34,9 @@ from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
 from countdesk.core import Status, WardResult
+from countdesk.core.law import cite
 from countdesk.core.records import ElectionInfo, WardInfo
+from countdesk.reports import bilingual
 from countdesk.reports.digest import result_digest
 from countdesk.reports.error_report import error_report_pdf
 from countdesk.reports.fonts import BOLD, FAMILY, register_fonts
@@ -145,12 +147,23 @@ def declaration_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult, 
     name, title = signatory(election, ward, signatory_name, signatory_title)
     digest = result_digest(election, ward, result)
     if uncontested(result):
-        story = _unopposed_story(election, ward, result, name=name, title=title, image=signature_image)
         kind_title = "Declaration of persons elected unopposed"
+        if bilingual.applies(election):
+            story = bilingual.unopposed_story(election, ward, result, styles_for(len(result.candidates)),
+                                              bilingual.words_for(election), name=name, title=title,
+                                              image=signature_image)
+        else:
+            story = _unopposed_story(election, ward, result, name=name, title=title,
+                                     image=signature_image)
     else:
-        story = _declaration_story(election, ward, result, name=name, title=title,
-                                   image=signature_image)
         kind_title = "Declaration of result of poll"
+        if bilingual.applies(election):
+            story = bilingual.declaration_story(
+                election, ward, result, styles_for(len(result.candidates) + 2),
+                bilingual.words_for(election), name=name, title=title, image=signature_image)
+        else:
+            story = _declaration_story(election, ward, result, name=name, title=title,
+                                       image=signature_image)
     if correction is not None:
         story += _correction_note(styles_for(len(result.candidates)), ward, correction)
     meta = Meta(KIND_DECLARATION, f"{kind_title} — {ward.name}",
@@ -267,7 +280,8 @@ def provisional_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult) 
         tied = [result.row(cid).candidate for cid in result.tie.candidate_ids]
         names = join_and([f"{c.ballot_paper_name} ({c.party or c.description})" for c in tied])
         banner = Paragraph(
-            f"<b>EQUALITY OF VOTES — LOTS MUST BE DRAWN (rule 49)</b><br/>{esc(names)} each have "
+            f"<b>EQUALITY OF VOTES — LOTS MUST BE DRAWN ({cite(election.jurisdiction, 'lots')})"
+            f"</b><br/>{esc(names)} each have "
             f"{figure(result.tie.votes)} votes for "
             f"{plural(result.tie.seats, 'seat') if result.tie.kind == 'seat' else esc(result.tie.stake)}"
             ". The returning "

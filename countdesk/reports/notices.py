@@ -18,8 +18,10 @@ from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
 from countdesk.core import WardResult, fold
+from countdesk.core.law import cite
 from countdesk.core.model import REJECTED_HEADS, REJECTED_IN_PART, REJECTED_LABELS
 from countdesk.core.records import ElectionInfo, VerificationSummary, WardInfo
+from countdesk.reports import bilingual
 from countdesk.reports.digest import notice_digest, verification_digest
 from countdesk.reports.fonts import BOLD, register_fonts
 from countdesk.reports.kinds import KIND_NOTICE, KIND_VERIFICATION
@@ -74,6 +76,14 @@ def notice_pdf(election: ElectionInfo, entries: Sequence[tuple[WardInfo, WardRes
     title = "Returning Officer"
     if name and election.returning_officer and fold(name) != fold(election.returning_officer):
         title = "Deputy Returning Officer"
+    if bilingual.applies(election):
+        story = bilingual.notice_story(election, entries, st, bilingual.words_for(election), name=name,
+                                       title=title, image=signature_image)
+        digest = notice_digest(election, entries)
+        meta = Meta(KIND_NOTICE, f"Notice of election result — {election.authority}",
+                    f"Notice of election result, {election.title}, {election.authority}; "
+                    f"digest (SHA-256) {digest}", name or election.authority, digest)
+        return render(story, meta)
     story = heading(st, election, "NOTICE OF ELECTION RESULT", [
         esc(election.title), f"held on {esc(poll_day(election.poll_date))}"])
     story.append(Paragraph(
@@ -115,7 +125,8 @@ def _notice_date(entries: Sequence[tuple[WardInfo, WardResult]]) -> str:
     return declared_time(times[-1]).split(" at ")[0]
 
 
-def _notice_ward(st: Styles, ward: WardInfo, result: WardResult) -> list[Flowable]:
+def _notice_ward(st: Styles, ward: WardInfo, result: WardResult,
+                 jurisdiction: str = "england") -> list[Flowable]:
     out: list[Flowable] = [Paragraph(
         f"{esc(ward.name)} ward <font size={st.size}>— {plural(ward.seats, 'seat')}</font>",
         st.p("wardhead", fontName=BOLD, fontSize=st.size + 2.5, leading=(st.size + 2.5) * 1.3,
@@ -147,7 +158,8 @@ def _notice_ward(st: Styles, ward: WardInfo, result: WardResult) -> list[Flowabl
         in_part = (f" Ballot papers {esc(REJECTED_LABELS[REJECTED_IN_PART])}: "
                    f"{figure(result.rejected.get(REJECTED_IN_PART))}.")
     out.append(Paragraph(
-        f"Rejected ballot papers {figure(result.rejected.get('total'))}, under each head (rule 50): "
+        f"Rejected ballot papers {figure(result.rejected.get('total'))}, under each head "
+        f"({cite(jurisdiction, 'declaration')}): "
         f"{heads}.{in_part}", st.note))
     out.append(Paragraph(
         f"Electorate {figure(result.electorate)} · "

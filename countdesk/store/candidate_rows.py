@@ -11,12 +11,12 @@ from countdesk.core.model import Candidate
 
 #: The columns of a :class:`Candidate`, in its field order.
 CANDIDATE_COLUMNS = ("id, surname, forenames, description, party, party_id, "
-                     "commonly_used_forenames, commonly_used_surname, ballot_position")
+                     "commonly_used_forenames, commonly_used_surname, ballot_position, address")
 
 
 def candidate_from_row(r: Sequence[Any]) -> Candidate:
     return Candidate(r[0], r[1], r[2], r[3], r[4], r[5] or None, r[6] or "", r[7] or "",
-                     r[8])
+                     r[8], r[9] or "")
 
 
 def terms_text(terms: Sequence[tuple[int, int]]) -> str | None:
@@ -41,4 +41,17 @@ def candidate_extras(c: Any) -> dict[str, Any]:
             out[name] = getattr(c, name)
     if getattr(c, "ballot_position", None) is not None:
         out["ballot_position"] = c.ballot_position
+    if getattr(c, "address", ""):  # migration 0008
+        out["address"] = c.address
+    return out
+
+
+def election_extras(e: Any) -> dict[str, Any]:
+    """The 0008 columns of the election to insert: only where not the default (England,
+    English only), so an English election is stored, and audited, as before."""
+    out: dict[str, Any] = {}
+    if getattr(e, "jurisdiction", "england") != "england":
+        out["jurisdiction"] = e.jurisdiction
+    if tuple(getattr(e, "languages", ("en",))) != ("en",):
+        out["languages"] = json.dumps(list(e.languages))
     return out

@@ -388,21 +388,23 @@ class Store(PassphraseRecords):
 
     def election(self) -> ElectionInfo:
         row = self.conn.execute(
-            "SELECT authority, title, poll_date, returning_officer, double_entry, previous_seats "
-            "FROM election WHERE id = 1").fetchone()
+            "SELECT authority, title, poll_date, returning_officer, double_entry, previous_seats, "
+            "jurisdiction, languages FROM election WHERE id = 1").fetchone()
         if row is None:
             raise StoreError(f"{self.path} holds no election yet (import an election file first)")
-        return ElectionInfo(row[0], row[1], row[2], row[3], bool(row[4]), json.loads(row[5] or "{}"))
+        return ElectionInfo(row[0], row[1], row[2], row[3], bool(row[4]), json.loads(row[5] or "{}"),
+                            row[6] or "england", tuple(json.loads(row[7])) if row[7] else ("en",))
 
     _WARD_COLUMNS = (
         "SELECT wards.id, position, name, seats, electorate, ballot_papers_verified, candidates_locked, "
         "declared_at, declared_by, (SELECT MAX(at) FROM corrections c WHERE c.ward_id = wards.id), "
-        "k.at, k.reason, k.by, wards.terms FROM wards LEFT JOIN countermands k ON k.ward_id = wards.id")
+        "k.at, k.reason, k.by, wards.terms, wards.name_cy "
+        "FROM wards LEFT JOIN countermands k ON k.ward_id = wards.id")
 
     @staticmethod
     def _ward_info(r: Sequence[Any]) -> WardInfo:
         return WardInfo(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9], r[10], r[11],
-                        r[12], terms_of(r[13]))
+                        r[12], terms_of(r[13]), r[14] or None)
 
     def wards(self) -> list[WardInfo]:
         cur = self.conn.execute(self._WARD_COLUMNS + " ORDER BY position, wards.id")

@@ -20,7 +20,7 @@ from countdesk.core.electionfile import ElectionFileError, ElectionSpec, parse_e
 from countdesk.files import fsync_dir
 from countdesk.store import lock
 from countdesk.store.audit import canonical
-from countdesk.store.candidate_rows import candidate_extras, terms_text
+from countdesk.store.candidate_rows import candidate_extras, election_extras, terms_text
 from countdesk.store.connection import writable
 from countdesk.store.db import WRITER_WAIT, Store, now
 from countdesk.store.errors import StoreError
@@ -163,13 +163,15 @@ def load_election(self: Store, spec: ElectionSpec, *, actor: str | None = None,
             "id": 1, "authority": spec.authority, "title": spec.title,
             "poll_date": spec.poll_date, "returning_officer": spec.returning_officer,
             "double_entry": int(spec.double_entry),
-            "previous_seats": canonical(spec.previous_seats), "created_at": stamp})
+            "previous_seats": canonical(spec.previous_seats), "created_at": stamp,
+            **election_extras(spec)})
         for pos, ws in enumerate(spec.wards, 1):
             ward_id = self.insert(ch, "wards", {
                 "position": pos, "name": ws.name, "seats": ws.seats, "electorate": ws.electorate,
                 "ballot_papers_verified": ws.ballot_papers_verified,
                 "candidates_locked": int(ws.counted), "declared_at": None, "declared_by": None,
-                **({"terms": terms_text(ws.terms)} if ws.terms else {})})
+                **({"terms": terms_text(ws.terms)} if ws.terms else {}),
+                **({"name_cy": ws.name_cy} if ws.name_cy else {})})
             ids: list[int] = []
             for cs in ws.candidates:
                 ids.append(self.insert(ch, "candidates", {

@@ -206,6 +206,24 @@ def m0007_indexes(db: Database) -> None:
         db.execute(f"CREATE INDEX IF NOT EXISTS {table}_{columns} ON {table}({columns})")
 
 
+def m0008_wales(db: Database) -> None:
+    # Whose rules govern the count ("england" or "wales") and the documents' languages (a
+    # JSON list in the order printed); NULL: England, English only, as before.
+    db.execute("ALTER TABLE election ADD COLUMN jurisdiction TEXT")
+    db.execute("ALTER TABLE election ADD COLUMN languages TEXT")
+    # A ward's Welsh name beside its name (NULL: one name), and a candidate's address
+    # (printed on a Welsh notice of an unopposed return; NULL: none given).
+    db.execute("ALTER TABLE wards ADD COLUMN name_cy TEXT")
+    db.execute("ALTER TABLE candidates ADD COLUMN address TEXT")
+
+
+def m0009_people(db: Database) -> None:
+    # A warning is acknowledged with a short explanation (issue 16, item 14; NULL: an
+    # acknowledgement made by an older countdesk, without one). Third keyings of a sheet's
+    # differing fields are keyings with slot "third": no new table.
+    db.execute("ALTER TABLE acknowledgements ADD COLUMN explanation TEXT")
+
+
 def m0010_expected_declarations(db: Database) -> None:
     # When the returning officer expects each ward to declare ("HH:MM", UK local time; NULL:
     # not given), for the press pack (issue 17). Not part of any result.
@@ -221,6 +239,8 @@ MIGRATIONS: tuple[tuple[str, Any], ...] = (
     ("0005_count_records", m0005_count_records),
     ("0006_parties_names", m0006_parties_names),
     ("0007_indexes", m0007_indexes),
+    ("0008_wales", m0008_wales),
+    ("0009_people", m0009_people),
     ("0010_expected_declarations", m0010_expected_declarations),
 )
 
