@@ -43,6 +43,7 @@ from countdesk.gui.entry import EntryPanel
 from countdesk.gui.models import VIEW, WardListModel, WardRow
 from countdesk.gui.ops import QueryOp
 from countdesk.gui.panel import WardPanel
+from countdesk.gui.publishing import add_publish_actions, follow_declarations
 from countdesk.gui.reliability import Reliability
 from countdesk.gui.result_panel import ResultPanel
 from countdesk.gui.settings import Settings
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         self.panels: tuple[WardPanel, ...] = (self.result_panel, self.entry_panel, self.verify_panel,
                                               self.setup_panel)
         self.result_panel.declared.connect(lambda ward_id: self.show_document("declaration", ward_id))
+        follow_declarations(self)
         self.result_panel.error_reported.connect(
             lambda ward_id: self.show_document("error_report", ward_id))
         self.previews: list[PdfPreview] = []
@@ -221,6 +223,7 @@ class MainWindow(QMainWindow):
         save_all = QAction("Save &all declarations…", self)
         save_all.triggered.connect(self.save_all_declarations)
         docs.addAction(save_all)
+        add_publish_actions(self, docs)
         board_menu = self.menuBar().addMenu("&Board")
         open_board_action = QAction("&Open results board…", self)
         open_board_action.triggered.connect(lambda: open_board(self, lambda: self.desk))

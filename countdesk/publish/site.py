@@ -32,6 +32,7 @@ from markupsafe import Markup, escape
 from countdesk.core import REJECTED_HEADS, REJECTED_LABELS, Status
 from countdesk.core.summary import CouncilSummary, summary_dict
 from countdesk.exports import formats
+from countdesk.exports.colours import colour_map
 from countdesk.exports.gather import Snapshot, Ward
 from countdesk.publish.chart import chart
 from countdesk.publish.labels import Labels, labels
@@ -160,7 +161,7 @@ def build_site(inp: SiteInput) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     files["index.html"] = env.get_template("index.html.j2").render(
         root="", s=s, wards=wards, latest=latest, control=control_view(s, lab),
-        chart=chart(s, inp.colours), **common).encode()
+        chart=chart(s, colour_map([p.party for p in s.parties], inp.colours)), **common).encode()
     for v in wards:
         files[f"wards/{v['slug']}.html"] = env.get_template("ward.html.j2").render(
             root="../", w=v, **common).encode()
