@@ -28,7 +28,7 @@ from typing import Any, Self, TypeVar
 from countdesk.app.errors import AppError, NeedsPassphrase, from_store
 from countdesk.app.ops import OPERATIONS, Changes, OpSpec
 from countdesk.core import Candidate, WardResult
-from countdesk.core.law import localise
+from countdesk.core.law import cite, localise
 from countdesk.core.records import (
     CorrectionInfo,
     ElectionInfo,
@@ -160,6 +160,15 @@ class DeskBase:
 
     def verdicts(self, ward: str | int) -> dict[Action, Verdict]:
         return {a: self._in_law(v) for a, v in verdicts(self.state(ward)).items()}
+
+    def cite(self, key: str) -> str:
+        """The citation of the rule about ``key`` ("lots", "provisional", ...) under the
+        election's rules: "rule 49" in England (:mod:`countdesk.core.law`)."""
+        return cite(self.election().jurisdiction, key)
+
+    def in_law(self, text: str) -> str:
+        """A sentence of the core's with its rule citations as the election's rules number them."""
+        return localise(text, self.election().jurisdiction) if "rule " in text else text
 
     def _in_law(self, verdict: Verdict) -> Verdict:
         """The verdict's reason citing the election's rules (England's unchanged)."""

@@ -87,16 +87,18 @@ def cmd_result(args: argparse.Namespace) -> int:
         w = desk.ward(args.ward)
         result = desk.result(w.id, args.round)
         shown = desk.provisional(w.id)
+        lots_rule = desk.cite("lots")
     if args.json:
         data = result_dict(result)
         data["provisional_shown_at"] = _shown_at(shown, result)
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    print_result(result, shown if _shown_at(shown, result) else None)
+    print_result(result, shown if _shown_at(shown, result) else None, lots_rule=lots_rule)
     return 0
 
 
-def print_result(r: WardResult, shown: ProvisionalShown | None = None) -> None:
+def print_result(r: WardResult, shown: ProvisionalShown | None = None, *,
+                 lots_rule: str = "rule 49") -> None:
     status = words(r.status.value).upper()
     print(f"{r.ward} — {r.seats} seat{'s' if r.seats != 1 else ''} — round {r.round_number} — {status}")
     lot_winners = {lot.winner_id for lot in r.lots}
@@ -116,7 +118,7 @@ def print_result(r: WardResult, shown: ProvisionalShown | None = None) -> None:
         names = ", ".join(f"{r.row(i).candidate.ballot_name} ({r.row(i).candidate.party})"
                           for i in r.tie.candidate_ids)
         print(f"EQUALITY OF VOTES: {names} each have {r.tie.votes:,} votes for "
-              f"{r.tie.stake}: lots must be drawn (rule 49)")
+              f"{r.tie.stake}: lots must be drawn ({lots_rule})")
     if r.ballot_papers_counted is not None:
         src = " (computed: valid papers + rejected)" if r.papers_source == "computed" else ""
         turnout = f", turnout {r.turnout_pct}%" if r.turnout_pct is not None else ""

@@ -159,7 +159,8 @@ def _decisions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     s.add_argument("--out", metavar="FILE.pdf", help="write the provisional sheet here")
     s.set_defaults(handler=decisions.cmd_provisional)
 
-    s = sub.add_parser("lot", help="record the outcome of drawing lots (rule 49)")
+    s = sub.add_parser("lot", help="record the outcome of drawing lots (equality of votes: rule 49 "
+                                                   "in England, Sch 1 Pt 4 in Wales)")
     s.add_argument("ward")
     s.add_argument("--winner", required=True, type=int, metavar="CANDIDATE_ID")
     s.add_argument("--method", required=True, help="e.g. 'coin toss', 'drawing straws'")

@@ -62,8 +62,8 @@ RULES: dict[str, Rule] = {
         Rule("E110", "A figure is missing from a keying.",
              "Key every candidate's votes; rejected papers default to 0."),
         Rule("E111", "Papers are rejected in part in a ward with one seat.",
-             "A voter with one vote cannot have a paper rejected in part (rule 47(2)): "
-             "key those papers under the head they were rejected for, or key 0."),
+             "A voter with one vote cannot have a paper rejected in part (only a voter with "
+             "several votes can): key those papers under the head they were rejected for, or key 0."),
         Rule("E112", "More papers are rejected in part than there are valid ballot papers.",
              "A paper rejected in part is a valid paper: check the number rejected in part "
              "and the papers counted, then re-key."),

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
 from countdesk.core import Status, WardResult
+from countdesk.core.law import cite
 from countdesk.core.model import REJECTED_HEADS, REJECTED_IN_PART, REJECTED_LABELS
 from countdesk.core.records import ElectionInfo, WardInfo
 from countdesk.reports.digest import result_digest
@@ -67,8 +68,8 @@ def rejected_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult, *,
     story.append(Paragraph(
         f"I, <b>{statement_name(name)}</b>, being the {esc(title)} at the above election, give notice "
         f"that at the count of the votes (round {result.round_number}) the number of ballot papers "
-        "rejected under each head of the rules on rejected ballot papers (rule 47) was as "
-        "follows:", st.body))
+        "rejected under each head of the rules on rejected ballot papers "
+        f"({cite(election.jurisdiction, 'rejected')}) was as follows:", st.body))
     story.append(Spacer(1, 4 * mm))
     story.append(_heads_table(st, result))
     story.append(Spacer(1, 4 * mm))

@@ -142,9 +142,9 @@ def test_addresses_are_never_exported_but_in_the_election_file(wales_db: Path) -
 
 
 def test_the_embedded_font_has_every_welsh_letter() -> None:
-    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+    from reportlab.pdfbase import pdfmetrics
 
-    from countdesk.reports.fonts import BOLD, FAMILY, register_fonts  # noqa: PLC0415
+    from countdesk.reports.fonts import BOLD, FAMILY, register_fonts
 
     register_fonts()
     for name in (FAMILY, BOLD):

@@ -37,3 +37,20 @@ def test_a_store_of_schema_5_migrates_to_parties_names_and_terms(tmp_path: Path)
         assert desk.verify_audit() == []
     copies = [p for p in tmp_path.iterdir() if "pre-migration" in p.name]
     assert len(copies) == 1
+
+
+def test_a_store_of_schema_5_migrates_to_england_english_and_no_addresses(tmp_path: Path) -> None:
+    """Migration 0008 (Wales): an existing election is England's, printed in English, its
+    wards have one name and its candidates no address; the new columns take values."""
+    db = tmp_path / "v5w.db"
+    db.write_bytes((FIXTURES / "store-v5.db").read_bytes())
+    with Desk.open(db) as desk:
+        names = {r[0] for r in desk.store.conn.execute("SELECT name FROM _sqlite_migrations")}
+        assert "0008_wales" in names
+        election = desk.election()
+        assert (election.jurisdiction, election.languages) == ("england", ("en",))
+        for w in desk.wards():
+            assert w.name_cy is None
+            assert all(r.candidate.address == "" for r in desk.result(w.id).candidates)
+        desk.store.conn.execute("UPDATE election SET jurisdiction = 'wales', languages = '[\"cy\", \"en\"]'")
+        assert (desk.election().jurisdiction, desk.election().languages) == ("wales", ("cy", "en"))
