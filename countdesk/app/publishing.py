@@ -95,11 +95,17 @@ class PublishOps(DeskBase):
                    for w in snap.wards if w.declared}
         sheets = {wid: desk.declaration_bytes(wid, signer=signer, signature_image=signature_image)
                   for wid in digests}
+        languages = tuple(getattr(snap.election, "languages", ("en",)) or ("en",))
+        welsh = None
+        if "cy" in languages:
+            from countdesk.reports.i18n import catalogue  # noqa: PLC0415
+
+            welsh = dict(catalogue("cy"))
         return SiteInput(
             snapshot=snap, generated_at=generated_at or utc_now(), digests=digests,
             declarations=sheets, signed=signer is not None, colours=party_colours(self.store),
             timings=desk.timings(), expected=self.expected_declarations(),
-            languages=tuple(getattr(snap.election, "languages", ("en",)) or ("en",)))
+            languages=languages, catalogue=welsh)
 
     def publish_site(self, folder: str | os.PathLike[str], *, signer: SimpleSigner | None = None,
                      signature_image: str | None = None) -> Published:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from countdesk.core.model import REJECTED_LABELS
+
 #: The English text of every label.
 EN: Mapping[str, str] = {
     "site_title": "Election results",
@@ -85,6 +87,7 @@ EN: Mapping[str, str] = {
     "provisional": "Provisional result shown",
     "timings": "Timings of the count",
     "times_note": "Times are UK local time.",
+    **{f"head_{head}": text for head, text in REJECTED_LABELS.items()},
 }
 
 #: Welsh texts known here (the documents catalogue, when installed, gives the rest).
@@ -115,12 +118,27 @@ CY: Mapping[str, str] = {
 }
 
 
+#: Site label -> the key of the same words in the documents' catalogue
+#: (``resources/i18n/documents.<lang>.json``), whose Welsh is preferred to the texts above.
+CATALOGUE_KEYS: Mapping[str, str] = {
+    "votes": "votes", "elected": "elected", "electorate": "electorate",
+    "papers_counted": "papers_counted", "turnout": "turnout", "lot_sentence": "lot_sentence",
+    "party": "party", "not_declared": "not_yet_declared", "seats_by_party": "seats_by_party",
+    "rejected_total": "total", "declared_at": "declared_at", "unopposed": "elected_unopposed",
+    "description": "description_if_any", "candidate": "name_of_candidate", "n_seats": "seats_n",
+    **{f"head_{h}": f"head_{h}" for h in ("no_official_mark", "too_many_votes", "identifying_mark",
+                                           "unmarked_or_void", "rejected_in_part")},
+}
+
+
 @dataclass(frozen=True)
 class Labels:
     """The labels of one site: English, and Welsh beside it for a Welsh election."""
 
     english: Mapping[str, str]
     welsh: Mapping[str, str] | None = None
+    #: the election prints Welsh first (its languages are ("cy", "en"))
+    welsh_first: bool = False
 
     @property
     def bilingual(self) -> bool:
@@ -137,7 +155,10 @@ class Labels:
 
 
 def labels(languages: tuple[str, ...] = ("en",), catalogue: Mapping[str, str] | None = None) -> Labels:
-    """The labels for an election's languages (``("en", "cy")``: bilingual)."""
+    """The labels for an election's languages (``("en", "cy")``: bilingual). ``catalogue``: the
+    Welsh documents catalogue, by its own keys (:data:`CATALOGUE_KEYS`)."""
     if "cy" not in languages:
         return Labels(EN)
-    return Labels(EN, {**CY, **(catalogue or {})})
+    found = {site: (catalogue or {})[key] for site, key in CATALOGUE_KEYS.items()
+             if key in (catalogue or {})}
+    return Labels(EN, {**CY, **found}, welsh_first=languages[0] == "cy")

@@ -29,7 +29,7 @@ from typing import Any
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from countdesk.core import REJECTED_HEADS, REJECTED_LABELS, Status
+from countdesk.core import REJECTED_HEADS, Status
 from countdesk.core.summary import CouncilSummary, summary_dict
 from countdesk.exports import formats
 from countdesk.exports.colours import colour_map
@@ -61,15 +61,24 @@ def environment() -> Environment:
 
 
 def translator(lab: Labels) -> Callable[..., Markup]:
-    """``t(key, **values)`` for the templates: the English text, and the Welsh beside it
-    (marked ``lang="cy"``) on a bilingual site."""
+    """``t(key, **values)`` for the templates: the label in the page's language, and on a
+    bilingual site the other language beside it, marked with its ``lang``."""
+    page, other = ("cy", "en") if lab.welsh_first else ("en", "cy")
+
     def t(key: str, **values: object) -> Markup:
-        english = escape(lab.en(key, **values))
+        english = lab.en(key, **values)
         welsh = lab.cy(key, **values)
         if welsh is None:
-            return Markup(english)
-        return Markup('{} <span lang="cy" class="cy">/ {}</span>').format(english, welsh)
+            if page == "cy":
+                return Markup('<span lang="en">{}</span>').format(english)
+            return Markup(escape(english))
+        first, second = (welsh, english) if page == "cy" else (english, welsh)
+        return Markup('{} <span lang="{}" class="second">/ {}</span>').format(first, other, second)
     return t
+
+
+def page_language(lab: Labels) -> str:
+    return "cy" if lab.welsh_first else "en"
 
 
 def _fold(text: str) -> str:
@@ -108,12 +117,14 @@ def ward_view(w: Ward, inp: SiteInput, slug: str, lab: Labels) -> dict[str, Any]
             "votes": row.declared_votes if declared and contested else None,
             "elected": bool(row.elected) and declared,
             "lot_winner": row.candidate.id in lot_ids and declared})
-    lots = [lab.en("lot_sentence", name=r.row(lot.winner_id).candidate.paper_display_name)
+    t = translator(lab)
+    lots = [t("lot_sentence", name=r.row(lot.winner_id).candidate.paper_display_name)
             for lot in r.lots] if declared else []
-    rejected = [{"label": REJECTED_LABELS[h], "n": r.rejected.get(h, 0)} for h in REJECTED_HEADS]
+    rejected = [{"key": f"head_{h}", "n": r.rejected.get(h, 0)} for h in REJECTED_HEADS]
     digest = inp.digests.get(w.info.id) if declared else None
     return {
-        "id": w.info.id, "name": w.info.name, "slug": slug, "seats": w.info.seats,
+        "id": w.info.id, "name": w.info.name, "name_cy": getattr(w.info, "name_cy", None) or "",
+        "slug": slug, "seats": w.info.seats,
         "status": status_key(w), "declared": declared, "contested": contested,
         "candidates": candidates, "lots": lots,
         "elected": [c for c in candidates if c["elected"]],
@@ -155,7 +166,7 @@ def build_site(inp: SiteInput) -> dict[str, bytes]:
     wards = [ward_view(w, inp, slugs[w.info.id], lab) for w in snap.wards]
     by_name = {v["name"]: v for v in wards}
     latest = [by_name[name] for name in reversed(s.declared_order[-LATEST:])]
-    common = {"t": translator(lab), "el": snap.election, "lang": "en",
+    common = {"t": translator(lab), "el": snap.election, "lang": page_language(lab),
               "published": uk_time(inp.generated_at, with_day=True),
               "poll_date": long_date(snap.election.poll_date), "signed": inp.signed}
     files: dict[str, bytes] = {}

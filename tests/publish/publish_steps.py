@@ -24,7 +24,7 @@ def acknowledge(desk: Desk, ward: int, code: str) -> None:
 
 
 def declare(desk: Desk, names: list[str] | None = None) -> None:
-    """Declare the named wards (every ward when None) as the count does: the provisional
+    """Declare the named wards (every ward that can be when None) as the count does: the provisional
     result shown, the Nonsuch lot to McDermott-Hill, every warning acknowledged."""
     wards = [desk.ward(n) for n in names] if names is not None else list(desk.wards())
     for w in wards:
@@ -38,6 +38,8 @@ def declare(desk: Desk, names: list[str] | None = None) -> None:
             desk.record_lot(ward, winner, "coin toss", ["Agent for Bourne"])
         for warning in desk.result(ward).unacknowledged:
             acknowledge(desk, ward, warning.code)
+        if names is None and not desk.check(ward, Action.DECLARE).allowed:
+            continue  # every ward that can be: one still being counted stays so
         desk.declare(ward)
 
 
