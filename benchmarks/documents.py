@@ -61,15 +61,15 @@ def make_stores(folder: Path) -> None:
     from countdesk.app.files import import_election_file  # noqa: PLC0415
 
     folder.mkdir(parents=True, exist_ok=True)
-    for name, source in ELECTIONS.items():
+    for name, seed in ELECTIONS.items():
         db = folder / f"{name}.db"
         if db.exists():
             continue
-        if source is None:
+        source = seed if seed is not None else folder / "london.json"
+        if seed is None:
             sys.path.insert(0, str(HERE))
             import london  # noqa: PLC0415
 
-            source = folder / "london.json"
             london.generate(source)
         import_election_file(db, source, actor="documents comparison")
         with Desk.open(db) as desk:
