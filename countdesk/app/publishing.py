@@ -82,6 +82,28 @@ class PublishOps(DeskBase):
             self.store.update(change, "wards", info.id, {"expected_declaration": value})
         return value
 
+    def result_code(self, ward: str | int | None = None) -> tuple[str, str]:
+        """(ward name, the compact form of its declared result for a QR code): the given ward,
+        else the latest declared (:mod:`countdesk.publish.qr`)."""
+        from countdesk.app.gather import declaration_sequence  # noqa: PLC0415
+        from countdesk.publish.qr import compact_result  # noqa: PLC0415
+        from countdesk.reports.digest import result_digest  # noqa: PLC0415
+
+        if ward is None:
+            seq = declaration_sequence(self.store)
+            declared = [w for w in self.wards() if w.declared_at]
+            if not declared:
+                raise AppError("A042", "no ward has been declared yet: there is no result to show")
+            info = max(declared, key=lambda w: (seq.get(w.id, 0), w.declared_at or ""))
+        else:
+            info = self.ward(ward)
+            if info.declared_at is None:
+                raise AppError("A042", f"{info.name} has not been declared: only a declared result "
+                               "is shown as a code")
+        result = self.result(info.id)
+        election = self.election()
+        return info.name, compact_result(election, info, result, result_digest(election, info, result))
+
     def site_input(self, *, signer: SimpleSigner | None = None, signature_image: str | None = None,
                    generated_at: str | None = None) -> SiteInput:
         """Everything the site shows, read once from the store."""

@@ -186,6 +186,11 @@ class ResultsBoard(QWidget):
         if event.key() == Qt.Key.Key_F5:
             self.refresh()
             return
+        if event.key() == Qt.Key.Key_Q:  # the latest result as a QR code (gui/board_qr.py)
+            from countdesk.gui.board_qr import show_result_code  # noqa: PLC0415
+
+            self.result_code = show_result_code(self, self._desk)
+            return
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

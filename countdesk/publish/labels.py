@@ -87,6 +87,9 @@ EN: Mapping[str, str] = {
     "provisional": "Provisional result shown",
     "timings": "Timings of the count",
     "times_note": "Times are UK local time.",
+    "qr_alt": "QR code of this declared result in countdesk's compact form, with its digest",
+    "qr_caption": "This result as a QR code (countdesk compact form CDR/1, with the digest).",
+    "qr_text": "The text in the QR code",
     **{f"head_{head}": text for head, text in REJECTED_LABELS.items()},
 }
 

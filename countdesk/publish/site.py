@@ -38,6 +38,7 @@ from countdesk.publish.chart import chart
 from countdesk.publish.labels import Labels, labels
 from countdesk.publish.model import SiteInput, uk_time, ward_slugs
 from countdesk.publish.press import press_files
+from countdesk.publish.qr import compact_result, qr_svg
 
 SITE_FORMAT = "countdesk-site/1"
 #: The file that marks a folder as a countdesk results site (only such a folder is replaced).
@@ -102,7 +103,7 @@ def status_key(w: Ward) -> str:
     return "not_declared"
 
 
-def ward_view(w: Ward, inp: SiteInput, slug: str, lab: Labels) -> dict[str, Any]:
+def ward_view(w: Ward, inp: SiteInput, slug: str, lab: Labels) -> dict[str, Any]:  # noqa: PLR0914
     """What a ward's page (and its line on the index) shows."""
     r = w.result
     declared = r.status is Status.DECLARED
@@ -122,6 +123,7 @@ def ward_view(w: Ward, inp: SiteInput, slug: str, lab: Labels) -> dict[str, Any]
             for lot in r.lots] if declared else []
     rejected = [{"key": f"head_{h}", "n": r.rejected.get(h, 0)} for h in REJECTED_HEADS]
     digest = inp.digests.get(w.info.id) if declared else None
+    code = compact_result(inp.snapshot.election, w.info, r, digest) if digest else None
     return {
         "id": w.info.id, "name": w.info.name, "name_cy": getattr(w.info, "name_cy", None) or "",
         "slug": slug, "seats": w.info.seats,
@@ -143,6 +145,8 @@ def ward_view(w: Ward, inp: SiteInput, slug: str, lab: Labels) -> dict[str, Any]
         "digest": digest,
         "short_digest": " ".join(digest[i:i + 4] for i in range(0, 16, 4)) if digest else None,
         "expected": inp.expected.get(w.info.id),
+        "qr": Markup(qr_svg(code)) if code else None,
+        "code": code,
     }
 
 
