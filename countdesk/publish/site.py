@@ -103,7 +103,7 @@ def status_key(w: Ward) -> str:
     return "not_declared"
 
 
-def ward_view(w: Ward, inp: SiteInput, slug: str, lab: Labels) -> dict[str, Any]:  # noqa: PLR0914
+def ward_view(w: Ward, inp: SiteInput, slug: str, lab: Labels) -> dict[str, Any]:
     """What a ward's page (and its line on the index) shows."""
     r = w.result
     declared = r.status is Status.DECLARED
