@@ -20,6 +20,7 @@ class Stage(StrEnum):
     KEYINGS_DIFFER = "keyings differ"
     CHECK_FIGURES = "check figures"
     LOT_REQUIRED = "lot required"
+    WARNING = "warning to acknowledge"
     READY = "ready"
     DECLARED = "declared"
     UNCONTESTED = "uncontested"
@@ -34,14 +35,19 @@ STAGE_MARK: dict[Stage, str] = {
     Stage.KEYINGS_DIFFER: "✖",
     Stage.CHECK_FIGURES: "✖",
     Stage.LOT_REQUIRED: "⚠",
+    Stage.WARNING: "⚠",
     Stage.READY: "✔",
     Stage.DECLARED: "★",
     Stage.UNCONTESTED: "★",
 }
 
 
-def stage(result: WardResult, verified: bool) -> Stage:
-    """The ward's stage: ``verified`` says whether a verified total is recorded."""
+def stage(result: WardResult, verified: bool, *, keying: bool = False) -> Stage:
+    """The ward's stage: ``verified`` says whether a verified total is recorded, ``keying``
+    whether a first keying has begun (figures saved, not yet finished).
+
+    "Ready" only when nothing the count staff must do blocks the declaration but the
+    returning officer's own steps: a warning not yet acknowledged is its own stage."""
     if result.status is Status.DECLARED:
         return Stage.DECLARED
     if result.status is Status.UNCONTESTED:
@@ -49,7 +55,7 @@ def stage(result: WardResult, verified: bool) -> Stage:
     if result.status is Status.LOT_REQUIRED:
         return Stage.LOT_REQUIRED
     if result.status is Status.READY:
-        return Stage.READY
+        return Stage.WARNING if result.unacknowledged else Stage.READY
     states = [s.state for s in result.sheets]
     if SheetState.DIFFERENT in states:
         return Stage.KEYINGS_DIFFER
@@ -58,5 +64,7 @@ def stage(result: WardResult, verified: bool) -> Stage:
     if states and all(s is SheetState.ACCEPTED for s in states):
         return Stage.CHECK_FIGURES
     if SheetState.ACCEPTED in states:
+        return Stage.FIRST_KEYING
+    if keying:
         return Stage.FIRST_KEYING
     return Stage.VERIFIED if verified else Stage.NOT_STARTED
