@@ -17,6 +17,12 @@ __all__ = ["data_home", "default_store_path", "import_election_file", "make_demo
 DEMO_FILE = "demo-sutton-2018.json"
 #: the demo election imported once (then copied at each start): this, then a key, then .db
 DEMO_TEMPLATE = "template-"
+#: the built-in demos: which -> (seed file, the copy's file name, the template's prefix).
+#: ``--demo`` is Sutton; the start screen also offers the Welsh one (issue 13).
+DEMOS: dict[str, tuple[str, str, str]] = {
+    "sutton": (DEMO_FILE, "countdesk-demo.db", DEMO_TEMPLATE),
+    "wales": ("demo-eryri-2022.json", "countdesk-demo-cymru.db", "template-cymru-"),
+}
 
 
 def import_election_file(db_path: str | os.PathLike[str], file: str | os.PathLike[str], *,
@@ -44,19 +50,23 @@ def import_election_file(db_path: str | os.PathLike[str], file: str | os.PathLik
         raise from_store(exc) from None
 
 
-def make_demo_store() -> Path:
-    """A fresh copy of the built-in demo election (Sutton 2018), never the user's own store.
+def make_demo_store(which: str = "sutton") -> Path:
+    """A fresh copy of a built-in demo election (Sutton 2018; ``"wales"``: the Welsh demo,
+    Eryri 2022 in Welsh and English), never the user's own store.
 
     The demo file is imported once per countdesk version, store schema and demo file (a
     template kept beside the copy), and each start copies that template: importing it
     afresh at every start cost sqlite-utils' import and the whole election's checks. The
     copy is exactly what the import made then (its audit records carry that time)."""
+    if which not in DEMOS:
+        raise AppError("A041", f"there is no demo called {which!r} (sutton or wales)")
+    seed_file, copy_name, prefix = DEMOS[which]
     folder = data_home() / "demo"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "countdesk-demo.db"
+    path = folder / copy_name
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
-    template = _demo_template(folder)
+    template = _demo_template(folder, seed_file, prefix)
     fd, tmp = tempfile.mkstemp(prefix=".countdesk-demo.", suffix=".db", dir=folder)
     os.close(fd)
     try:
@@ -68,7 +78,7 @@ def make_demo_store() -> Path:
     return path
 
 
-def _demo_template(folder: Path) -> Path:
+def _demo_template(folder: Path, seed_file: str = DEMO_FILE, prefix: str = DEMO_TEMPLATE) -> Path:
     """The demo election imported once into ``folder`` for this countdesk version, store
     schema and demo file; older templates are removed."""
     import hashlib  # noqa: PLC0415
@@ -77,10 +87,10 @@ def _demo_template(folder: Path) -> Path:
     from countdesk.resources import seeds_dir  # noqa: PLC0415
     from countdesk.store.schema import MIGRATIONS, SCHEMA_VERSION  # noqa: PLC0415
 
-    seed = seeds_dir() / DEMO_FILE
+    seed = seeds_dir() / seed_file
     key = hashlib.sha256(seed.read_bytes())
     key.update(repr((__version__, SCHEMA_VERSION, [name for name, _ in MIGRATIONS])).encode())
-    template = folder / f"{DEMO_TEMPLATE}{key.hexdigest()[:16]}.db"
+    template = folder / f"{prefix}{key.hexdigest()[:16]}.db"
     if template.is_file():
         return template
     fd, tmp = tempfile.mkstemp(prefix=".countdesk-demo-template.", suffix=".db", dir=folder)
@@ -92,7 +102,7 @@ def _demo_template(folder: Path) -> Path:
     finally:
         for suffix in ("", "-wal", "-shm"):
             Path(tmp + suffix).unlink(missing_ok=True)
-    for old in folder.glob(f"{DEMO_TEMPLATE}*.db"):
-        if old != template:
+    for old in folder.glob(f"{prefix}*.db"):
+        if old != template and (prefix != DEMO_TEMPLATE or not old.name.startswith("template-cymru-")):
             old.unlink(missing_ok=True)
     return template

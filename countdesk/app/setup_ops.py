@@ -12,7 +12,7 @@ import datetime
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from countdesk.app import nominations, setup, verification
+from countdesk.app import nominations, setup, setup_wales, verification
 from countdesk.app.base import DeskBase
 from countdesk.app.ops import operation
 from countdesk.core.ballot import setup_notices
@@ -47,6 +47,25 @@ class SetupOps(DeskBase):
         return setup.update_election(self, authority=authority, title=title, poll_date=poll_date,
                                      returning_officer=returning_officer, double_entry=double_entry,
                                      actor=actor)
+
+    @operation("set-up", "choosing the election's rules and the documents' languages")
+    def set_rules(self, *, jurisdiction: str | None = None,
+                  languages: Sequence[str] | str | None = None,
+                  actor: str | None = None) -> ElectionInfo:
+        """England's or Wales's rules, and the documents' languages (["en"], ["cy", "en"] or
+        ["en", "cy"]); None leaves one as it is. Refused once a ward is declared."""
+        return setup_wales.set_rules(self.store, jurisdiction=jurisdiction, languages=languages,
+                                     actor=actor)
+
+    @operation("set-up", "giving a ward its Welsh name")
+    def set_ward_name_cy(self, ward_id: int, name_cy: str, actor: str | None = None) -> WardInfo:
+        return setup_wales.set_ward_name_cy(self.store, ward_id, name_cy, actor)
+
+    @operation("set-up", "recording a candidate's address")
+    def set_candidate_address(self, candidate_id: int, address: str,
+                              actor: str | None = None) -> str:
+        """The candidate's address: printed on a Welsh notice of an unopposed return only."""
+        return setup_wales.set_candidate_address(self.store, candidate_id, address, actor)
 
     @operation("set-up", "adding a ward")
     def add_ward(self, name: str, seats: int | str, electorate: int | str | None = None,

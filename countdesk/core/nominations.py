@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from countdesk.core.ballot import fold, positions_problem, same_person
-from countdesk.core.electionfile import ElectionFileError, clean_text
+from countdesk.core.electionfile import MAX_ADDRESS, ElectionFileError, clean_text
 from countdesk.core.model import Candidate
 from countdesk.core.parties import PartyIdError, clean_party_id
 from countdesk.core.validation import FigureError, parse_figure
@@ -56,11 +56,13 @@ HEADINGS: dict[str, str] = {
     "commonly used other names": "commonly_used_forenames",
     "commonly used surname": "commonly_used_surname",
     "ballot position": "ballot_position",
+    "address": "address",
+    "home address": "address",
 }
 REQUIRED_COLUMNS: tuple[str, ...] = ("ward", "surname", "forenames", "description")
 COLUMNS: tuple[str, ...] = (*REQUIRED_COLUMNS, "party", "colour", "seats", "electorate",
                             "party_id", "commonly_used_forenames", "commonly_used_surname",
-                            "ballot_position")
+                            "ballot_position", "address")
 
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _SEP_LINE = re.compile(r"sep=(.)", re.IGNORECASE)
@@ -112,6 +114,8 @@ class Nomination:
     commonly_used_forenames: str = ""
     commonly_used_surname: str = ""
     ballot_position: int | None = None
+    #: the candidate's address (printed on a Welsh notice of an unopposed return only)
+    address: str = ""
 
 
 def check_colour(value: str | None, where: str = "colour") -> str | None:
@@ -321,12 +325,12 @@ def _check_rows(rows: Iterator[tuple[int, list[str]]], columns: list[str | None]
             values[field] = cell
         cleaned: dict[str, str] = {}
         for field in ("ward", "surname", "forenames", "description", "party",
-                      "commonly_used_forenames", "commonly_used_surname"):
+                      "commonly_used_forenames", "commonly_used_surname", "address"):
             label = "ward name" if field == "ward" else field.replace("_", " ")
+            limit = {"ward": MAX_WARD_NAME, "address": MAX_ADDRESS}.get(field, 200)
             try:
                 cleaned[field] = clean_text(values.get(field, ""), label,
-                                            required=field in ("ward", "surname"),
-                                            max_len=MAX_WARD_NAME if field == "ward" else 200)
+                                            required=field in ("ward", "surname"), max_len=limit)
             except ElectionFileError as exc:
                 bad(str(exc))
         try:
@@ -393,7 +397,7 @@ def _check_rows(rows: Iterator[tuple[int, list[str]]], columns: list[str | None]
             party_id=person_of[line].party_id,
             commonly_used_forenames=c["commonly_used_forenames"],
             commonly_used_surname=c["commonly_used_surname"],
-            ballot_position=person_of[line].ballot_position))
+            ballot_position=person_of[line].ballot_position, address=c["address"]))
     return out
 
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -215,6 +216,17 @@ class SetupPanel(WardPanel):
             ef.addRow(label, w)
         self.double_entry.setAccessibleName("Double entry")
         ef.addRow(self.double_entry)
+        # Whose rules, and the documents' languages (issue 13): see docs/wales.md.
+        self.rules = QComboBox()
+        self.rules.addItem(self.tr("England (SI 2006/3304)"), "england")
+        self.rules.addItem(self.tr("Wales (Wales Rules 2021, SI 2021/1459)"), "wales")
+        self.languages = QComboBox()
+        for text, langs in ((self.tr("English"), "en"), ("Cymraeg / English", "cy,en"),
+                            ("English / Cymraeg", "en,cy")):
+            self.languages.addItem(text, langs)
+        for label, w in ((self.tr("Rules:"), self.rules), (self.tr("Documents in:"), self.languages)):
+            w.setAccessibleName(label.rstrip(":"))
+            ef.addRow(label, w)
         ef.addRow(_button("Save &election details", self._save_election))
         layout.addWidget(election)
 
@@ -223,8 +235,10 @@ class SetupPanel(WardPanel):
         self.ward_name = QLineEdit()
         self.seats = QLineEdit()
         self.electorate = QLineEdit()
+        self.ward_name_cy = QLineEdit()
+        self.ward_name_cy.setPlaceholderText(self.tr("only where it differs, e.g. Abermaw"))
         for label, w in (("&Name:", self.ward_name), ("&Seats:", self.seats),
-                         ("Electo&rate:", self.electorate)):
+                         ("Electo&rate:", self.electorate), (self.tr("Welsh name:"), self.ward_name_cy)):
             w.setAccessibleName("Ward " + label.replace("&", "").rstrip(":").lower())
             wf.addRow(label, w)
         row = QHBoxLayout()
@@ -261,7 +275,9 @@ class SetupPanel(WardPanel):
         self.add_button = _button("&Add candidate", self._add_candidate)
         self.remove_button = _button("Re&move selected", self._remove_candidate)
         self.unlock_button = _button("&Unlock candidate list…", self._unlock)
+        self.address_button = _button(self.tr("A&ddress…"), self._address)
         add.addWidget(self.add_button)
+        add.addWidget(self.address_button)
         add.addWidget(self.remove_button)
         add.addWidget(self.unlock_button)
         cl.addLayout(add)
@@ -277,7 +293,10 @@ class SetupPanel(WardPanel):
         self.poll_date.setText(el.poll_date)
         self.ro.setText(el.returning_officer or "")
         self.double_entry.setChecked(el.double_entry)
+        self.rules.setCurrentIndex(max(0, self.rules.findData(el.jurisdiction)))
+        self.languages.setCurrentIndex(max(0, self.languages.findData(",".join(el.languages))))
         w = desk.ward(ward_id)
+        self.ward_name_cy.setText(w.name_cy or "")
         self.ward_name.setText(w.name)
         self.seats.setText(str(w.seats))
         self.electorate.setText("" if w.electorate is None else str(w.electorate))
@@ -307,6 +326,10 @@ class SetupPanel(WardPanel):
             poll_date=self.poll_date.text().strip(), returning_officer=self.ro.text().strip() or None,
             double_entry=self.double_entry.isChecked(), actor=self.actor()),
             "Election details not saved", "update_election", "turning double entry off")
+        jurisdiction, languages = self.rules.currentData(), self.languages.currentData()
+        self._run(lambda desk: desk.set_rules(jurisdiction=jurisdiction, languages=languages,
+                                              actor=self.actor()),
+                  self.tr("Rules and languages not saved"), "set_rules")
 
     def _save_ward(self) -> None:
         if self.desk is None or self.ward_id is None:
@@ -318,6 +341,10 @@ class SetupPanel(WardPanel):
             ward_id, name=self.ward_name.text(), seats=None if seats == str(w.seats) else seats,
             electorate=self.electorate.text().strip() or None, actor=self.actor()),
             "Ward not saved", "update_ward")
+        name_cy = self.ward_name_cy.text()
+        if name_cy.strip() != (w.name_cy or ""):
+            self._run(lambda desk: desk.set_ward_name_cy(ward_id, name_cy, actor=self.actor()),
+                      self.tr("Welsh name not saved"), "set_ward_name_cy")
 
     def _add_ward(self) -> None:
         if self.desk is None:
@@ -385,6 +412,22 @@ class SetupPanel(WardPanel):
             for w in (self.new_surname, self.new_forenames, self.new_description):
                 w.clear()
             self.new_surname.setFocus()
+
+    def _address(self) -> None:
+        """The selected candidate's address (printed on a Welsh notice of an unopposed return)."""
+        if self.desk is None:
+            return
+        row = self.cand_view.currentIndex().row()
+        if row < 0:
+            return
+        cid = self.candidates.ids[row]
+        name = f"{self.candidates.rows[row][0]}, {self.candidates.rows[row][1]}"
+        address = Dialogs.get_text(self, self.tr("Candidate's address"),
+                                   self.tr("Address of {name}, on one line:").format(name=name))
+        if address is None:
+            return
+        self._run(lambda desk: desk.set_candidate_address(cid, address, actor=self.actor()),
+                  self.tr("Address not saved"), "set_candidate_address")
 
     def _remove_candidate(self) -> None:
         if self.desk is None:

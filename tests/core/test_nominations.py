@@ -221,17 +221,17 @@ def test_missing_unknown_and_repeated_columns() -> None:
     assert problems(b"ward,surname,description\nCastle,A,x\n") == [
         (1, "the heading row has no 'forenames' column (the columns are: ward, surname, forenames, "
             "description, party, colour, seats, electorate, party_id, commonly_used_forenames, "
-            "commonly_used_surname, ballot_position)")]
+            "commonly_used_surname, ballot_position, address)")]
     found = problems(b"ward,surname,forenames,description,agent,vote\nCastle,A,a,x,,\n")
     assert [m for _, m in found][:2] == ["unknown column 'agent'", "unknown column 'vote' (the columns "
                                          "are: ward, surname, forenames, description, party, colour, "
                                          "seats, electorate, party_id, commonly_used_forenames, "
-                                         "commonly_used_surname, ballot_position)"]
+                                         "commonly_used_surname, ballot_position, address)"]
     found = problems(b"ward,surname,forenames,other names,description\nCastle,A,a,b,x\n")
     assert found[0] == (1, "the columns 'forenames' and 'other names' are the same column "
                            "(the columns are: ward, surname, forenames, description, party, colour, "
                            "seats, electorate, party_id, commonly_used_forenames, "
-                           "commonly_used_surname, ballot_position)")
+                           "commonly_used_surname, ballot_position, address)")
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
