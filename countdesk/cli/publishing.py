@@ -38,6 +38,21 @@ def cmd_expected(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_region(args: argparse.Namespace) -> int:
+    from countdesk.app.publishing import utc_now  # noqa: PLC0415
+    from countdesk.app.region import region_site  # noqa: PLC0415
+
+    target, councils = region_site(args.exports, args.out, utc_now())
+    for c in councils:
+        s = c.snapshot.summary
+        how = "digest checked" if c.checked == "sha256" else "no digest file"
+        print(f"{c.snapshot.election.authority}: {s.control or 'control not yet decided'} "
+              f"({s.wards_declared} of {s.wards_total} wards; {c.path.name}, {how})")
+    print(f"wrote the region's results for {len(councils)} councils to {target}; open "
+          f"{target / 'index.html'}")
+    return 0
+
+
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                  signing_options: object) -> None:
     """``publish`` and ``expected`` (``signing_options``: the parser's ``--key`` options)."""
@@ -62,3 +77,14 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     s.add_argument("--clear", action="store_true", help="remove the expected time")
     s.add_argument("--by", metavar="NAME", help="who gives it")
     s.set_defaults(handler=cmd_expected)
+
+    s = sub.add_parser(
+        "region", help="the region's results from several councils' json exports (static site + JSON)",
+        description="Reads each council's `countdesk export --format json` file (declared wards "
+        "only; a NAME.sha256 digest file beside it, as `publish` writes, must match) and writes "
+        "the region's view: councils by control and change (held, gained, no overall control), "
+        "seats by party across the region with the change, each council's result, its ties "
+        "decided by lot and turnout. No store is needed.")
+    s.add_argument("--out", required=True, metavar="DIR", help="the region site's folder")
+    s.add_argument("exports", nargs="+", metavar="EXPORT.json")
+    s.set_defaults(handler=cmd_region)

@@ -20,6 +20,7 @@ and from any web server; there is no script and nothing is loaded from elsewhere
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 from collections.abc import Callable
 from functools import cache
@@ -183,6 +184,9 @@ def build_site(inp: SiteInput) -> dict[str, bytes]:
         if v["declaration"]:
             files[v["declaration"]] = inp.declarations[v["id"]]
     files["results.json"] = formats.json_bytes(snap, provisional=False)
+    # sha256sum's form: what `countdesk region` checks the file against when it travels
+    digest = hashlib.sha256(files["results.json"]).hexdigest()
+    files["results.json.sha256"] = f"{digest}  results.json\n".encode()
     files["results.csv"] = formats.csv_bytes(snap, provisional=False)
     files["summary.json"] = summary_json(snap, inp, wards)
     files.update(press_files(snap, inp.generated_at, inp.timings, inp.expected))

@@ -25,7 +25,8 @@ def acknowledge(desk: Desk, ward: int, code: str) -> None:
 
 def declare(desk: Desk, names: list[str] | None = None) -> None:
     """Declare the named wards (every ward that can be when None) as the count does: the provisional
-    result shown, the Nonsuch lot to McDermott-Hill, every warning acknowledged."""
+    result shown, the Nonsuch lot to McDermott-Hill (elsewhere to the first tied), every warning
+    acknowledged."""
     wards = [desk.ward(n) for n in names] if names is not None else list(desk.wards())
     for w in wards:
         ward = w.id
@@ -33,8 +34,8 @@ def declare(desk: Desk, names: list[str] | None = None) -> None:
             desk.show_provisional(ward, by="Deputy RO")
         r = desk.result(ward)
         if r.tie is not None:
-            winner = next(c for c in r.tie.candidate_ids
-                          if r.row(c).candidate.surname == "McDermott-Hill")
+            winner = next((c for c in r.tie.candidate_ids
+                           if r.row(c).candidate.surname == "McDermott-Hill"), r.tie.candidate_ids[0])
             desk.record_lot(ward, winner, "coin toss", ["Agent for Bourne"])
         for warning in desk.result(ward).unacknowledged:
             acknowledge(desk, ward, warning.code)
