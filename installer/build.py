@@ -84,6 +84,7 @@ def required(bundle: Path) -> list[str]:
             f"{inside}/_resources/fonts/DejaVuSans-Oblique.ttf",
             f"{inside}/_resources/fonts/DejaVuSans-BoldOblique.ttf",
             f"{inside}/_resources/fonts/LICENSE-DejaVu.txt",
+            f"{inside}/_resources/translations/countdesk_cy.qm",  # the desk in Welsh
             f"{inside}/_seeds/demo-sutton-2018.json", f"{inside}/_seeds/sample-ties.json",
             "_internal/cryptography/hazmat/bindings/_rust*", "_internal/reportlab/pdfbase/_fontdata*",
             "_internal/pyhanko/sign/signers/pdf_signer*", "_internal/pyhanko_certvalidator/*",
@@ -111,7 +112,8 @@ def required(bundle: Path) -> list[str]:
 #: Qt pieces the spec excludes; finding one means an exclusion stopped working.
 UNWANTED = ["_internal/PySide6/QtNetwork.*", "_internal/PySide6/QtQml.*", "_internal/PySide6/QtQuick*",
             "**/*Qt6Quick*", "**/*Qt6Qml*", "**/*Qt6WebEngine*", "**/*Qt63D*", "**/*Qt6Multimedia*",
-            "**/*Qt6Bluetooth*", "**/*Qt6Sql*", "**/*Qt6VirtualKeyboard*", "**/translations/*.qm",
+            "**/*Qt6Bluetooth*", "**/*Qt6Sql*", "**/*Qt6VirtualKeyboard*",
+            "_internal/PySide6/**/translations/*.qm",  # Qt's own (countdesk's are in _resources)
             "_internal/setuptools", "_internal/pytest", "_internal/hypothesis", "_internal/tkinter"]
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from countdesk import __version__
 from countdesk.app.files import default_store_path
+from countdesk.gui import i18n
 from countdesk.gui.main_window import MainWindow
 from countdesk.gui.settings import Settings
 
@@ -29,6 +30,7 @@ def make_app() -> QApplication:
 def build_window(args: argparse.Namespace) -> MainWindow:
     """The main window on the store the arguments name: --db, --demo, or the last one used."""
     settings = Settings()
+    i18n.install(settings.language or i18n.system_language())  # before any widget is made
     window = MainWindow(settings)
     if getattr(args, "db", None):
         if window.open_store(args.db):

@@ -1,4 +1,4 @@
-"""User settings (last store, type size, contrast), in an INI file beside the data."""
+"""User settings (last store, type size, contrast, language), in an INI file beside the data."""
 
 from __future__ import annotations
 
@@ -43,6 +43,18 @@ class Settings:
     @high_contrast.setter
     def high_contrast(self, on: bool) -> None:
         self._q.setValue("high_contrast", on)
+        self._q.sync()
+
+    @property
+    def language(self) -> str | None:
+        """The desk's language ("en", "cy"), once chosen in View → Language (None: never chosen,
+        the system locale decides)."""
+        value = self._q.value("language", "")
+        return str(value) if value else None
+
+    @language.setter
+    def language(self, code: str | None) -> None:
+        self._q.setValue("language", code or "")
         self._q.sync()
 
     @property
