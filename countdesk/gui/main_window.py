@@ -37,7 +37,6 @@ from countdesk.app import AppError, Changes, Desk
 from countdesk.app.files import import_election_file, make_demo_store
 from countdesk.core.progress import Stage, stage
 from countdesk.core.records import WardInfo
-from countdesk.gui.board import open_board
 from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.entry import EntryPanel
 from countdesk.gui.models import VIEW, WardListModel, WardRow
@@ -226,7 +225,7 @@ class MainWindow(QMainWindow):
         add_publish_actions(self, docs)
         board_menu = self.menuBar().addMenu("&Board")
         open_board_action = QAction("&Open results board…", self)
-        open_board_action.triggered.connect(lambda: open_board(self, lambda: self.desk))
+        open_board_action.triggered.connect(self.open_board)
         board_menu.addAction(open_board_action)
         view = self.menuBar().addMenu("&View")
         self.large_action = QAction("&Larger type", self, checkable=True)
@@ -521,6 +520,12 @@ class MainWindow(QMainWindow):
     def _progress(self) -> None:
         self.progress.setMaximum(max(self.wards_model.rowCount(), 1))
         self.progress.setValue(self.wards_model.count(Stage.DECLARED))
+
+    def open_board(self) -> None:
+        """The results board (its module, and the exports it reads, loaded when first opened)."""
+        from countdesk.gui.board import open_board  # noqa: PLC0415 - not needed to start
+
+        open_board(self, lambda: self.desk)
 
     def _board(self) -> None:
         board = getattr(self, "results_board", None)
