@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from countdesk.app import Desk
 from countdesk.app.documents import BatchOutcome
 from countdesk.gui.dialogs import Dialogs
+from countdesk.gui.i18n import translate
 from countdesk.gui.ops import QueryOp
 
 if TYPE_CHECKING:
@@ -28,17 +29,19 @@ def save_all_declarations(window: MainWindow) -> QueryOp[BatchOutcome] | None:
         return None
     n = sum(1 for w in desk.wards() if w.declared_at)
     if not n:
-        Dialogs.info(window, "Save all declarations", "No ward has been declared yet.")
+        Dialogs.info(window, translate("Batch", "Save all declarations"),
+                     translate("Batch", "No ward has been declared yet."))
         return None
-    chosen = Dialogs.choose_folder(window, "Save all declarations in the folder")
+    chosen = Dialogs.choose_folder(window, translate("Batch", "Save all declarations in the folder"))
     if not chosen:
         return None
     folder = Path(chosen)
     key = window.settings.signing_key or None
     passphrase: str | None = None
     if key:
-        passphrase = Dialogs.get_password(window, "Sign the declarations",
-                                          f"Passphrase for the signing key {Path(key).name}:")
+        passphrase = Dialogs.get_password(window, translate("Batch", "Sign the declarations"),
+                                          translate("Batch", "Passphrase for the signing key {name}:")
+                                          .format(name=Path(key).name))
         if passphrase is None:
             key = None
     image = window.settings.signature_image or None
@@ -52,24 +55,27 @@ def save_all_declarations(window: MainWindow) -> QueryOp[BatchOutcome] | None:
         return d.save_all_declarations(
             folder, signer=signer, signature_image=image, cancelled=op.cancelled,
             progress=lambda done, ward: op.report(
-                done, f"Saving the declaration for {ward} ({done + 1} of {n})…" if ward else ""))
+                done, translate("Batch", "Saving the declaration for {ward} ({done} of {n})…")
+                .format(ward=ward, done=done + 1, n=n) if ward else ""))
 
     def finished(outcome: BatchOutcome) -> None:
-        signed = " (signed)" if key else ""
-        text = f"Saved {len(outcome.saved)} of {outcome.total} declarations{signed} in {folder}."
+        text = (translate("Batch", "Saved {saved} of {total} declarations (signed) in {folder}.") if key
+                else translate("Batch", "Saved {saved} of {total} declarations in {folder}.")).format(
+            saved=len(outcome.saved), total=outcome.total, folder=folder)
         if outcome.cancelled:
-            text += " Cancelled: the others were not saved."
+            text += " " + translate("Batch", "Cancelled: the others were not saved.")
         if outcome.problems:
-            Dialogs.error(window, "Some declarations were not saved",
+            Dialogs.error(window, translate("Batch", "Some declarations were not saved"),
                           text + "\n\n" + "\n".join(outcome.problems[:20]))
         else:
-            Dialogs.info(window, "Declarations saved", text)
+            Dialogs.info(window, translate("Batch", "Declarations saved"), text)
         window.statusBar().showMessage(text, 8000)
 
     def failed(exc: Exception) -> None:
-        Dialogs.error(window, "Declarations not saved", str(exc) or type(exc).__name__)
+        Dialogs.error(window, translate("Batch", "Declarations not saved"), str(exc) or type(exc).__name__)
 
     op: QueryOp[BatchOutcome] = QueryOp(window, save, finished).failure(failed)
-    op.with_progress(f"Saving {n} declaration{'s' if n != 1 else ''}…", n,
-                     title="Save all declarations", cancellable=True)
+    op.with_progress((translate("Batch", "Saving {n} declarations…") if n != 1
+                      else translate("Batch", "Saving 1 declaration…")).format(n=n), n,
+                     title=translate("Batch", "Save all declarations"), cancellable=True)
     return op.run_in_background()

@@ -44,6 +44,8 @@ from countdesk.app.gather import party_colours, snapshot
 from countdesk.core.summary import CouncilSummary, PartySeats
 from countdesk.exports.colours import NOC_COLOUR, SPARE_COLOURS, colour_map, ink_on
 from countdesk.exports.gather import Snapshot
+from countdesk.gui.i18n import translate
+from countdesk.gui.words import long_date
 
 BACKGROUND = QColor("#0E1621")
 PANEL = QColor("#1B2633")
@@ -62,7 +64,7 @@ def readable_on(colour: QColor) -> QColor:
 
 def _signed(n: int | None) -> str:
     if n is None or n == 0:
-        return "" if n is None else "no change"
+        return "" if n is None else translate("ResultsBoard", "no change")
     return f"+{n}" if n > 0 else f"\u2212{-n}"
 
 
@@ -76,7 +78,7 @@ class ResultsBoard(QWidget):
         self.summary: CouncilSummary | None = None
         self.colours: dict[str, QColor] = {}
         self._seen: object = None
-        self.setWindowTitle("Results board — countdesk")
+        self.setWindowTitle(self.tr("Results board — countdesk"))
         self.setAccessibleName("Results board")
         self.setMinimumSize(640, 360)
         self.resize(1280, 720)
@@ -128,14 +130,14 @@ class ResultsBoard(QWidget):
         """The board in words (its accessible description, and for tests)."""
         s = self.summary
         if s is None or self.snapshot is None:
-            return "No election is open."
-        parts = [f"{s.wards_declared} of {s.wards_total} wards declared"]
-        parts.append(s.control if s.control_decided and s.control else "Control not yet decided")
+            return self.tr("No election is open.")
+        parts = [self.tr("{n} of {total} wards declared").format(n=s.wards_declared, total=s.wards_total)]
+        parts.append(s.control if s.control_decided and s.control else self.tr("Control not yet decided"))
         parts += [f"{p.party} {p.seats}" for p in self.bars()]
         if s.latest:
-            parts.append(f"Latest declaration: {s.latest}")
+            parts.append(self.tr("Latest declaration: {ward}").format(ward=s.latest))
         if getattr(self, "anchor", None):
-            parts.append(f"Audit record {self.anchor_words()}")
+            parts.append(self.tr("Audit record {anchor}").format(anchor=self.anchor_words()))
         return ". ".join(parts) + "."
 
     def anchor_words(self) -> str:
@@ -221,7 +223,7 @@ class ResultsBoard(QWidget):
         if s is None or snap is None:
             p.setPen(TEXT)
             p.setFont(self._font(5 * u, True))
-            p.drawText(QRectF(0, 0, w, h), Qt.AlignmentFlag.AlignCenter, "No election is open")
+            p.drawText(QRectF(0, 0, w, h), Qt.AlignmentFlag.AlignCenter, self.tr("No election is open"))
             return
         el = snap.election
 
@@ -238,11 +240,11 @@ class ResultsBoard(QWidget):
         p.setFont(self._font(6 * u, True))
         p.drawText(QRectF(w - m - right_w, m - 0.5 * u, right_w, 7 * u),
                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                   f"{s.wards_declared} of {s.wards_total}")
+                   self.tr("{n} of {total}").format(n=s.wards_declared, total=s.wards_total))
         p.setPen(MUTED)
         p.setFont(self._font(2.6 * u))
         p.drawText(QRectF(w - m - right_w, m + 6.4 * u, right_w, 4 * u),
-                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "wards declared")
+                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.tr("wards declared"))
 
         # Control banner
         top = m + 12 * u
@@ -274,11 +276,12 @@ class ResultsBoard(QWidget):
             p.setFont(self._font(6.4 * u, True))
             self._text(p, QRectF(rect.left() + 2 * u, rect.top() + 0.8 * u, rect.width() - 4 * u, 8 * u),
                        s.control.upper(), Qt.AlignmentFlag.AlignHCenter)
-            note = f"Majority {s.majority} of {s.seats_total} seats"
+            note = self.tr("Majority {n} of {total} seats").format(n=s.majority, total=s.seats_total)
             if s.control_decided_after and not s.complete:
-                note += f" · decided with the declaration of {s.control_decided_after}"
+                note += self.tr(" · decided with the declaration of {ward}").format(
+                    ward=s.control_decided_after)
             elif s.complete:
-                note += " · all wards declared"
+                note += self.tr(" · all wards declared")
             p.setFont(self._font(2.6 * u))
             self._text(p, QRectF(rect.left() + 2 * u, rect.top() + 8.6 * u, rect.width() - 4 * u, 3.6 * u),
                        note, Qt.AlignmentFlag.AlignHCenter)
@@ -289,12 +292,14 @@ class ResultsBoard(QWidget):
         p.setPen(TEXT)
         p.setFont(self._font(5 * u, True))
         self._text(p, QRectF(rect.left() + 2 * u, rect.top() + 1 * u, rect.width() - 4 * u, 7 * u),
-                   f"{s.majority} seats needed for a majority", Qt.AlignmentFlag.AlignHCenter)
+                   self.tr("{n} seats needed for a majority").format(n=s.majority),
+                   Qt.AlignmentFlag.AlignHCenter)
         leader = s.parties[0] if s.parties and s.parties[0].seats else None
-        line = (f"Control not yet decided · {s.seats_total - s.seats_declared} seats still to "
-                "declare")
+        line = self.tr("Control not yet decided · {n} seats still to declare").format(
+            n=s.seats_total - s.seats_declared)
         if leader is not None:
-            line += f" · {leader.party}: {s.majority - leader.seats} more needed"
+            line += self.tr(" · {party}: {n} more needed").format(party=leader.party,
+                                                                  n=s.majority - leader.seats)
         p.setPen(MUTED)
         p.setFont(self._font(2.8 * u))
         self._text(p, QRectF(rect.left() + 2 * u, rect.top() + 8.2 * u, rect.width() - 4 * u, 4 * u),
@@ -351,7 +356,7 @@ class ResultsBoard(QWidget):
         p.setFont(self._font(2.6 * u, True))
         p.drawText(QRectF(mx - 20 * u, rect.top(), 40 * u, head - 0.8 * u),
                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                   f"Majority {s.majority}")
+                   self.tr("Majority {n}").format(n=s.majority))
 
     def _latest(self, p: QPainter, rect: QRectF, u: float, s: CouncilSummary) -> None:
         if rect.height() < 4 * u:
@@ -363,15 +368,18 @@ class ResultsBoard(QWidget):
         if not s.latest:
             p.setPen(MUTED)
             p.setFont(self._font(3.4 * u, True))
-            self._text(p, inner, "No ward has been declared yet", Qt.AlignmentFlag.AlignHCenter)
+            self._text(p, inner, self.tr("No ward has been declared yet"),
+                       Qt.AlignmentFlag.AlignHCenter)
             return
         p.setPen(MUTED)
         p.setFont(self._font(2.6 * u))
-        self._text(p, QRectF(inner.left(), inner.top(), inner.width(), 3.6 * u), "Latest declaration",
+        self._text(p, QRectF(inner.left(), inner.top(), inner.width(), 3.6 * u),
+                   self.tr("Latest declaration"),
                    Qt.AlignmentFlag.AlignLeft)
         if self.anchor_words():
             self._text(p, QRectF(inner.left(), inner.top(), inner.width(), 3.6 * u),
-                       f"Audit record {self.anchor_words()}", Qt.AlignmentFlag.AlignRight)
+                       self.tr("Audit record {anchor}").format(anchor=self.anchor_words()),
+                       Qt.AlignmentFlag.AlignRight)
         p.setPen(TEXT)
         p.setFont(self._font(4.2 * u, True))
         ward_line = QRectF(inner.left(), inner.top() + 3.6 * u, inner.width(), 5.4 * u)
@@ -405,7 +413,7 @@ def _poll_day(iso: str) -> str:
         d = datetime.date.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{d:%A} {d.day} {d:%B %Y}"
+    return long_date(d)
 
 
 def choose_screen(parent: QWidget) -> tuple[QScreen | None, bool] | None:
@@ -422,12 +430,14 @@ def choose_screen(parent: QWidget) -> tuple[QScreen | None, bool] | None:
     labels = []
     for i, sc in enumerate(screens, 1):
         g = sc.geometry()
-        primary = " (this screen)" if sc is QGuiApplication.primaryScreen() else ""
-        labels.append(f"Screen {i}: {sc.name() or sc.model() or 'display'} — "
-                      f"{g.width()}×{g.height()}{primary}")
+        this = sc is QGuiApplication.primaryScreen()
+        primary = translate("ResultsBoard", " (this screen)") if this else ""
+        labels.append(translate("ResultsBoard", "Screen {i}: {name} — {width}×{height}{primary}").format(
+            i=i, name=sc.name() or sc.model() or "", width=g.width(), height=g.height(), primary=primary))
     default = next((i for i, sc in enumerate(screens) if sc is not QGuiApplication.primaryScreen()), 0)
-    index = Dialogs.choose(parent, "Open results board",
-                           "Show the results board full screen on:", labels, default)
+    index = Dialogs.choose(parent, translate("ResultsBoard", "Open results board"),
+                           translate("ResultsBoard", "Show the results board full screen on:"), labels,
+                           default)
     if index is None:
         return None
     return screens[index], True

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from countdesk.gui.i18n import translate
+
 if TYPE_CHECKING:
     from countdesk.app import AppError
 
@@ -29,15 +31,16 @@ class Dialogs:
     def app_error(cls, parent: QWidget | None, title: str, exc: AppError) -> None:
         """A refusal of the application layer: its sentence, then its code."""
         sentence = exc.sentence[:1].upper() + exc.sentence[1:]
-        cls.error(parent, title, f"{sentence}\n\n(code {exc.code})")
+        cls.error(parent, title, translate("Dialogs", "{sentence}\n\n(code {code})").format(
+            sentence=sentence, code=exc.code))
 
     @classmethod
     def passphrase(cls, parent: QWidget | None, what: str) -> str | None:
         """The returning officer's passphrase for ``what`` ("declaring the result of
         Nonsuch"), or None if cancelled."""
-        return cls.get_password(parent, "Returning officer's passphrase",
-                                f"{what[:1].upper()}{what[1:]} needs the returning officer's "
-                                "passphrase:")
+        return cls.get_password(parent, translate("Dialogs", "Returning officer's passphrase"),
+                                translate("Dialogs", "{what} needs the returning officer's passphrase:")
+                                .format(what=what[:1].upper() + what[1:]))
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, text: str) -> bool:

@@ -40,7 +40,7 @@ class PdfPreview(QDialog):
         self.data = data
         self.suggested_name = suggested_name
         self.setWindowTitle(title)
-        self.setAccessibleName(f"Preview: {title}")
+        self.setAccessibleName(self.tr("Preview: {title}").format(title=title))
         screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
         room = screen.availableGeometry() if screen is not None else None
         # the whole dialog on the screen (its buttons too), on a laptop's 768 lines
@@ -65,8 +65,8 @@ class PdfPreview(QDialog):
         self.view.pageNavigator().jump(0, QPointF(0, 0), 0)
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
-        for text, fn in (("&Print…", self.print_document), ("&Save as PDF…", self.save),
-                         ("&Close", self.accept)):
+        for text, fn in ((self.tr("&Print…"), self.print_document), (self.tr("&Save as PDF…"), self.save),
+                         (self.tr("&Close"), self.accept)):
             b = QPushButton(text)
             b.setAccessibleName(text.replace("&", "").rstrip("…"))
             b.clicked.connect(lambda _c=False, f=fn: f())
@@ -79,7 +79,8 @@ class PdfPreview(QDialog):
         return int(self.document.pageCount())
 
     def save(self, path: str | None = None) -> Path | None:
-        target = path or Dialogs.save_file(self, "Save as PDF", self.suggested_name, "PDF files (*.pdf)")
+        target = path or Dialogs.save_file(self, self.tr("Save as PDF"), self.suggested_name,
+                                            self.tr("PDF files (*.pdf)"))
         if not target:
             return None
         try:
@@ -88,12 +89,12 @@ class PdfPreview(QDialog):
                 raise AppError("A044", "the store was closed")
             written = desk.save_document(target, self.data)  # atomically
         except OSError as exc:
-            Dialogs.error(self, "Not saved", f"{target}: {exc.strerror or exc}")
+            Dialogs.error(self, self.tr("Not saved"), f"{target}: {exc.strerror or exc}")
             return None
         except AppError as exc:
-            Dialogs.app_error(self, "Not saved", exc)
+            Dialogs.app_error(self, self.tr("Not saved"), exc)
             return None
-        Dialogs.info(self, "Saved", f"Saved {written}")
+        Dialogs.info(self, self.tr("Saved"), self.tr("Saved {path}").format(path=written))
         return written
 
     def print_document(self) -> None:
@@ -108,7 +109,7 @@ class PdfPreview(QDialog):
         """Render each page at the printer's resolution (QtPdf printing is raster)."""
         painter = QPainter()
         if not painter.begin(printer):
-            Dialogs.error(self, "Not printed", "The printer could not be started.")
+            Dialogs.error(self, self.tr("Not printed"), self.tr("The printer could not be started."))
             return
         try:
             for page in range(self.pages):

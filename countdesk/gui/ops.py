@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from countdesk.app import OPERATIONS, AppError, Changes, Desk, NeedsPassphrase
 from countdesk.gui.dialogs import Dialogs
+from countdesk.gui.i18n import translate
 from countdesk.gui.workers import start_worker
 
 T = TypeVar("T")
@@ -63,12 +64,12 @@ class CollectionOp(Generic[T]):
     says what is being done, for the passphrase prompt ("declaring the result of Nonsuch")."""
 
     def __init__(self, parent: QWidget, op: Callable[[Desk], T], *, name: str | None = None,
-                 title: str = "Not done", what: str | None = None) -> None:
+                 title: str | None = None, what: str | None = None) -> None:
         self._parent = parent
         self._what = what
         self._op = op
         self._name = name
-        self._title = title
+        self._title = title or translate("Ops", "Not done")
         self._success: Callable[[T], Any] | None = None
         self._failure: Callable[[AppError], Any] | None = None
         self.result: T | None = None
@@ -139,8 +140,8 @@ class CollectionOp(Generic[T]):
     def _ask(self, host: Any, describe: str) -> str | None:
         passphrase = Dialogs.passphrase(self._parent, describe)
         if passphrase is None:
-            host.say(f"{self._title}: {describe} needs the returning officer's passphrase; "
-                     "nothing was changed.")
+            host.say(translate("Ops", "{title}: {what} needs the returning officer's passphrase; "
+                               "nothing was changed.").format(title=self._title, what=describe))
         return passphrase
 
 
@@ -221,7 +222,8 @@ class QueryOp(Generic[T]):
         self._job = _Job(path, self._op, writes=self._writes)
         if self._progress is not None:
             title, label, maximum, cancellable = self._progress
-            dialog = QProgressDialog(label, "&Cancel" if cancellable else "", 0, maximum, self._parent)
+            cancel = translate("Ops", "&Cancel") if cancellable else ""
+            dialog = QProgressDialog(label, cancel, 0, maximum, self._parent)
             dialog.setWindowTitle(title)
             dialog.setAccessibleName(title)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -270,6 +272,6 @@ class QueryOp(Generic[T]):
         if self._failure is not None:
             self._failure(exc)
         elif isinstance(exc, AppError):
-            Dialogs.app_error(self._parent, "Not done", exc)
+            Dialogs.app_error(self._parent, translate("Ops", "Not done"), exc)
         else:
-            Dialogs.error(self._parent, "Not done", f"{exc or type(exc).__name__}")
+            Dialogs.error(self._parent, translate("Ops", "Not done"), f"{exc or type(exc).__name__}")

@@ -9,8 +9,10 @@ from typing import TypeVar
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from countdesk.app import Desk
-from countdesk.core.workflow import ACTION_WORDS, Action, Verdict
+from countdesk.core.workflow import Action, Verdict
+from countdesk.gui.i18n import translate
 from countdesk.gui.ops import CollectionOp
+from countdesk.gui.words import action_words
 
 T = TypeVar("T")
 
@@ -19,7 +21,7 @@ def verdict_tip(verdict: Verdict) -> str:
     """What a button's tooltip says: what it does, or why it cannot be done now (with the
     workflow's code)."""
     if verdict.allowed:
-        words = ACTION_WORDS[verdict.action]
+        words = action_words(verdict.action)
         return words[:1].upper() + words[1:] + "."
     reason = verdict.reason[:1].upper() + verdict.reason[1:]
     return f"{verdict.code}: {reason}."
@@ -55,7 +57,7 @@ class WardPanel(QWidget):
     def redraw(self) -> None:
         """Show the ward as the desk has it now."""
 
-    def op(self, op: Callable[[Desk], T], *, name: str | None = None, title: str = "Not done",
+    def op(self, op: Callable[[Desk], T], *, name: str | None = None, title: str | None = None,
            what: str | None = None) -> CollectionOp[T]:
         return CollectionOp(self, op, name=name, title=title, what=what)
 
@@ -63,8 +65,8 @@ class WardPanel(QWidget):
         for action, button in self.action_buttons.items():
             if verdicts is None:
                 button.setEnabled(False)
-                button.setToolTip("Choose a ward first.")
-                button.setAccessibleDescription("Choose a ward first.")
+                button.setToolTip(translate("WardPanel", "Choose a ward first."))
+                button.setAccessibleDescription(button.toolTip())
             else:
                 show_verdict(button, verdicts[action])
 

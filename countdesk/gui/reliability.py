@@ -44,11 +44,11 @@ class Reliability(QObject):
         self._dirty = True  # something changed since the last backup
         self.last_backup: str | None = None
         self.last_error: str | None = None
-        menu = window.menuBar().addMenu("&Backups")
-        for text, fn in (("Choose the &backup folder…", self.choose_folder),
-                         ("Back up &now", lambda: self.backup(manual=True)),
+        menu = window.menuBar().addMenu(self.tr("Backu&ps"))
+        for text, fn in ((self.tr("Choose the &backup folder…"), self.choose_folder),
+                         (self.tr("Back up &now"), lambda: self.backup(manual=True)),
                          (None, None),
-                         ("Returning officer's &passphrase…", self.set_passphrase)):
+                         (self.tr("Returning officer's &passphrase…"), self.set_passphrase)):
             if text is None:
                 menu.addSeparator()
                 continue
@@ -79,12 +79,13 @@ class Reliability(QObject):
         self._settings.sync()
 
     def choose_folder(self) -> None:
-        path = Dialogs.choose_folder(self.window, "Folder for backups (a USB stick, say)")
+        path = Dialogs.choose_folder(self.window, self.tr("Folder for backups (a USB stick, say)"))
         if not path:
             return
         folder = Path(path)
         if not folder.is_dir():
-            Dialogs.error(self.window, "Backups", f"{folder} is not a folder.")
+            Dialogs.error(self.window, self.tr("Backups"),
+                          self.tr("{folder} is not a folder.").format(folder=folder))
             return
         self.folder = folder
         self.backup(manual=True)
@@ -99,8 +100,8 @@ class Reliability(QObject):
             return False
         if folder is None:
             if manual:
-                Dialogs.info(self.window, "Backups", "Choose the backup folder first "
-                             "(Backups → Choose the backup folder).")
+                Dialogs.info(self.window, self.tr("Backups"), self.tr("Choose the backup folder first "
+                             "(Backups → Choose the backup folder)."))
             return False
         if not (manual or force or self._dirty):
             return False  # nothing changed since the last backup
@@ -112,9 +113,10 @@ class Reliability(QObject):
         def ok(path: Path) -> None:
             self._job = None
             self.last_backup, self.last_error = str(path), None
-            self.window.statusBar().showMessage(f"Backed up to {path}", 8000)
+            done = self.tr("Backed up to {path}").format(path=path)
+            self.window.statusBar().showMessage(done, 8000)
             if manual:
-                Dialogs.info(self.window, "Backups", f"Backed up to {path}")
+                Dialogs.info(self.window, self.tr("Backups"), done)
             self._again()
 
         def bad(exc: Exception) -> None:
@@ -122,12 +124,12 @@ class Reliability(QObject):
             self._dirty = True
             message = exc.sentence if isinstance(exc, AppError) else f"{type(exc).__name__}: {exc}"
             self.last_error = message
-            self.window.statusBar().showMessage(f"BACKUP FAILED: {message}")
+            self.window.statusBar().showMessage(self.tr("BACKUP FAILED: {message}").format(message=message))
             if manual or force:
-                Dialogs.error(self.window, "Backup failed", message)
+                Dialogs.error(self.window, self.tr("Backup failed"), message)
             self._again()
 
-        self.window.statusBar().showMessage("Backing up…")
+        self.window.statusBar().showMessage(self.tr("Backing up…"))
         self._job = QueryOp(self.window, lambda d: safety.backup(d.path, folder, keep=KEEP).path, ok)
         self._job.failure(bad).run_in_background()
         return True
@@ -144,24 +146,25 @@ class Reliability(QObject):
         try:
             desk = Desk.open(path)
         except AppError as exc:
-            Dialogs.app_error(self.window, "Cannot open the store", exc)
+            Dialogs.app_error(self.window, self.tr("Cannot open the store"), exc)
             return None
         if not desk.read_only:
             try:
                 desk.claim_writer()
             except StoreBusy as exc:
                 desk.close()
-                if not Dialogs.ask(self.window, "Store in use",
-                                   f"{exc.sentence}\n\nOpen it read-only, to look at it without "
-                                   "changing it?"):
+                if not Dialogs.ask(self.window, self.tr("Store in use"),
+                                   self.tr("{sentence}\n\nOpen it read-only, to look at it without "
+                                           "changing it?").format(sentence=exc.sentence)):
                     return None
                 try:
                     desk = Desk.open(path, read_only=True)
                 except AppError as again:
-                    Dialogs.app_error(self.window, "Cannot open the store", again)
+                    Dialogs.app_error(self.window, self.tr("Cannot open the store"), again)
                     return None
         if desk.read_only:
-            self.window.statusBar().showMessage(f"Read-only: {desk.read_only_reason}")
+            self.window.statusBar().showMessage(
+                self.tr("Read-only: {reason}").format(reason=desk.read_only_reason))
         self._dirty = True
         return desk
 
@@ -174,7 +177,8 @@ class Reliability(QObject):
         try:
             digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         except OSError as exc:
-            Dialogs.error(self.window, "Signing key", f"{path} cannot be read: {exc.strerror}")
+            Dialogs.error(self.window, self.tr("Signing key"), self.tr("{path} cannot be read: {error}")
+                          .format(path=path, error=exc.strerror))
             return False
         details = {"key_file": Path(path).name, "key_sha256": digest}
         fingerprint = self._certificate_of(path)
@@ -184,24 +188,25 @@ class Reliability(QObject):
         details["certificate_fingerprint"] = fingerprint
         return CollectionOp(self.window, lambda desk: desk.record_key_event(
             "signing key chosen", details, by=self.window.operator() or None),
-            name="record_key_event", title="Signing key not chosen",
-            what="choosing the returning officer's signing key").run()
+            name="record_key_event", title=self.tr("Signing key not chosen"),
+            what=self.tr("choosing the returning officer's signing key")).run()
 
     def _certificate_of(self, path: str) -> str | None:
         """The key's certificate fingerprint, once its own passphrase opens it (None: not opened,
         said in words)."""
         from countdesk.reports.signing import SigningError, fingerprint, load_signer  # noqa: PLC0415
 
-        secret = Dialogs.get_password(self.window, "Signing key",
-                                      f"The passphrase of the signing key {Path(path).name} (to check "
-                                      "that it opens; it is not stored):")
+        secret = Dialogs.get_password(self.window, self.tr("Signing key"),
+                                      self.tr("The passphrase of the signing key {name} (to check "
+                                              "that it opens; it is not stored):")
+                                      .format(name=Path(path).name))
         if secret is None:
-            self.window.statusBar().showMessage("Signing key not chosen")
+            self.window.statusBar().showMessage(self.tr("Signing key not chosen"))
             return None
         try:
             cert = load_signer(path, secret).signing_cert
         except SigningError as exc:
-            Dialogs.error(self.window, "Signing key", str(exc))
+            Dialogs.error(self.window, self.tr("Signing key"), str(exc))
             return None
         assert cert is not None
         return str(fingerprint(cert.dump()))
@@ -212,25 +217,26 @@ class Reliability(QObject):
             return
         old: str | None = None
         if desk.passphrase_set():
-            old = Dialogs.get_password(self.window, "Change the passphrase", "The current passphrase:")
+            old = Dialogs.get_password(self.window, self.tr("Change the passphrase"),
+                                       self.tr("The current passphrase:"))
             if old is None:
                 return
-        new = Dialogs.get_password(self.window, "Returning officer's passphrase",
-                                   "The new passphrase (at least 8 characters):")
+        new = Dialogs.get_password(self.window, self.tr("Returning officer's passphrase"),
+                                   self.tr("The new passphrase (at least 8 characters):"))
         if new is None:
             return
-        again = Dialogs.get_password(self.window, "Returning officer's passphrase",
-                                     "The new passphrase again:")
+        again = Dialogs.get_password(self.window, self.tr("Returning officer's passphrase"),
+                                     self.tr("The new passphrase again:"))
         if again is None:
             return
         if again != new:
-            Dialogs.error(self.window, "Passphrase not set", "The two passphrases differ; nothing "
-                          "was changed.")
+            Dialogs.error(self.window, self.tr("Passphrase not set"),
+                          self.tr("The two passphrases differ; nothing was changed."))
             return
         if CollectionOp(self.window, lambda d: d.set_passphrase(new, old=old,
                                                                  by=self.window.operator() or None),
-                        name="set_passphrase", title="Passphrase not set").run():
-            Dialogs.info(self.window, "Returning officer's passphrase",
-                         "Set. Declaring, recording lots, countermanding a poll, reporting an error "
+                        name="set_passphrase", title=self.tr("Passphrase not set")).run():
+            Dialogs.info(self.window, self.tr("Returning officer's passphrase"),
+                         self.tr("Set. Declaring, recording lots, countermanding a poll, reporting an error "
                          "after a declaration, unlocking candidate lists, accepting one keying over "
-                         "another and turning double entry off now ask for it.")
+                         "another and turning double entry off now ask for it."))
