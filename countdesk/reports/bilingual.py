@@ -32,13 +32,19 @@ from countdesk.reports.layout import (
     _signature_image,
     countermand_text,
     countermanded,
+    declared_time,
     esc,
     figure,
     fit,
     grid,
+    plural,
+    statement_name,
     uk_time,
     uncontested,
 )
+from countdesk.reports.layout import heading as layout_heading
+from countdesk.reports.layout import signature_block as layout_signature_block
+from countdesk.reports.layout import where_lines as layout_where_lines
 from countdesk.reports.tables import candidate_name, candidate_rows, party_note
 
 
@@ -411,3 +417,47 @@ def seats_summary(st: Styles, election: ElectionInfo, w: Words, seats_won: dict[
     if abandoned:
         out.append(Paragraph(w("countermanded_wards", wards=esc(", ".join(abandoned))), st.note))
     return out
+
+
+# ------------------------------------------------ the other documents' frame
+def heading_for(st: Styles, election: ElectionInfo, w: Words, title: str,
+                lines: Sequence[str]) -> list[Flowable]:
+    """The heading of a document titled ``title`` (English): as always in English only,
+    each language's title one above the other with two."""
+    if not w.bilingual:
+        return layout_heading(st, election, title, lines)
+    out: list[Flowable] = [Paragraph(esc(election.authority), st.authority), Spacer(1, 2 * mm)]
+    for text in w.texts_each(title):
+        out.append(Paragraph(esc(text), fit(st.title, text)))
+    out.append(Spacer(1, 2 * mm))
+    out += [Paragraph(line, st.centre) for line in lines]
+    out.append(Rule(BODY_W, 1.2))
+    return out
+
+
+def where_for(election: ElectionInfo, ward: WardInfo, st: Styles, w: Words) -> list[str]:
+    return where_lines(election, ward, w) if w.bilingual else layout_where_lines(election, ward, st)
+
+
+def signature_for(st: Styles, election: ElectionInfo, w: Words, *, name: str | None, title: str,
+                  at: str | None, image: SignatureImage | None, with_time: bool = True) -> Table:
+    """The signature block, dated ``at`` (a stored UTC time; None: a line to date by hand)."""
+    if not w.bilingual:
+        dated = declared_time(at) if at else ""
+        if dated and not with_time:
+            dated = dated.split(" at ")[0]
+        return layout_signature_block(st, election, name=name, title=title, dated=dated, image=image)
+    return signature_block(st, election, w, name=name, title=title, declared_at=at, image=image,
+                           with_time=with_time)
+
+
+def who(w: Words, name: str | None, title: str) -> dict[str, Any]:
+    """The values ``name`` and ``title`` of an "I, <b>{name}</b>, being the {title} ..." sentence."""
+    if not w.bilingual:
+        return {"name": statement_name(name), "title": esc(title)}
+    return {"name": w.per("undersigned") if not name else esc(name),
+            "title": {k: esc(v) for k, v in titles(w, title).items()}}
+
+
+def seats_text(w: Words, n: int) -> dict[str, str] | str:
+    return plural(n, "seat") if not w.bilingual else seats(w, n)

@@ -260,7 +260,8 @@ def _correction_note(st: Styles, ward: WardInfo, note: CorrectionNote) -> list[F
 
 # -------------------------------------------------------------- provisional
 def provisional_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult) -> bytes:
-    """The provisional result for candidates and agents, watermarked as not a declaration."""
+    """The provisional result for candidates and agents, watermarked as not a declaration.
+    In Welsh and English when the election's documents are bilingual."""
     register_fonts()
     check_pair(ward, result)
     refuse_countermanded(ward, result, "provisional result")
@@ -270,22 +271,29 @@ def provisional_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult) 
         first = result.errors[0].message if result.errors else "the count is not complete"
         raise ReportError(f"{ward.name} has no provisional result yet ({first})")
     st = styles_for(len(result.candidates) + 3)
-    seats = plural(ward.seats, "seat")
-    story = heading(st, election, "PROVISIONAL RESULT", [
-        f"<b>{esc(ward.name)}</b> ward — {seats} — {esc(poll_day(election.poll_date))}",
-        f"Round {result.round_number} of the count · shown to candidates and agents · "
-        "this is not a declaration"])
+    w = bilingual.words_for(election)
+    t = w.text
+    n = result.round_number
+    if w.bilingual:
+        place = {"ward": bilingual.ward_names(ward, w), "seats": bilingual.seats(w, ward.seats),
+                 "date": bilingual.dates(w, election)}
+    else:
+        place = {"ward": esc(ward.name), "seats": plural(ward.seats, "seat"),
+                 "date": esc(poll_day(election.poll_date))}
+    story = bilingual.heading_for(st, election, w, "PROVISIONAL RESULT", [
+        t("<b>{ward}</b> ward — {seats} — {date}", **place),
+        t("Round {n} of the count · shown to candidates and agents · this is not a declaration", n=n)])
 
     if result.tie is not None:
         tied = [result.row(cid).candidate for cid in result.tie.candidate_ids]
         names = join_and([f"{c.ballot_paper_name} ({c.party or c.description})" for c in tied])
+        stake = (bilingual.seats_text(w, result.tie.seats) if result.tie.kind == "seat"
+                 else esc(result.tie.stake))
         banner = Paragraph(
-            f"<b>EQUALITY OF VOTES — LOTS MUST BE DRAWN ({cite(election.jurisdiction, 'lots')})"
-            f"</b><br/>{esc(names)} each have "
-            f"{figure(result.tie.votes)} votes for "
-            f"{plural(result.tie.seats, 'seat') if result.tie.kind == 'seat' else esc(result.tie.stake)}"
-            ". The returning "
-            "officer decides between them by lot; the winner is treated as having one more vote.",
+            t("<b>EQUALITY OF VOTES — LOTS MUST BE DRAWN ({rule})</b><br/>{names} each have "
+              "{votes} votes for {stake}. The returning officer decides between them by lot; the "
+              "winner is treated as having one more vote.", rule=cite(election.jurisdiction, "lots"),
+              names=esc(names), votes=figure(result.tie.votes), stake=stake),
             st.p("banner", textColor=ALERT, alignment=TA_CENTER, leading=st.size * 1.35))
         bt = Table([[banner]], colWidths=[BODY_W])
         bt.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.6, ALERT),
@@ -294,15 +302,15 @@ def provisional_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult) 
         story += [bt, Spacer(1, 4 * mm)]
 
     show_declared = any(r.declared_votes != r.votes for r in result.candidates)
-    head = [Paragraph("Pos.", st.head_num), Paragraph("Candidate", st.head),
-            Paragraph("Description / party", st.head), Paragraph("Votes", st.head_num)]
+    head = [Paragraph(t("Pos."), st.head_num), Paragraph(t("Candidate"), st.head),
+            Paragraph(t("Description / party"), st.head), Paragraph(t("Votes"), st.head_num)]
     if show_declared:
-        head.append(Paragraph("After lot", st.head_num))
+        head.append(Paragraph(t("After lot"), st.head_num))
     head.append(Paragraph("&nbsp;", st.head))
     rows: list[list[Any]] = [head]
+    elected, tied_mark = t("<b>Elected</b>"), t("<font color='#9e0d0d'><b>TIED</b></font>")
     for r in result.by_position():
-        mark = {True: "<b>Elected</b>", False: "&nbsp;",
-                None: "<font color='#9e0d0d'><b>TIED</b></font>"}[r.elected]
+        mark = {True: elected, False: "&nbsp;", None: tied_mark}[r.elected]
         row: list[Any] = [Paragraph("" if r.position is None else str(r.position), st.num),
                           candidate_name(r, st), description_cell(r, st), Paragraph(figure(r.votes), st.num)]
         if show_declared:
@@ -311,39 +319,51 @@ def provisional_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult) 
         row.append(Paragraph(mark, st.cell))
         rows.append(row)
     widths = [0.06, 0.29, 0.34, 0.1, 0.1, 0.11] if show_declared else [0.07, 0.33, 0.34, 0.12, 0.14]
-    table = Table(rows, colWidths=[BODY_W * w for w in widths], repeatRows=1)
+    if w.bilingual:
+        widths = [0.09, 0.25, 0.25, 0.14, 0.14, 0.13] if show_declared else [0.09, 0.28, 0.28, 0.17, 0.18]
+    table = Table(rows, colWidths=[BODY_W * x for x in widths], repeatRows=1)
     table.setStyle(TableStyle(grid(st.pad)))
     story += [table, Spacer(1, 2 * mm)]
     if result.margin is not None:
         ranked = result.by_position()
         if len(ranked) > result.seats:
             last_in, first_out = ranked[result.seats - 1], ranked[result.seats]
-            story.append(Paragraph(
-                f"Margin for the last seat, on the votes counted: <b>{plural(result.margin, 'vote')}</b> "
-                f"({esc(last_in.candidate.ballot_paper_name)}, {esc(last_in.candidate.party)}: "
-                f"{figure(last_in.votes)}; "
-                f"{esc(first_out.candidate.ballot_paper_name)}, {esc(first_out.candidate.party)}: "
-                f"{figure(first_out.votes)}).", st.body))
+            margin = (plural(result.margin, "vote") if not w.bilingual else
+                      {"en": plural(result.margin, "vote"), "cy": f"{result.margin} pleidlais"})
+            story.append(Paragraph(t(
+                "Margin for the last seat, on the votes counted: <b>{margin}</b> "
+                "({a}, {pa}: {va}; {b}, {pb}: {vb}).", margin=margin,
+                a=esc(last_in.candidate.ballot_paper_name), pa=esc(last_in.candidate.party),
+                va=figure(last_in.votes), b=esc(first_out.candidate.ballot_paper_name),
+                pb=esc(first_out.candidate.party), vb=figure(first_out.votes)), st.body))
             story.append(Spacer(1, 1.5 * mm))
     for lot in result.lots:
         cand = result.row(lot.winner_id).candidate
-        witnesses = f", witnessed by {esc(', '.join(lot.witnesses))}" if lot.witnesses else ""
-        story.append(Paragraph(
-            f"{LOT_SENTENCE.format(name=esc(cand.paper_display_name))} Method: {esc(lot.method)}{witnesses}.",
-            st.body))
+        witnesses = (t(", witnessed by {names}", sep="", names=esc(", ".join(lot.witnesses)))
+                     if lot.witnesses and not w.bilingual else "")
+        if w.bilingual:
+            parts = dict(zip(w.languages, w.texts_each(", witnessed by {names}",
+                                                       names=esc(", ".join(lot.witnesses))),
+                             strict=True)) if lot.witnesses else dict.fromkeys(w.languages, "")
+            story.append(Paragraph(t("{lot} Method: {method}{witnesses}.",
+                                     lot=w.per("lot_sentence", name=esc(cand.paper_display_name)),
+                                     method=esc(lot.method), witnesses=parts), st.body))
+        else:
+            story.append(Paragraph(
+                f"{LOT_SENTENCE.format(name=esc(cand.paper_display_name))} Method: {esc(lot.method)}"
+                f"{witnesses}.", st.body))
     story.append(Spacer(1, 3 * mm))
-    story += papers_section(st, result)
+    story += bilingual.papers_section(st, result, w) if w.bilingual else papers_section(st, result)
     story.append(Spacer(1, 4 * mm))
-    story.append(Paragraph(
+    story.append(Paragraph(t(
         "Any candidate or election agent may ask the returning officer for a recount before the "
         "result is declared. The figures may change after a recount; only the declaration of result "
-        "of poll, signed by the returning officer, is the result.", st.note))
+        "of poll, signed by the returning officer, is the result."), st.note))
     digest = result_digest(election, ward, result)
     meta = Meta(KIND_PROVISIONAL, f"Provisional result — {ward.name}",
                 f"Provisional result (not a declaration), {ward.name}, round {result.round_number}, "
                 f"{election.authority}; result digest (SHA-256) {digest}",
                 election.returning_officer or election.authority, digest, ward.id)
-    return render(one_page(story), meta, watermark=PROVISIONAL_MARK,
-                  footer_note=f"Provisional — round {result.round_number} — not a declaration")
-
-
+    return render(one_page(story), meta,
+                  watermark=t(PROVISIONAL_MARK, sep=" / ") if w.bilingual else PROVISIONAL_MARK,
+                  footer_note=t("Provisional — round {n} — not a declaration", sep=" / ", n=n))

@@ -38,12 +38,23 @@ _lock = threading.Lock()
 
 
 @cache
-def catalogue(lang: str) -> Mapping[str, str]:
-    """The labels of one language, from ``resources/i18n/documents.<lang>.json``."""
+def _load(lang: str) -> Mapping[str, Any]:
     with _lock:
         path = resource_dir() / "i18n" / f"documents.{lang}.json"
-        data = json.loads(path.read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+        data: Mapping[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def catalogue(lang: str) -> Mapping[str, str]:
+    """The labels of one language, from ``resources/i18n/documents.<lang>.json``."""
+    return {k: v for k, v in _load(lang).items() if not k.startswith("_") and isinstance(v, str)}
+
+
+def texts(lang: str) -> Mapping[str, str]:
+    """The sentences of the other documents, keyed by their English wording (``_texts`` in
+    ``documents.<lang>.json``; English is its own key)."""
+    found: Mapping[str, str] = _load(lang).get("_texts", {})
+    return found
 
 
 def day_in(lang: str, d: datetime.date) -> str:
@@ -83,6 +94,19 @@ class Words:
     def per(self, key: str, **values: Any) -> dict[str, str]:
         """The label by language (to pass as a value of another label)."""
         return dict(zip(self.languages, self.each(key, **values), strict=True))
+
+    def text(self, english: str, sep: str = "<br/>", **values: Any) -> str:
+        """A sentence given in English, in every language (its Welsh from ``_texts``): English
+        only, it is the English exactly as the documents always printed it."""
+        return sep.join(self.texts_each(english, **values))
+
+    def texts_each(self, english: str, **values: Any) -> list[str]:
+        out = []
+        for lang in self.languages:
+            args = {k: (v[lang] if isinstance(v, Mapping) else v) for k, v in values.items()}
+            text = english if lang == "en" else texts(lang)[english]
+            out.append(text.format(**args) if args else text)
+        return out
 
     def day(self, d: datetime.date, sep: str = " / ") -> str:
         return sep.join(day_in(lang, d) for lang in self.languages)

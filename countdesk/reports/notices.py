@@ -24,6 +24,7 @@ from countdesk.core.records import ElectionInfo, VerificationSummary, WardInfo
 from countdesk.reports import bilingual
 from countdesk.reports.digest import notice_digest, verification_digest
 from countdesk.reports.fonts import BOLD, register_fonts
+from countdesk.reports.i18n import Words
 from countdesk.reports.kinds import KIND_NOTICE, KIND_VERIFICATION
 from countdesk.reports.layout import (
     BODY_W,
@@ -50,7 +51,6 @@ from countdesk.reports.layout import (
     statement_name,
     styles,
     uncontested,
-    where_lines,
 )
 from countdesk.reports.tables import lot_lines, result_table, unfilled_sentence, unopposed_table
 
@@ -220,68 +220,77 @@ def verification_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult,
     boxes = summary.boxes if summary is not None else ()
     st = styles(10, 3.5) if len(boxes) < 12 else styles(9, 2)
     name, title = signatory(election, ward, signatory_name)
-    story = heading(st, election, "STATEMENT OF THE RESULT OF THE VERIFICATION",
-                    where_lines(election, ward, st))
-    story.append(Paragraph(
-        f"I, <b>{statement_name(name)}</b>, being the {esc(title)} at the above election, give notice "
+    w = bilingual.words_for(election)
+    tx = w.text
+    story = bilingual.heading_for(st, election, w, "STATEMENT OF THE RESULT OF THE VERIFICATION",
+                                  bilingual.where_for(election, ward, st, w))
+    story.append(Paragraph(tx(
+        "I, <b>{name}</b>, being the {title} at the above election, give notice "
         "that the ballot paper accounts for this ward were verified, and that the ballot papers "
-        "were then counted, as follows:", st.body))
+        "were then counted, as follows:", **bilingual.who(w, name, title)), st.body))
     story.append(Spacer(1, 4 * mm))
     notes: list[str] = []
     if summary is not None and boxes:
-        story += _verification_boxes(st, summary)
+        story += _verification_boxes(st, summary, w)
         story.append(Spacer(1, 3 * mm))
         if summary.explanation and summary.explanation_current:
             who = f" ({esc(summary.explained_by)})" if summary.explained_by else ""
             text = "<br/>".join(esc(line) for line in summary.explanation.split("\n"))
-            story.append(Paragraph(f"<b>Explanation of the variance</b>{who}:<br/>{text}", st.body))
+            story.append(Paragraph(tx("<b>Explanation of the variance</b>{who}:", sep=" / ", who=who)
+                                   + f"<br/>{text}", st.body))
             story.append(Spacer(1, 3 * mm))
         elif summary.variance:
             named = ", ".join(esc(b) for b in summary.unexplained_boxes)
-            notes.append(f"No explanation of the variance of {summary.variance:+,} has been recorded "
-                         "since the verification was last changed"
-                         + (f" (variance in: {named}); the count of the ward waits until it is "
-                            "explained or the box recounted." if named else "."))
+            if named:
+                notes.append(tx("No explanation of the variance of {v} has been recorded since the "
+                               "verification was last changed (variance in: {named}); the count of "
+                               "the ward waits until it is explained or the box recounted.",
+                               v=f"{summary.variance:+,}", named=named))
+            else:
+                notes.append(tx("No explanation of the variance of {v} has been recorded since the "
+                               "verification was last changed.", v=f"{summary.variance:+,}"))
         if not summary.complete:
-            notes.append("The verification is not complete: some entries have no papers counted yet.")
+            notes.append(tx("The verification is not complete: some entries have no papers counted yet."))
 
     verified = ward.ballot_papers_verified
     counted = result.ballot_papers_counted
     separate = result.papers_source in ("counted", "computed")
     if verified is not None and counted is not None and separate:
-        difference = f"{counted - verified:+,}" if counted != verified else "none"
+        difference = f"{counted - verified:+,}" if counted != verified else tx("none", sep=" / ")
     else:
         difference = "—"
     rows = [
-        [Paragraph("<b>Total ballot papers verified</b> (polling station ballot boxes and postal "
-                   "ballot papers)", st.cell), Paragraph(f"<b>{figure(verified)}</b>", st.num)],
-        [Paragraph("Ballot papers counted at the count (valid and rejected)", st.cell),
+        [Paragraph(tx("<b>Total ballot papers verified</b> (polling station ballot boxes and postal "
+                     "ballot papers)"), st.cell), Paragraph(f"<b>{figure(verified)}</b>", st.num)],
+        [Paragraph(tx("Ballot papers counted at the count (valid and rejected)"), st.cell),
          Paragraph(figure(counted) if separate else "—", st.num)],
-        [Paragraph("<b>Difference</b> (counted less verified)", st.cell),
+        [Paragraph(tx("<b>Difference</b> (counted less verified)"), st.cell),
          Paragraph(f"<b>{difference}</b>", st.num)],
     ]
     t = Table(rows, colWidths=[BODY_W - 35 * mm, 35 * mm])
     t.setStyle(TableStyle(grid(st.pad, header=False)))
     story += [t, Spacer(1, 3 * mm)]
     if result.papers_source == "computed":
-        notes.append("The ballot papers counted were not keyed separately: in this one-seat ward they "
-                     "are the valid papers (one vote each) and the rejected papers.")
+        notes.append(tx("The ballot papers counted were not keyed separately: in this one-seat ward they "
+                       "are the valid papers (one vote each) and the rejected papers."))
     if result.ballot_papers_counted is None:
-        notes.append("The ballot papers have not been counted yet.")
-    for w in result.warnings:
-        if w.code == "W001":
-            state = "acknowledged by the returning officer" if w.acknowledged else "not yet acknowledged"
-            notes.append(f"Difference between the count and the verification: {esc(w.message)} ({state}).")
+        notes.append(tx("The ballot papers have not been counted yet."))
+    for warning in result.warnings:
+        if warning.code == "W001":
+            state = (tx("acknowledged by the returning officer", sep=" / ") if warning.acknowledged
+                     else tx("not yet acknowledged", sep=" / "))
+            notes.append(tx("Difference between the count and the verification: {message} ({state}).",
+                           sep=" / ", message=esc(warning.message), state=state))
     if not boxes:
-        notes.append("No figures for the individual ballot boxes or postal ballot papers are recorded "
-                     "in countdesk for this ward: they are those on the presiding officers' ballot "
-                     "paper accounts and the postal voting statement, and are not repeated here.")
+        notes.append(tx("No figures for the individual ballot boxes or postal ballot papers are recorded "
+                       "in countdesk for this ward: they are those on the presiding officers' ballot "
+                       "paper accounts and the postal voting statement, and are not repeated here."))
     for n in notes:
         story.append(Paragraph(n, st.note))
         story.append(Spacer(1, 1.5 * mm))
     story.append(Spacer(1, 10 * mm))
-    story.append(KeepTogether([signature_block(st, election, name=name, title=title, dated="",
-                                               image=signature_image)]))
+    story.append(KeepTogether([bilingual.signature_for(st, election, w, name=name, title=title,
+                                                       at=None, image=signature_image)]))
     digest = verification_digest(election, ward, result, summary)
     meta = Meta(KIND_VERIFICATION, f"Statement of the result of the verification — {ward.name}",
                 f"Statement of the result of the verification, {ward.name}, {election.authority}; "
@@ -289,13 +298,14 @@ def verification_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult,
     return render(story, meta)
 
 
-def _verification_boxes(st: Styles, summary: VerificationSummary) -> list[Flowable]:
-    head = [Paragraph("Ballot box / polling station", st.head),
-            Paragraph("Papers issued", st.head_num), Paragraph("Unused", st.head_num),
-            Paragraph("Spoilt", st.head_num), Paragraph("Tendered", st.head_num),
-            Paragraph("Papers counted", st.head_num), Paragraph("Variance", st.head_num)]
+def _verification_boxes(st: Styles, summary: VerificationSummary, w: Words) -> list[Flowable]:
+    tx = w.text
+    head = [Paragraph(tx("Ballot box / polling station"), st.head),
+            Paragraph(tx("Papers issued"), st.head_num), Paragraph(tx("Unused"), st.head_num),
+            Paragraph(tx("Spoilt"), st.head_num), Paragraph(tx("Tendered"), st.head_num),
+            Paragraph(tx("Papers counted"), st.head_num), Paragraph(tx("Variance"), st.head_num)]
     rows: list[list[Any]] = [head]
-    for kind, prefix in (("box", ""), ("postal", "Postal ballot papers: ")):
+    for kind, prefix in (("box", ""), ("postal", tx("Postal ballot papers: ", sep=" / "))):
         for b in summary.boxes:
             if b.kind != kind:
                 continue
@@ -306,7 +316,7 @@ def _verification_boxes(st: Styles, summary: VerificationSummary) -> list[Flowab
                          Paragraph(figure(b.tendered), st.num),
                          Paragraph(figure(b.counted), st.num), Paragraph(variance, st.num)])
     total_var = f"{summary.variance:+,}" if summary.variance else "0"
-    rows.append([Paragraph("<b>Total</b>", st.cell),
+    rows.append([Paragraph(tx("<b>Total</b>", sep=" / "), st.cell),
                  Paragraph(f"<b>{figure(summary.total_issued)}</b>", st.num),
                  *(Paragraph(f"<b>{figure(total if any(v is not None for v in seen) else None)}</b>",
                              st.num)
@@ -321,8 +331,8 @@ def _verification_boxes(st: Styles, summary: VerificationSummary) -> list[Flowab
     style.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 0.9, RULE))
     t.setStyle(TableStyle(style))
     out: list[Flowable] = [t]
-    out.append(Paragraph(
-        f"Of the papers counted: {figure(summary.box_counted)} from ballot boxes, "
-        f"{figure(summary.postal_counted)} postal ballot papers.", st.note))
+    out.append(Paragraph(tx(
+        "Of the papers counted: {boxes} from ballot boxes, {postal} postal ballot papers.",
+        boxes=figure(summary.box_counted), postal=figure(summary.postal_counted)), st.note))
     return out
 

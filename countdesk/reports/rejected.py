@@ -18,8 +18,10 @@ from countdesk.core import Status, WardResult
 from countdesk.core.law import cite
 from countdesk.core.model import REJECTED_HEADS, REJECTED_IN_PART, REJECTED_LABELS
 from countdesk.core.records import ElectionInfo, WardInfo
+from countdesk.reports import bilingual
 from countdesk.reports.digest import result_digest
 from countdesk.reports.fonts import register_fonts
+from countdesk.reports.i18n import Words
 from countdesk.reports.kinds import KIND_REJECTED
 from countdesk.reports.layout import (
     BODY_W,
@@ -32,16 +34,12 @@ from countdesk.reports.layout import (
     esc,
     figure,
     grid,
-    heading,
     plural,
     refuse_countermanded,
     render,
     signatory,
-    signature_block,
-    statement_name,
     styles,
     uncontested,
-    where_lines,
 )
 
 #: The statuses whose figures are a complete count (the statement is drawn up from them).
@@ -62,38 +60,46 @@ def rejected_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult, *,
         first = result.errors[0].message if result.errors else "the count is not complete"
         raise ReportError(f"{ward.name} has no complete count yet, so there is no statement of "
                           f"rejected ballot papers ({first})")
-    st = styles(10.5, 4)
+    w = bilingual.words_for(election)
+    st = styles(9.5, 3) if w.bilingual else styles(10.5, 4)
+    tx = w.text
     name, title = signatory(election, ward, signatory_name)
-    story = heading(st, election, "STATEMENT OF REJECTED BALLOT PAPERS", where_lines(election, ward, st))
-    story.append(Paragraph(
-        f"I, <b>{statement_name(name)}</b>, being the {esc(title)} at the above election, give notice "
-        f"that at the count of the votes (round {result.round_number}) the number of ballot papers "
+    story = bilingual.heading_for(st, election, w, "STATEMENT OF REJECTED BALLOT PAPERS",
+                                  bilingual.where_for(election, ward, st, w))
+    story.append(Paragraph(tx(
+        "I, <b>{name}</b>, being the {title} at the above election, give notice "
+        "that at the count of the votes (round {n}) the number of ballot papers "
         "rejected under each head of the rules on rejected ballot papers "
-        f"({cite(election.jurisdiction, 'rejected')}) was as follows:", st.body))
+        "({rule}) was as follows:", **bilingual.who(w, name, title), n=result.round_number,
+        rule=cite(election.jurisdiction, "rejected")), st.body))
     story.append(Spacer(1, 4 * mm))
-    story.append(_heads_table(st, result))
+    story.append(_heads_table(st, result, w))
     story.append(Spacer(1, 4 * mm))
     total = result.rejected.get("total", 0)
     objected = result.objected
-    story.append(Paragraph(
-        f"Of the {plural(total, 'paper')} rejected, the rejection of <b>{figure(objected)}</b> was "
-        "objected to by a candidate or counting agent (endorsed “rejection objected to”).", st.body))
+    papers = (plural(total, "paper") if not w.bilingual
+              else {"en": plural(total, "paper"), "cy": f"{total:,} papur"})
+    story.append(Paragraph(tx(
+        "Of the {papers} rejected, the rejection of <b>{objected}</b> was "
+        "objected to by a candidate or counting agent (endorsed “rejection objected to”).",
+        papers=papers, objected=figure(objected)), st.body))
     story.append(Spacer(1, 2 * mm))
     if result.seats > 1:
-        story.append(Paragraph(
-            f"Ballot papers rejected in part (the votes clearly given counted): "
-            f"<b>{figure(result.rejected.get(REJECTED_IN_PART))}</b>.", st.body))
+        story.append(Paragraph(tx(
+            "Ballot papers rejected in part (the votes clearly given counted): <b>{n}</b>.",
+            n=figure(result.rejected.get(REJECTED_IN_PART))), st.body))
     else:
-        story.append(Paragraph(
+        story.append(Paragraph(tx(
             "No ballot paper can be rejected in part in this ward: it elects one councillor, and a "
-            "voter with one vote cannot have a paper rejected in part.", st.note))
+            "voter with one vote cannot have a paper rejected in part."), st.note))
     story.append(Spacer(1, 2 * mm))
-    story.append(Paragraph(
-        f"Ballot papers counted {figure(result.ballot_papers_counted)} · valid ballot papers "
-        f"{figure(result.valid_papers)} · rejected {figure(total)}.", st.note))
+    story.append(Paragraph(tx(
+        "Ballot papers counted {counted} · valid ballot papers {valid} · rejected {total}.",
+        counted=figure(result.ballot_papers_counted), valid=figure(result.valid_papers),
+        total=figure(total)), st.note))
     story.append(Spacer(1, 10 * mm))
-    story.append(KeepTogether([signature_block(st, election, name=name, title=title, dated="",
-                                               image=signature_image)]))
+    story.append(KeepTogether([bilingual.signature_for(st, election, w, name=name, title=title,
+                                                       at=None, image=signature_image)]))
     digest = result_digest(election, ward, result)
     meta = Meta(KIND_REJECTED, f"Statement of rejected ballot papers — {ward.name}",
                 f"Statement of rejected ballot papers, {ward.name}, round {result.round_number}, "
@@ -102,16 +108,18 @@ def rejected_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult, *,
     return render(story, meta)
 
 
-def _heads_table(st: Any, result: WardResult) -> Table:
+def _heads_table(st: Any, result: WardResult, w: Words) -> Table:
     num_w = 30 * mm
-    rows: list[list[Any]] = [[Paragraph("Ballot papers rejected for", st.head),
-                              Paragraph("Number", st.head_num)]]
+    tx = w.text
+    rows: list[list[Any]] = [[Paragraph(tx("Ballot papers rejected for"), st.head),
+                              Paragraph(tx("Number"), st.head_num)]]
     for head in REJECTED_HEADS:
-        rows.append([Paragraph(esc(REJECTED_LABELS[head]), st.cell),
+        label = esc(REJECTED_LABELS[head]) if not w.bilingual else w("head_" + head)
+        rows.append([Paragraph(label, st.cell),
                      Paragraph(figure(result.rejected.get(head)), st.num)])
-    rows.append([Paragraph("<b>Total rejected</b>", st.cell),
+    rows.append([Paragraph(tx("<b>Total rejected</b>"), st.cell),
                  Paragraph(f"<b>{figure(result.rejected.get('total'))}</b>", st.num)])
-    rows.append([Paragraph("of which the rejection was objected to", st.cell),
+    rows.append([Paragraph(tx("of which the rejection was objected to"), st.cell),
                  Paragraph(figure(result.objected), st.num)])
     t = Table(rows, colWidths=[BODY_W - num_w, num_w])
     style = grid(st.pad)

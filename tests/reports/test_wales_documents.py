@@ -151,3 +151,18 @@ def test_the_embedded_font_has_every_welsh_letter() -> None:
         face = pdfmetrics.getFont(name).face
         for ch in "âêîôûŵŷÂÊÎÔÛŴŶäëïöüÿẅáéíóúẃýàèìòùẁỳ":
             assert ord(ch) in face.charToGlyph, (name, ch)
+
+
+@pytest.mark.parametrize(("kind", "welsh", "english"), [
+    ("provisional", "CANLYNIAD DROS DRO", "PROVISIONAL RESULT"),
+    ("verification", "DATGANIAD O GANLYNIAD Y DILYSU", "STATEMENT OF THE RESULT OF THE VERIFICATION"),
+    ("rejected", "DATGANIAD O’R PAPURAU PLEIDLEISIO A WRTHODWYD", "STATEMENT OF REJECTED BALLOT PAPERS"),
+])
+def test_the_count_documents_read_back_in_both_languages(wales_db: Path, kind: str, welsh: str,
+                                                         english: str) -> None:
+    with Desk.open(wales_db) as desk:
+        text = flat(text_of(desk.document(kind, "Dolgellau North")))
+    assert welsh in text and english in text
+    assert "Dydd Iau 5 Mai 2022" in text and "Thursday 5 May 2022" in text
+    assert "Gogledd Dolgellau" in text and "Dolgellau North" in text
+    assert english_citations(text) == []
