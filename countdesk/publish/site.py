@@ -133,6 +133,7 @@ def ward_view(w: Ward, inp: SiteInput, slug: str, lab: Labels) -> dict[str, Any]
         "elected": [c for c in candidates if c["elected"]],
         "rejected": rejected if declared and contested else [],
         "rejected_total": r.rejected.get("total", 0),
+        "in_part": r.rejected.get("rejected_in_part", 0) if w.info.seats > 1 and declared else None,
         "papers": r.ballot_papers_counted if declared and contested else None,
         "electorate": r.electorate,
         "turnout": None if not declared or not contested or r.turnout_pct is None
