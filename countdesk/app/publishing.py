@@ -137,6 +137,10 @@ class PublishOps(DeskBase):
 
         inp = self.site_input(signer=signer, signature_image=signature_image)
         files = build_site(inp)
+        if signer is not None:  # the results file signed, for the region and the press
+            from countdesk.app.file_signature import sign_file  # noqa: PLC0415
+
+            files["results.json.sig"] = sign_file(files["results.json"], "results.json", signer)
         try:
             target = write_folder(folder, files, MARKER)
         except FolderRefused as exc:

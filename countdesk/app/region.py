@@ -2,8 +2,10 @@
 export, from its own count laptop) read together into one view.
 
 Each file is checked before it is read: a digest file beside it (``NAME.json.sha256``, as
-``countdesk publish`` writes and ``sha256sum`` reads) must match, and a file exported with
-results not yet declared is refused. Each file is then imported, exactly as ``countdesk
+``countdesk publish`` writes and ``sha256sum`` reads) must match, a signature beside it
+(``NAME.json.sig``, written by ``publish`` with the returning officer's key) must check out
+(:mod:`countdesk.app.file_signature`), and a file exported with results not yet declared is
+refused. Each file is then imported, exactly as ``countdesk
 import`` does, into a temporary store of its own, and the council's summary is the core's
 (:func:`countdesk.app.gather.snapshot`): nothing of a result is worked out here. The wards a
 declared-only export carries figures for were declared (and an uncontested ward's councillors
@@ -34,8 +36,11 @@ DECLARED_ONLY = "declared only"
 class CouncilFile:
     path: Path
     snapshot: Snapshot
-    #: "sha256" when a digest file beside it matched; "none" when there was none
+    #: "signed" (a signature beside it checked), "sha256" (a digest file matched) or "none"
     checked: str
+    #: who signed it and the certificate's fingerprint (signed files)
+    signer: str | None = None
+    fingerprint: str | None = None
 
 
 def _refuse(path: Path, why: str) -> AppError:
@@ -57,7 +62,30 @@ def check_digest(path: Path, raw: bytes) -> str:
     return "sha256"
 
 
-def read_council(path: str | os.PathLike[str]) -> CouncilFile:
+def check_signature(path: Path, raw: bytes, certs: Sequence[bytes]) -> tuple[str, str] | None:
+    """Check ``NAME.sig`` beside the file, if there is one: (signer, fingerprint). With
+    ``certs`` (DER certificates), every file must be signed by one of them."""
+    from countdesk.app.file_signature import SignatureProblem, verify_file  # noqa: PLC0415
+
+    side = path.with_name(path.name + ".sig")
+    if not side.is_file():
+        if certs:
+            raise _refuse(path, f"is not signed (no {side.name} beside it), and --cert asks for "
+                          "signed files")
+        return None
+    try:
+        signed = verify_file(raw, side.read_bytes())
+    except SignatureProblem as exc:
+        raise _refuse(path, f"{side.name}: {exc}") from None
+    except OSError as exc:
+        raise _refuse(path, f"{side.name} cannot be read ({exc.strerror or exc})") from None
+    if certs and signed.certificate not in certs:
+        raise _refuse(path, f"is signed by {signed.signer} (certificate {signed.fingerprint[:23]}…), "
+                      "whose certificate is not among those given with --cert")
+    return signed.signer, signed.fingerprint
+
+
+def read_council(path: str | os.PathLike[str], certs: Sequence[bytes] = ()) -> CouncilFile:
     from countdesk.app.desk import Desk  # noqa: PLC0415
     from countdesk.app.files import import_election_file  # noqa: PLC0415
     from countdesk.app.gather import snapshot  # noqa: PLC0415
@@ -68,6 +96,9 @@ def read_council(path: str | os.PathLike[str]) -> CouncilFile:
     except OSError as exc:
         raise _refuse(p, f"cannot be read ({exc.strerror or exc})") from None
     checked = check_digest(p, raw)
+    signed = check_signature(p, raw, certs)
+    if signed is not None:
+        checked = "signed"
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
@@ -84,7 +115,7 @@ def read_council(path: str | os.PathLike[str]) -> CouncilFile:
             raise _refuse(p, str(exc)) from None
         with Desk.open(db, read_only=True) as desk:
             snap = snapshot(desk.store)
-    return CouncilFile(p, declared_view(snap), checked)
+    return CouncilFile(p, declared_view(snap), checked, *(signed or (None, None)))
 
 
 def declared_view(snap: Snapshot) -> Snapshot:
@@ -104,18 +135,19 @@ def declared_view(snap: Snapshot) -> Snapshot:
 
 
 def region_site(paths: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str],
-                generated_at: str) -> tuple[Path, list[CouncilFile]]:
+                generated_at: str, certs: Sequence[bytes] = ()) -> tuple[Path, list[CouncilFile]]:
     """Read every council's file, then write the region's site and JSON into ``out``."""
     from countdesk.publish.region import MARKER, region_files  # noqa: PLC0415
 
     if not paths:
         raise AppError("A082", "give at least one council's json export")
-    councils = [read_council(p) for p in paths]
+    councils = [read_council(p, certs) for p in paths]
     names = [c.snapshot.election.authority for c in councils]
     if len(set(names)) != len(names):
         raise AppError("A082", "the same council is given twice: "
                        + ", ".join(sorted({n for n in names if names.count(n) > 1})))
-    files = region_files([(c.path.name, c.snapshot, c.checked) for c in councils], generated_at)
+    files = region_files([(c.path.name, c.snapshot, c.checked, c.signer, c.fingerprint)
+                          for c in councils], generated_at)
     try:
         target = write_folder(out, files, MARKER)
     except FolderRefused as exc:

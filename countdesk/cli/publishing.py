@@ -7,6 +7,7 @@ module reads the options, makes the call and prints what was written.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from countdesk.cli.common import UsageError, open_desk
 
@@ -42,15 +43,36 @@ def cmd_region(args: argparse.Namespace) -> int:
     from countdesk.app.publishing import utc_now  # noqa: PLC0415
     from countdesk.app.region import region_site  # noqa: PLC0415
 
-    target, councils = region_site(args.exports, args.out, utc_now())
+    certs = []
+    for path in args.cert:
+        certs.append(_certificate_der(path))
+    target, councils = region_site(args.exports, args.out, utc_now(), certs)
     for c in councils:
         s = c.snapshot.summary
-        how = "digest checked" if c.checked == "sha256" else "no digest file"
+        how = {"signed": f"signature checked, signed by {c.signer}", "sha256": "digest checked"}.get(
+            c.checked, "no digest file")
         print(f"{c.snapshot.election.authority}: {s.control or 'control not yet decided'} "
               f"({s.wards_declared} of {s.wards_total} wards; {c.path.name}, {how})")
     print(f"wrote the region's results for {len(councils)} councils to {target}; open "
           f"{target / 'index.html'}")
     return 0
+
+
+def _certificate_der(path: str) -> bytes:
+    """A certificate file (PEM or DER) as DER."""
+    from cryptography import x509  # noqa: PLC0415
+    from cryptography.hazmat.primitives.serialization import Encoding  # noqa: PLC0415
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"the certificate {path} cannot be read: {exc.strerror}") from None
+    try:
+        cert = x509.load_pem_x509_certificate(data) if b"-----BEGIN" in data else \
+            x509.load_der_x509_certificate(data)
+    except ValueError:
+        raise UsageError(f"{path} is not a certificate (PEM or DER)") from None
+    return cert.public_bytes(Encoding.DER)
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -82,9 +104,13 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
         "region", help="the region's results from several councils' json exports (static site + JSON)",
         description="Reads each council's `countdesk export --format json` file (declared wards "
         "only; a NAME.sha256 digest file beside it, as `publish` writes, must match) and writes "
-        "the region's view: councils by control and change (held, gained, no overall control), "
+        "the region's view (a NAME.sig signature beside a file, written by `publish --key`, is "
+        "checked): councils by control and change (held, gained, no overall control), "
         "seats by party across the region with the change, each council's result, its ties "
         "decided by lot and turnout. No store is needed.")
     s.add_argument("--out", required=True, metavar="DIR", help="the region site's folder")
     s.add_argument("exports", nargs="+", metavar="EXPORT.json")
+    s.add_argument("--cert", action="append", default=[], metavar="FILE",
+                   help="a returning officer's certificate (PEM or DER, as keygen writes): every "
+                   "file must then be signed (NAME.sig beside it) by one of those given; repeatable")
     s.set_defaults(handler=cmd_region)

@@ -102,6 +102,7 @@ EN: Mapping[str, str] = {
     "region_lot": "{ward}: a tie decided by lot, won by {name} ({party}, {votes} votes).",
     "region_file": "From {file}.",
     "region_checked": "Its digest file matched.",
+    "region_signed": "Signed by {name} (certificate SHA-256 {fingerprint}); the signature checked.",
     "region_unchecked": "It had no digest file beside it.",
     "region_json": "The region's figures (JSON)",
     "qr_alt": "QR code of this declared result in countdesk's compact form, with its digest",

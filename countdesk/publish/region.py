@@ -46,7 +46,8 @@ def _pct(part: int, whole: int) -> str | None:
     return str((Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
-def council_data(file: str, snap: Snapshot, checked: str) -> dict[str, Any]:
+def council_data(file: str, snap: Snapshot, checked: str, signer: str | None = None,
+                 fingerprint: str | None = None) -> dict[str, Any]:
     s = snap.summary
     el = snap.election
     lots = []
@@ -57,7 +58,7 @@ def council_data(file: str, snap: Snapshot, checked: str) -> dict[str, Any]:
                          "votes": w.result.row(lot.winner_id).votes})
     return {
         "authority": el.authority, "title": el.title, "poll_date": el.poll_date, "file": file,
-        "file_checked": checked,
+        "file_checked": checked, "signed_by": signer, "signer_fingerprint": fingerprint,
         "wards_declared": s.wards_declared, "wards_total": s.wards_total,
         "seats_declared": s.seats_declared, "seats_total": s.seats_total, "majority": s.majority,
         "control": s.control if s.control_decided else None,
@@ -71,8 +72,12 @@ def council_data(file: str, snap: Snapshot, checked: str) -> dict[str, Any]:
     }
 
 
-def region_data(councils: Sequence[tuple[str, Snapshot, str]], generated_at: str) -> dict[str, Any]:
-    each = [council_data(f, snap, checked) for f, snap, checked in councils]
+#: One council: (file name, snapshot, how checked, signer, certificate fingerprint).
+Council = tuple[str, Snapshot, str, "str | None", "str | None"]
+
+
+def region_data(councils: Sequence[Council], generated_at: str) -> dict[str, Any]:
+    each = [council_data(*c) for c in councils]
     seats: dict[str, dict[str, Any]] = {}
     all_previous = all(p["previous_seats"] is not None for c in each for p in c["parties"])
     for c in each:
@@ -101,9 +106,10 @@ def region_data(councils: Sequence[tuple[str, Snapshot, str]], generated_at: str
         control.setdefault(now, {"councils": 0, "before": 0})["councils"] += 1
         if before is not None:
             control.setdefault(before, {"councils": 0, "before": 0})["before"] += 1
-    by_control = sorted(({"control": k, "councils": v["councils"], "before": v["before"],
-                          "change": v["councils"] - v["before"]} for k, v in control.items()),
-                        key=lambda r: (-r["councils"], r["control"]))
+    by_control: list[dict[str, Any]] = [
+        {"control": k, "councils": v["councils"], "before": v["before"],
+         "change": v["councils"] - v["before"]} for k, v in control.items()]
+    by_control.sort(key=lambda r: (-r["councils"], r["control"]))
     outcomes = {o: sum(1 for c in each if c["outcome"] == o) for o in (HELD, GAINED, NOC, WON, UNDECIDED)}
     papers = sum(c["ballot_papers_counted"] for c in each)
     electorate = sum(c["electorate"] for c in each)
@@ -119,7 +125,7 @@ def region_data(councils: Sequence[tuple[str, Snapshot, str]], generated_at: str
     }
 
 
-def region_files(councils: Sequence[tuple[str, Snapshot, str]], generated_at: str) -> dict[str, bytes]:
+def region_files(councils: Sequence[Council], generated_at: str) -> dict[str, bytes]:
     data = region_data(councils, generated_at)
     env = environment()
     lab = labels()

@@ -167,3 +167,44 @@ def test_the_published_site_carries_what_region_reads(demo_db: Path, tmp_path: P
     r = run("region", "--out", tmp_path / "region", tmp_path / "site" / "results.json")
     assert r.code == 0, r.err
     assert "Liberal Democrat hold" in r.out and "digest checked" in r.out
+
+
+def keygen(run: Run, tmp_path: Path, name: str) -> tuple[Path, Path, Path]:
+    secret = tmp_path / f"{name}.pass"
+    secret.write_text("correct horse battery\n")
+    p12 = tmp_path / f"{name}.p12"
+    r = run("keygen", "--name", name, "--out", p12, "--passphrase-file", secret)
+    assert r.code == 0, r.err
+    return p12, secret, p12.with_suffix(".crt")
+
+
+def test_a_signed_export_is_verified(demo_db: Path, tmp_path: Path, run: Run) -> None:
+    declared_demo(demo_db)
+    p12, secret, cert = keygen(run, tmp_path, "A. N. Officer")
+    _, _, other = keygen(run, tmp_path, "Someone Else")
+    site = tmp_path / "site"
+    r = run("--db", demo_db, "publish", "--out", site, "--key", p12, "--passphrase-file", secret)
+    assert r.code == 0, r.err
+    assert (site / "results.json.sig").is_file()
+    r = run("region", "--out", tmp_path / "region", site / "results.json", "--cert", cert)
+    assert r.code == 0, r.err
+    assert "signature checked, signed by A. N. Officer" in r.out
+    region = json.loads((tmp_path / "region" / "region.json").read_text(encoding="utf-8"))
+    assert region["councils"][0]["signed_by"] == "A. N. Officer"
+    # the signer is not the one asked for
+    r = run("region", "--out", tmp_path / "region2", site / "results.json", "--cert", other)
+    assert r.code == 2 and "not among those given with --cert" in r.err
+    # the file changed, its digest file made to match: the signature still catches it
+    changed = site / "results.json"
+    data = changed.read_bytes().replace(b'"votes": 1405', b'"votes": 1407', 1)
+    changed.write_bytes(data)
+    (site / "results.json.sha256").write_text(f"{hashlib.sha256(data).hexdigest()}  results.json\n")
+    r = run("region", "--out", tmp_path / "region3", changed)
+    assert r.code == 2 and "signature does not match the file" in r.err
+    assert not (tmp_path / "region3").exists()
+
+
+def test_cert_asks_for_signed_files(three: list[tuple[Path, Path]], tmp_path: Path, run: Run) -> None:
+    _, _, cert = keygen(run, tmp_path, "R. Officer")
+    r = run("region", "--out", tmp_path / "region", three[0][1], "--cert", cert)
+    assert r.code == 2 and "is not signed" in r.err
