@@ -275,8 +275,9 @@ def provisional_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult) 
     t = w.text
     n = result.round_number
     if w.bilingual:
-        place = {"ward": bilingual.ward_names(ward, w), "seats": bilingual.seats(w, ward.seats),
-                 "date": bilingual.dates(w, election)}
+        place: dict[str, Any] = {"ward": bilingual.ward_names(ward, w),
+                                 "seats": bilingual.seats(w, ward.seats),
+                                 "date": bilingual.dates(w, election)}
     else:
         place = {"ward": esc(ward.name), "seats": plural(ward.seats, "seat"),
                  "date": esc(poll_day(election.poll_date))}

@@ -24,8 +24,10 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle  # type: igno
 from countdesk.core import REJECTED_FIELDS, REJECTED_LABELS, WardResult
 from countdesk.core.model import PAPERS_FIELD
 from countdesk.core.records import ElectionInfo, ErrorReport, WardInfo
+from countdesk.reports import bilingual
 from countdesk.reports.digest import result_digest
 from countdesk.reports.fonts import register_fonts
+from countdesk.reports.i18n import Words
 from countdesk.reports.kinds import KIND_ERROR_REPORT
 from countdesk.reports.layout import (
     ALERT,
@@ -40,14 +42,11 @@ from countdesk.reports.layout import (
     esc,
     figure,
     grid,
-    heading,
     one_page,
     render,
     signatory,
-    signature_block,
     styles_for,
     uncontested,
-    where_lines,
 )
 from countdesk.reports.tables import lot_lines, result_table
 
@@ -80,37 +79,48 @@ def error_report_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult,
         raise ReportError("the error report names no figure believed wrong")
     st = styles_for(len(result.candidates) + len(report.believed) + 6)
     name, title = signatory(election, ward)
-    story = heading(st, election, TITLE.upper(), where_lines(election, ward, st))
-    story.append(_stands_box(st))
+    w = bilingual.words_for(election)
+    tx = w.text
+    story = bilingual.heading_for(st, election, w, TITLE.upper(),
+                                  bilingual.where_for(election, ward, st, w))
+    story.append(_stands_box(st, w))
     story.append(Spacer(1, 3 * mm))
-    story.append(Paragraph(
-        f"The result of the poll in the <b>{esc(ward.name)}</b> ward was declared on "
-        f"{esc(declared_time(ward.declared_at))}. After the declaration, an error was reported in its "
-        "figures. This statement records that report; the result as declared was:", st.body))
+    if w.bilingual:
+        place: dict[str, Any] = {"ward": bilingual.ward_names(ward, w),
+                                 "at": bilingual.stamp(w, ward.declared_at)}
+    else:
+        place = {"ward": esc(ward.name), "at": esc(declared_time(ward.declared_at))}
+    story.append(Paragraph(tx(
+        "The result of the poll in the <b>{ward}</b> ward was declared on {at}. After the "
+        "declaration, an error was reported in its figures. This statement records that report; "
+        "the result as declared was:", **place), st.body))
     story.append(Spacer(1, 2 * mm))
-    story.append(result_table(st, result))
-    for line in lot_lines(result):
+    story.append(bilingual.result_table(st, result, w) if w.bilingual else result_table(st, result))
+    for line in (bilingual.lot_lines(w, result) if w.bilingual else lot_lines(result)):
         story.append(Paragraph(f"† {line}", st.note))
     turnout = "—" if result.turnout_pct is None else f"{result.turnout_pct}%"
-    story.append(Paragraph(
-        f"Rejected ballot papers {figure(result.rejected.get('total'))} · "
-        f"Ballot papers counted {figure(result.ballot_papers_counted)} · "
-        f"Electorate {figure(result.electorate)} · Turnout {turnout} (as declared)", st.note))
+    story.append(Paragraph(tx(
+        "Rejected ballot papers {rejected} · Ballot papers counted {counted} · "
+        "Electorate {electorate} · Turnout {turnout} (as declared)",
+        rejected=figure(result.rejected.get("total")), counted=figure(result.ballot_papers_counted),
+        electorate=figure(result.electorate), turnout=turnout), st.note))
     story.append(Spacer(1, 4 * mm))
-    story += _reported(st, result, report)
+    story += _reported(st, result, report, w)
     story.append(Spacer(1, 8 * mm))
-    story.append(signature_block(st, election, name=name, title=title, dated="", image=signature_image))
+    story.append(bilingual.signature_for(st, election, w, name=name, title=title, at=None,
+                                         image=signature_image))
     digest = result_digest(election, ward, result)
     meta = Meta(KIND_ERROR_REPORT, f"{TITLE} — {ward.name}",
                 f"{TITLE}, {ward.name}, {election.authority}; the declared result stands; "
                 f"declared result digest (SHA-256) {digest}",
                 name or election.authority, digest, ward.id)
-    return render(one_page(story), meta,
-                  footer_note="The declared result stands unless an election court decides otherwise")
+    return render(one_page(story), meta, footer_note=(
+        tx("The declared result stands", sep=" / ") if w.bilingual
+        else "The declared result stands unless an election court decides otherwise"))
 
 
-def _stands_box(st: Styles) -> Table:
-    text = Paragraph(f"<b>{esc(STANDS)}</b>",
+def _stands_box(st: Styles, w: Words) -> Table:
+    text = Paragraph("<br/>".join(f"<b>{esc(line)}</b>" for line in w.texts_each(STANDS)),
                      st.p("stands", textColor=ALERT, alignment=TA_CENTER, leading=st.size * 1.35))
     box = Table([[text]], colWidths=[BODY_W])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.6, ALERT),
@@ -127,24 +137,30 @@ def _field_order(result: WardResult, fields: dict[str, int]) -> list[str]:
     return [f for f in known if f in fields] + [f for f in fields if f not in known]
 
 
-def _label(st: Styles, result: WardResult, field: str) -> Paragraph:
+def _label(st: Styles, result: WardResult, field: str, w: Words) -> Paragraph:
+    tx = w.text
     kind, _, rest = field.partition(":")
     if kind == "votes":
         try:
             cand = result.row(int(rest)).candidate
         except (KeyError, ValueError):
-            return Paragraph(f"Votes for candidate {esc(rest)} (not on the declaration)", st.cell)
-        text = f"Votes for <b>{esc(cand.surname.upper())}</b>"
+            return Paragraph(tx("Votes for candidate {id} (not on the declaration)", id=esc(rest)),
+                             st.cell)
+        who = f"<b>{esc(cand.surname.upper())}</b>"
         if cand.forenames:
-            text += f", {esc(cand.forenames)}"
-        return Paragraph(f"{text} ({esc(cand.party or cand.description or 'Independent')})", st.cell)
+            who += f", {esc(cand.forenames)}"
+        party = esc(cand.party or cand.description or "Independent")
+        return Paragraph(tx("Votes for {who} ({party})", sep="<br/>", who=who, party=party), st.cell)
     if kind == "rejected":
-        label = REJECTED_LABELS.get(rest, rest.replace("_", " "))
+        if w.bilingual and rest in REJECTED_LABELS:
+            label: Any = w.per("head_" + rest)
+        else:
+            label = esc(REJECTED_LABELS.get(rest, rest.replace("_", " ")))
         if rest == "rejected_in_part":
-            return Paragraph(f"Ballot papers {esc(label)}", st.cell)
-        return Paragraph(f"Ballot papers rejected for {esc(label)}", st.cell)
+            return Paragraph(tx("Ballot papers {label}", label=label), st.cell)
+        return Paragraph(tx("Ballot papers rejected for {label}", label=label), st.cell)
     if field == PAPERS_FIELD:
-        return Paragraph("Ballot papers counted (valid and rejected)", st.cell)
+        return Paragraph(tx("Ballot papers counted (valid and rejected)"), st.cell)
     return Paragraph(esc(field), st.cell)
 
 
@@ -164,26 +180,31 @@ def _declared_figure(result: WardResult, report: ErrorReport, field: str) -> int
     return None
 
 
-def _reported(st: Styles, result: WardResult, report: ErrorReport) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph("What is reported to be wrong", st.section), Spacer(1, 1 * mm)]
-    rows: list[list[Any]] = [[Paragraph("Figure", st.head), Paragraph("As declared", st.head_num),
-                              Paragraph("As reported", st.head_num), Paragraph("Difference", st.head_num)]]
+def _reported(st: Styles, result: WardResult, report: ErrorReport, w: Words) -> list[Flowable]:
+    tx = w.text
+    out: list[Flowable] = [Paragraph(tx("What is reported to be wrong", sep=" / "), st.section),
+                           Spacer(1, 1 * mm)]
+    rows: list[list[Any]] = [[Paragraph(tx("Figure"), st.head), Paragraph(tx("As declared"), st.head_num),
+                              Paragraph(tx("As reported"), st.head_num),
+                              Paragraph(tx("Difference"), st.head_num)]]
     for field in _field_order(result, report.believed):
         declared = _declared_figure(result, report, field)
         believed = report.believed[field]
         diff = "—" if declared is None else (f"{believed - declared:+,}" if believed != declared else "0")
-        rows.append([_label(st, result, field), Paragraph(figure(declared), st.num),
+        rows.append([_label(st, result, field, w), Paragraph(figure(declared), st.num),
                      Paragraph(f"<b>{figure(believed)}</b>", st.num), Paragraph(diff, st.num)])
-    table = Table(rows, colWidths=[BODY_W * w for w in (0.52, 0.16, 0.16, 0.16)], repeatRows=1)
+    shares = (0.46, 0.18, 0.18, 0.18) if w.bilingual else (0.52, 0.16, 0.16, 0.16)
+    table = Table(rows, colWidths=[BODY_W * x for x in shares], repeatRows=1)
     table.setStyle(TableStyle(grid(st.pad)))
     out += [table, Spacer(1, 2.5 * mm)]
     reason = "<br/>".join(esc(line) for line in report.reason.strip().split("\n")) or "—"
-    out.append(Paragraph(f"<b>Reason given:</b> {reason}", st.body))
-    who = esc(report.by) if report.by else "(no name recorded)"
-    out.append(Paragraph(f"<b>Reported by</b> {who} <b>on</b> {esc(declared_time(report.at))}.", st.body))
+    out.append(Paragraph(tx("<b>Reason given:</b>", sep=" / ") + f" {reason}", st.body))
+    who: Any = esc(report.by) if report.by else tx("(no name recorded)", sep=" / ")
+    at: Any = (bilingual.stamp(w, report.at) if w.bilingual else esc(declared_time(report.at)))
+    out.append(Paragraph(tx("<b>Reported by</b> {who} <b>on</b> {at}.", who=who, at=at), st.body))
     out.append(Spacer(1, 2 * mm))
-    out.append(Paragraph(
+    out.append(Paragraph(tx(
         "These figures have not been applied and nothing has been recounted: the declaration, as "
         "signed, shows the result. Anyone who believes the declared result is wrong may question it "
-        "by an election petition to an election court.", st.note))
+        "by an election petition to an election court."), st.note))
     return out

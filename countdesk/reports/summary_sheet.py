@@ -26,6 +26,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from countdesk.core.summary import CouncilSummary, PartySeats
 from countdesk.exports.colours import NOC_COLOUR, colour_map, ink_on
 from countdesk.exports.gather import Snapshot
+from countdesk.reports import bilingual
 from countdesk.reports.digest import canonical_json, notice_digest, sha256_hex
 from countdesk.reports.fonts import BOLD, register_fonts
 from countdesk.reports.kinds import KIND_SUMMARY
@@ -38,7 +39,6 @@ from countdesk.reports.layout import (
     declared_time,
     esc,
     grid,
-    heading,
     poll_day,
     render,
 )
@@ -70,7 +70,7 @@ def _ordinal(n: int) -> str:
 
 
 def seats_chart(s: CouncilSummary, parties: list[PartySeats], colours: dict[str, str],
-                width: float = BODY_W) -> Drawing:
+                width: float = BODY_W, majority_label: str = "Majority {n}") -> Drawing:
     """Horizontal bars of seats by party in party colours, with the majority line."""
     register_fonts()
     row_h, bar_h, head = 8.5 * mm, 6.2 * mm, 7 * mm
@@ -93,8 +93,8 @@ def seats_chart(s: CouncilSummary, parties: list[PartySeats], colours: dict[str,
     mx = x0 + span * s.majority / scale
     d.add(Line(mx, 2 * mm, mx, height - head + 1.5 * mm, strokeColor=RULE, strokeWidth=1.1,
                strokeDashArray=[3, 2]))
-    d.add(String(mx, height - head + 2.5 * mm, f"Majority {s.majority}", fontName=BOLD, fontSize=8.5,
-                 textAnchor="middle"))
+    d.add(String(mx, height - head + 2.5 * mm, majority_label.format(n=s.majority), fontName=BOLD,
+                 fontSize=8.5, textAnchor="middle"))
     return d
 
 
@@ -119,34 +119,46 @@ def summary_pdf(snap: Snapshot, colours_from_setup: dict[str, str] | None = None
     el = snap.election
     s = snap.summary
     st = Styles(9.5, 2.5)
+    w = bilingual.words_for(el)
+    tx = w.text
     colours = colour_map([p.party for p in s.parties], colours_from_setup)
-    story: list[Flowable] = heading(st, el, "SUMMARY OF RESULTS",
-                                    [esc(el.title), f"held on {esc(poll_day(el.poll_date))}"])
+    held = (tx("held on {date}", date=bilingual.dates(w, el)) if w.bilingual
+            else f"held on {esc(poll_day(el.poll_date))}")
+    story: list[Flowable] = bilingual.heading_for(st, el, w, "SUMMARY OF RESULTS", [esc(el.title), held])
 
     # Where the count stands
     if s.complete:
-        standing = f"All {s.wards_total} wards declared ({s.seats_total} seats)."
+        standing = tx("All {n} wards declared ({seats} seats).", n=s.wards_total, seats=s.seats_total)
     else:
-        standing = (f"<b>{s.wards_declared} of {s.wards_total} wards declared</b> "
-                    f"({s.seats_declared} of {s.seats_total} seats). Wards not yet declared are not "
-                    "included in the figures below.")
+        standing = tx("<b>{n} of {total} wards declared</b> ({seats} of {seats_total} seats). Wards "
+                      "not yet declared are not included in the figures below.", n=s.wards_declared,
+                      total=s.wards_total, seats=s.seats_declared, seats_total=s.seats_total)
     story.append(Paragraph(standing, st.body))
     story.append(Spacer(1, 3 * mm))
 
     # Control
     if s.control_decided and s.control:
         fill = colours.get(s.controlling_party or "", NOC_COLOUR) if s.controlling_party else NOC_COLOUR
-        words = s.control
-        how = f"A majority is {s.majority} of the {s.seats_total} seats."
-        if s.control_decided_after and s.control_decided_wards:
-            how += (f" Control was decided by the declaration of {esc(s.control_decided_after)}, "
-                    f"the {_ordinal(s.control_decided_wards)} ward declared.")
+        words = esc(s.control) if not w.bilingual else "<br/>".join(
+            esc(_control_in(lang, s.control)) for lang in w.languages)
+        if not w.bilingual:
+            how = f"A majority is {s.majority} of the {s.seats_total} seats."
+            if s.control_decided_after and s.control_decided_wards:
+                how += (f" Control was decided by the declaration of {esc(s.control_decided_after)}, "
+                        f"the {_ordinal(s.control_decided_wards)} ward declared.")
+        else:
+            how = tx("A majority is {n} of the {seats} seats.", sep=" / ", n=s.majority,
+                     seats=s.seats_total)
+            if s.control_decided_after and s.control_decided_wards:
+                how += "<br/>" + tx("Control was decided by the declaration of {ward} (ward {n} to "
+                                    "be declared).", sep=" / ", ward=esc(s.control_decided_after),
+                                    n=s.control_decided_wards)
     else:
-        fill, words = "#FFFFFF", "Control not yet decided"
-        how = (f"A majority is {s.majority} of the {s.seats_total} seats; "
-               f"{s.seats_total - s.seats_declared} seats are still to be declared.")
+        fill, words = "#FFFFFF", tx("Control not yet decided", sep=" / ")
+        how = tx("A majority is {n} of the {seats} seats; {left} seats are still to be declared.",
+                 n=s.majority, seats=s.seats_total, left=s.seats_total - s.seats_declared)
     ink = ink_on(fill)
-    banner = Table([[Paragraph(f"<b>{esc(words)}</b>",
+    banner = Table([[Paragraph(f"<b>{words}</b>",
                                st.p("control", fontName=BOLD, fontSize=20, leading=25, alignment=1,
                                     textColor=colors.HexColor(ink)))],
                     [Paragraph(how, st.p("controlnote", fontSize=9, leading=12, alignment=1,
@@ -160,9 +172,10 @@ def summary_pdf(snap: Snapshot, colours_from_setup: dict[str, str] | None = None
 
     # Seats chart
     shown = [p for p in s.parties if p.seats > 0 or (p.previous or 0) > 0] or list(s.parties[:6])
-    story.append(Paragraph("Seats won, by party", st.section))
+    story.append(Paragraph(tx("Seats won, by party", sep=" / "), st.section))
     story.append(Spacer(1, 1 * mm))
-    story.append(_DrawingFlowable(seats_chart(s, shown, colours)))
+    story.append(_DrawingFlowable(seats_chart(s, shown, colours,
+                                              majority_label=tx("Majority {n}", sep=" / "))))
     story.append(Spacer(1, 3 * mm))
 
     # Composition table
@@ -170,12 +183,12 @@ def summary_pdf(snap: Snapshot, colours_from_setup: dict[str, str] | None = None
     # the change means something only once every ward is in (before, it would compare part of
     # the new council with the whole of the old one)
     show_change = show_prev and s.complete
-    head = [Paragraph("Party", st.head), Paragraph("Seats won", st.head_num)]
+    head = [Paragraph(tx("Party"), st.head), Paragraph(tx("Seats won"), st.head_num)]
     if show_prev:
-        head.append(Paragraph("Held before", st.head_num))
+        head.append(Paragraph(tx("Held before"), st.head_num))
     if show_change:
-        head.append(Paragraph("Change", st.head_num))
-    head += [Paragraph("Votes", st.head_num), Paragraph("Share of votes", st.head_num)]
+        head.append(Paragraph(tx("Change"), st.head_num))
+    head += [Paragraph(tx("Votes"), st.head_num), Paragraph(tx("Share of votes"), st.head_num)]
     rows: list[list[Any]] = [head]
     for p in s.parties:
         row = [Paragraph(esc(p.party), st.cell), Paragraph(f"<b>{p.seats}</b>", st.num)]
@@ -186,7 +199,8 @@ def summary_pdf(snap: Snapshot, colours_from_setup: dict[str, str] | None = None
         share = "—" if p.vote_share_pct is None else f"{p.vote_share_pct}%"
         row += [Paragraph(f"{p.votes:,}", st.num), Paragraph(share, st.num)]
         rows.append(row)
-    total = [Paragraph("<b>Total</b>", st.cell), Paragraph(f"<b>{s.seats_declared}</b>", st.num)]
+    total = [Paragraph(tx("<b>Total</b>", sep=" / "), st.cell),
+             Paragraph(f"<b>{s.seats_declared}</b>", st.num)]
     if show_prev:
         total.append(Paragraph(str(sum(p.previous or 0 for p in s.parties)), st.num))
     if show_change:
@@ -202,45 +216,50 @@ def summary_pdf(snap: Snapshot, colours_from_setup: dict[str, str] | None = None
     story += [KeepTogether([t]), Spacer(1, 1.5 * mm)]
     notes = []
     if show_prev and not s.complete:
-        notes.append("The change in each party's seats is given once every ward is declared.")
-    notes.append("Votes are those counted for each party's candidates in the declared wards; each "
-                 "voter could vote for as many candidates as there were seats in the ward.")
+        notes.append(tx("The change in each party's seats is given once every ward is declared."))
+    notes.append(tx("Votes are those counted for each party's candidates in the declared wards; each "
+                    "voter could vote for as many candidates as there were seats in the ward."))
     for n in notes:
         story.append(Paragraph(n, st.note))
     story.append(Spacer(1, 2.5 * mm))
     if s.turnout_pct is not None:
-        story.append(Paragraph(
-            f"<b>Turnout {s.turnout_pct}%</b>: {s.ballot_papers_counted:,} ballot papers counted, "
-            f"electorate {s.electorate:,} (the declared wards where there was a poll).", st.body))
+        story.append(Paragraph(tx(
+            "<b>Turnout {pct}%</b>: {counted} ballot papers counted, "
+            "electorate {electorate} (the declared wards where there was a poll).",
+            pct=s.turnout_pct, counted=f"{s.ballot_papers_counted:,}",
+            electorate=f"{s.electorate:,}"), st.body))
         story.append(Spacer(1, 3 * mm))
 
     # Councillors elected, by ward
-    story.append(Paragraph("Councillors elected, by ward", st.section))
+    story.append(Paragraph(tx("Councillors elected, by ward", sep=" / "), st.section))
     story.append(Spacer(1, 1 * mm))
-    rows = [[Paragraph("Ward", st.head), Paragraph("Councillors elected (party)", st.head)]]
-    for w in snap.wards:
-        if countermanded(w.info, w.result):
-            rows.append([Paragraph(f"<b>{esc(w.info.name)}</b>", st.cell),
-                         Paragraph("<i>poll countermanded: no result; a fresh poll will be held</i>",
+    rows = [[Paragraph(tx("Ward"), st.head), Paragraph(tx("Councillors elected (party)"), st.head)]]
+    for ward in snap.wards:
+        if countermanded(ward.info, ward.result):
+            rows.append([Paragraph(f"<b>{esc(ward.info.name)}</b>", st.cell),
+                         Paragraph(tx("<i>poll countermanded: no result; a fresh poll will be held</i>"),
                                    st.cell)])
             continue
-        if not w.declared:
-            rows.append([Paragraph(f"<b>{esc(w.info.name)}</b>", st.cell),
-                         Paragraph("<i>not yet declared</i>", st.cell)])
+        if not ward.declared:
+            rows.append([Paragraph(f"<b>{esc(ward.info.name)}</b>", st.cell),
+                         Paragraph(tx("<i>not yet declared</i>", sep=" / "), st.cell)])
             continue
         lines = []
-        for c in s.councillors_for(w.info.name):
+        for c in s.councillors_for(ward.info.name):
             name = f"<b>{esc(c.surname.upper())}</b>" + (f", {esc(c.forenames)}" if c.forenames else "")
             name += f" ({esc(c.party)})"
             if c.unopposed:
-                name += " <font size=8 color='#595959'>elected unopposed</font>"
+                name += " <font size=8 color='#595959'>" + tx("elected unopposed", sep=" / ") + "</font>"
             lines.append(name)
-        unfilled = unfilled_sentence(w.result)
+        unfilled = (unfilled_sentence(ward.result) if not w.bilingual
+                    else " / ".join(bilingual.unfilled(w, ward.result)))
         if unfilled:
             lines.append(f"<font size=8 color='#595959'>{esc(unfilled)}</font>")
-        at = declared_time(w.info.declared_at).partition(" at ")[2]
-        when = f"<br/><font size=7.5 color='#595959'>declared {esc(at)}</font>" if at else ""
-        ward_cell = Paragraph(f"<b>{esc(w.info.name)}</b>{when}", st.cell)
+        at = declared_time(ward.info.declared_at).partition(" at ")[2]
+        when = (f"<br/><font size=7.5 color='#595959'>{tx('declared {at}', sep=' / ', at=esc(at))}</font>"
+                if at else "")
+        shown_name = esc(ward.info.name) if not w.bilingual else esc(bilingual.ward_name(ward.info, w))
+        ward_cell = Paragraph(f"<b>{shown_name}</b>{when}", st.cell)
         rows.append([ward_cell, Paragraph("<br/>".join(lines), st.cell)])
     t = Table(rows, colWidths=[BODY_W * 0.34, BODY_W * 0.66], repeatRows=1)
     style = grid(st.pad * 0.6)
@@ -248,15 +267,34 @@ def summary_pdf(snap: Snapshot, colours_from_setup: dict[str, str] | None = None
     t.setStyle(TableStyle(style))
     story.append(t)
     story.append(Spacer(1, 3 * mm))
-    story.append(Paragraph(
-        f"From the declarations of result of poll: {s.wards_declared} of {s.wards_total} wards "
-        f"declared; the latest, {esc(s.latest or '—')}.", st.note))
+    story.append(Paragraph(tx(
+        "From the declarations of result of poll: {n} of {total} wards declared; the latest, {latest}.",
+        n=s.wards_declared, total=s.wards_total, latest=esc(s.latest or "—")), st.note))
 
     digest = summary_digest(snap)
     meta = Meta(KIND_SUMMARY, f"Summary of results — {el.authority}",
                 f"Summary of results, {el.title}, {el.authority}; digest (SHA-256) {digest}",
                 el.returning_officer or el.authority, digest, anchor=anchor)
-    return render(story, meta, watermark=None if s.complete else INCOMPLETE_MARK,
+    return render(story, meta, watermark=None if s.complete else tx(INCOMPLETE_MARK, sep=" / "),
                   footer_note="" if s.complete else
-                  f"{s.wards_declared} of {s.wards_total} wards declared — not the final result")
+                  (tx("{n} of {total} wards declared", sep=" / ", n=s.wards_declared,
+                      total=s.wards_total) if w.bilingual else
+                   f"{s.wards_declared} of {s.wards_total} wards declared — not the final result"))
+
+
+_CONTROL_CY = ((" gain from ", " yn ennill oddi wrth "), (" lose to ", " yn colli i "))
+
+
+def _control_in(lang: str, control: str) -> str:
+    """The core's words for control ("Labour gain from No overall control") in ``lang``."""
+    if lang != "cy":
+        return control
+    text = control.replace("No overall control", "Dim rheolaeth gyffredinol")
+    for en, cy in _CONTROL_CY:
+        text = text.replace(en, cy)
+    if text.endswith(" hold"):
+        text = text[: -len(" hold")] + " yn cadw"
+    elif text.endswith(" win"):
+        text = text[: -len(" win")] + " yn ennill"
+    return text
 

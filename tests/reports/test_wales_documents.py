@@ -166,3 +166,41 @@ def test_the_count_documents_read_back_in_both_languages(wales_db: Path, kind: s
     assert "Dydd Iau 5 Mai 2022" in text and "Thursday 5 May 2022" in text
     assert "Gogledd Dolgellau" in text and "Dolgellau North" in text
     assert english_citations(text) == []
+
+
+def test_the_records_summary_and_error_report_read_back_in_both_languages(wales_db: Path) -> None:
+    with Desk.open(wales_db) as desk:
+        barmouth = desk.result("Barmouth").candidates[1].candidate
+        desk.report_error("Barmouth", "a bundle of 25 was counted with the wrong candidate",
+                          votes={barmouth.id: 336}, by="RO")
+        texts = {
+            "summary": flat(text_of(desk.document("summary"))),
+            "timings": flat(text_of(desk.document("timings"))),
+            "recounts": flat(text_of(desk.document("recounts", "Dolgellau North"))),
+            "error": flat(text_of(desk.error_report_sheet("Barmouth"))),
+        }
+    for welsh, english, kind in (
+            ("CRYNODEB O’R CANLYNIADAU", "SUMMARY OF RESULTS", "summary"),
+            ("ADRODDIAD AR AMSEROEDD Y CYFRIF", "TIMING REPORT OF THE COUNT", "timings"),
+            ("COFNOD O’R AILGYFRIFON", "RECORD OF RECOUNTS", "recounts"),
+            ("DATGANIAD O WALL A ADRODDWYD AR ÔL Y DATGANIAD",
+             "STATEMENT OF AN ERROR REPORTED AFTER THE DECLARATION", "error")):
+        assert welsh in texts[kind] and english in texts[kind], kind
+        assert "Dydd Iau 5 Mai 2022" in texts[kind], kind
+    assert "Plaid Cymru yn ennill oddi wrth Dim rheolaeth gyffredinol" in texts["summary"]
+    assert "Plaid Cymru gain from No overall control" in texts["summary"]
+    assert "Abermaw / Barmouth" in texts["summary"]
+
+
+def test_every_welsh_sentence_has_the_same_placeholders_as_its_english() -> None:
+    import re  # noqa: PLC0415
+
+    from countdesk.reports.i18n import catalogue, texts  # noqa: PLC0415
+
+    fields = re.compile(r"\{(\w*)\}")
+    for english, welsh in texts("cy").items():
+        assert set(fields.findall(english)) == set(fields.findall(welsh)), english
+    en, cy = catalogue("en"), catalogue("cy")
+    assert set(en) == set(cy)
+    for key, text in en.items():
+        assert set(fields.findall(text)) == set(fields.findall(cy[key])), key
