@@ -69,7 +69,9 @@ class StartScreen(QWidget):
         layout.addWidget(title)
         for text, fn in (("&New election from an election file…", window.new_from_file),
                          ("&Open a store…", window.open_store_dialog),
-                         ("Open the &demo election (Sutton 2018)", window.open_demo)):
+                         ("Open the &demo election (Sutton 2018)", window.open_demo),
+                         ("Open the &Welsh demo election (Eryri 2022, Cymraeg / English)",
+                          window.open_welsh_demo)):
             b = QPushButton(text)
             b.setAccessibleName(text.replace("&", "").rstrip("…"))
             b.setMinimumHeight(44)
@@ -436,8 +438,15 @@ class MainWindow(QMainWindow):
             self.settings.last_store = path
 
     def open_demo(self) -> None:
+        self._open_demo("sutton")
+
+    def open_welsh_demo(self) -> None:
+        """The Welsh demo (Eryri 2022, documents in Welsh and English): from the start screen."""
+        self._open_demo("wales")
+
+    def _open_demo(self, which: str) -> None:
         try:
-            path = make_demo_store()
+            path = make_demo_store(which)
         except AppError as exc:
             Dialogs.app_error(self, "Cannot open the demo", exc)
             return
