@@ -70,8 +70,7 @@ class StartScreen(QWidget):
         for text, fn in (("&New election from an election file…", window.new_from_file),
                          ("&Open a store…", window.open_store_dialog),
                          ("Open the &demo election (Sutton 2018)", window.open_demo),
-                         ("Open the &Welsh demo election (Eryri 2022, Cymraeg / English)",
-                          window.open_welsh_demo)):
+                         ("Open the &Welsh demo election (Eryri 2022)", lambda: window.open_demo("wales"))):
             b = QPushButton(text)
             b.setAccessibleName(text.replace("&", "").rstrip("…"))
             b.setMinimumHeight(44)
@@ -437,16 +436,9 @@ class MainWindow(QMainWindow):
         if path and self.open_store(path):
             self.settings.last_store = path
 
-    def open_demo(self) -> None:
-        self._open_demo("sutton")
-
-    def open_welsh_demo(self) -> None:
-        """The Welsh demo (Eryri 2022, documents in Welsh and English): from the start screen."""
-        self._open_demo("wales")
-
-    def _open_demo(self, which: str) -> None:
+    def open_demo(self, which: str | bool = "sutton") -> None:  # "wales": the Welsh demo (Eryri 2022)
         try:
-            path = make_demo_store(which)
+            path = make_demo_store(which if isinstance(which, str) else "sutton")
         except AppError as exc:
             Dialogs.app_error(self, "Cannot open the demo", exc)
             return
