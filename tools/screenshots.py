@@ -21,12 +21,19 @@ OUT = ROOT / "docs" / "screenshots"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT, help=f"the folder to write to (default {OUT})")
-    out = parser.parse_args(argv).out
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    parser.add_argument("--screen", action="store_true",
+                        help="grab the whole screen as the user sees it (run in an X display at "
+                             "1366x768 with a window manager, e.g. Xvfb and openbox), each window "
+                             "at the size the program gives it")
+    args = parser.parse_args(argv)
+    out, screen = args.out, args.screen
+    if not screen:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["COUNTDESK_HOME"] = tempfile.mkdtemp(prefix="countdesk-shots-")
     sys.path.insert(0, str(ROOT))
     from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+    from countdesk.core import REJECTED_FIELDS
     from countdesk.gui.app import build_window, make_app
     from countdesk.gui.models import EntryModel
     from countdesk.gui.ward_dialogs import DeclareDialog, LotDialog, RecountDialog
@@ -37,17 +44,30 @@ def main(argv: list[str] | None = None) -> int:
     def shot(widget: QWidget, name: str) -> None:
         for _ in range(3):
             app.processEvents()
-        widget.grab().save(str(out / f"{name}.png"))
+        if screen:  # the screen as seen: the window, any dialog over it, nothing cut off
+            import time
+
+            widget.raise_()
+            widget.activateWindow()
+            end = time.monotonic() + 0.8
+            while time.monotonic() < end:  # placed by the window manager, painted
+                app.processEvents()
+                time.sleep(0.02)
+            app.primaryScreen().grabWindow(0).save(str(out / f"{name}.png"))
+        else:
+            widget.grab().save(str(out / f"{name}.png"))
         print("wrote", out / f"{name}.png")
 
     start = build_window(argparse.Namespace(db=None, demo=False))
-    start.resize(1366, 768)
+    if not screen:
+        start.resize(1366, 768)
     start.show()
     shot(start, "start")
     start.close()
 
     window = build_window(argparse.Namespace(db=None, demo=True))
-    window.resize(1366, 800)
+    if not screen:  # on a screen: the size the program chooses for it
+        window.resize(1366, 800)
     window.show()
     store = window.desk  # the Desk: every operation the desktop app runs
     assert store is not None
@@ -67,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     store.show_provisional(store.ward("Nonsuch").id, by="A. N. Officer")  # before the lot (rule 46(2))
     store.record_lot(store.ward("Nonsuch").id, r.tie.candidate_ids[1], "Tossing a coin",
                      ["Agent for Samantha Bourne"])
-    store.acknowledge(store.ward("Nonsuch").id, "W002")
+    store.acknowledge(store.ward("Nonsuch").id, "W002", by="RO", explanation="checked")
     window.refresh()
     window.select_ward_by_name("Nonsuch")
     shot(window, "result-after-lot")
@@ -104,14 +124,19 @@ def main(argv: list[str] | None = None) -> int:
     window.entry_panel.view.setCurrentIndex(window.entry_panel.model.index(5, EntryModel.VALUE))
     shot(window, "count-entry-first-keying")
     for row in cands[5:]:
-        store.save_draft(ward.id, "first", f"votes:{row.candidate.id}", str(row.votes))
+        store.save_draft(ward.id, "first", f"votes:{row.candidate.id}", str(row.votes),
+                         operator="Operator One")
     papers = store.result(ward.id, 1).ballot_papers_counted  # a multi-member ward's sheets carry it
-    store.save_draft(ward.id, "first", "papers", str(papers))
+    store.save_draft(ward.id, "first", "papers", str(papers), operator="Operator One")
+    keyers = {"first": "Operator One", "second": "Operator Two"}
+    for slot in ("first", "second"):  # zeros are typed, never assumed
+        for head in REJECTED_FIELDS:
+            store.save_draft(ward.id, slot, f"rejected:{head}", "0", operator=keyers[slot])
     store.finish_keying(ward.id, "first", operator="Operator One")
     for i, row in enumerate(cands):
         v = row.votes if i != 2 else (row.votes or 0) + 100
-        store.save_draft(ward.id, "second", f"votes:{row.candidate.id}", str(v))
-    store.save_draft(ward.id, "second", "papers", str(papers))
+        store.save_draft(ward.id, "second", f"votes:{row.candidate.id}", str(v), operator="Operator Two")
+    store.save_draft(ward.id, "second", "papers", str(papers), operator="Operator Two")
     store.finish_keying(ward.id, "second", operator="Operator Two")
     window.refresh()
     window.select_ward_by_name("Sutton West")
@@ -139,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     preview = PdfPreview("Declaration of result of poll — Nonsuch", data, "declaration-nonsuch.pdf",
                          "Not signed: choose a signing key in the Documents menu to sign declarations.",
                          window)
-    preview.resize(820, 1000)
+    if not screen:
+        preview.resize(820, 1000)
     preview.show()
     import time
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -23,10 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QProgressBar,
-    QPushButton,
     QSplitter,
-    QStyle,
-    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -37,9 +34,12 @@ from countdesk.app import AppError, Changes, Desk
 from countdesk.app.files import import_election_file, make_demo_store
 from countdesk.core.progress import Stage, stage
 from countdesk.core.records import WardInfo
+from countdesk.gui import i18n, theme
 from countdesk.gui.dialogs import Dialogs
 from countdesk.gui.entry import EntryPanel
-from countdesk.gui.models import VIEW, WardListModel, WardRow
+from countdesk.gui.fit import fit_overview, fit_row
+from countdesk.gui.models import WardListModel, WardRow
+from countdesk.gui.navigation import FilterKeys, first_keying_begun, follow_the_screen, keep_focus
 from countdesk.gui.ops import QueryOp
 from countdesk.gui.panel import WardPanel
 from countdesk.gui.publishing import add_publish_actions, follow_declarations
@@ -47,40 +47,10 @@ from countdesk.gui.reliability import Reliability
 from countdesk.gui.result_panel import ResultPanel
 from countdesk.gui.settings import Settings
 from countdesk.gui.setup_panel import SetupPanel, VerificationPanel
+from countdesk.gui.start import StartScreen, explain_demo, may_close, reopen_last
 
 if TYPE_CHECKING:  # QtPdf and printing are loaded when a document is first shown, not at start-up
     from countdesk.gui.documents import PdfPreview
-
-
-#: the width the chosen ward's tabs need (the result table and its buttons)
-RIGHT_PANE = 690
-
-
-class StartScreen(QWidget):
-    """Shown when there is no store to open: new election, open, demo."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        title = QLabel("<h1>countdesk</h1><p>The count desk for UK local elections. "
-                       "Everything stays on this computer.</p>")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(title)
-        for text, fn in (("&New election from an election file…", window.new_from_file),
-                         ("&Open a store…", window.open_store_dialog),
-                         ("Open the &demo election (Sutton 2018)", window.open_demo),
-                         ("Open the &Welsh demo election (Eryri 2022)", lambda: window.open_demo("wales"))):
-            b = QPushButton(text)
-            b.setAccessibleName(text.replace("&", "").rstrip("…"))
-            b.setMinimumHeight(44)
-            b.clicked.connect(fn)
-            row = QHBoxLayout()
-            row.addStretch(1)
-            row.addWidget(b, 2)
-            row.addStretch(1)
-            layout.addLayout(row)
-        layout.addStretch(2)
 
 
 class MainWindow(QMainWindow):
@@ -91,8 +61,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("countdesk")
         screen = QApplication.primaryScreen()
         room = screen.availableGeometry() if screen is not None else None
-        # the whole window on a small laptop screen (1366×768), else 1366×800
-        self.resize(min(1366, room.width()) if room else 1366,
+        # the whole window, frame and title too, on a small laptop screen (1366×768), else 1366×800
+        self.resize(min(1366, room.width() - 8) if room else 1366,
                     min(800, room.height() - 40) if room else 800)
         self.setAccessibleName("countdesk main window")
         self._build_menus()
@@ -102,7 +72,7 @@ class MainWindow(QMainWindow):
         left = QWidget()
         lv = QVBoxLayout(left)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter wards (Ctrl+F)")
+        self.filter.setPlaceholderText(self.tr("Filter wards (Ctrl+F)"))
         self.filter.setAccessibleName("Filter wards")
         self.filter.setClearButtonEnabled(True)
         lv.addWidget(self.filter)
@@ -112,6 +82,7 @@ class MainWindow(QMainWindow):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_keys = FilterKeys(self)  # the chosen ward stays one listed; Down/Enter choose
         self.ward_view = QTableView()
         self.ward_view.setModel(self.proxy)
         self.ward_view.setAccessibleName("Wards")
@@ -129,16 +100,16 @@ class MainWindow(QMainWindow):
         lv.addWidget(self.ward_view, 1)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Wards declared")
-        self.progress.setFormat("%v of %m wards declared")
+        self.progress.setFormat(self.tr("%v of %m wards declared"))
         lv.addWidget(self.progress)
 
         # The chosen ward
         right = QWidget()
         rv = QVBoxLayout(right)
-        self.ward_title = QLabel("Choose a ward")
+        self.ward_title = QLabel(self.tr("Choose a ward"))
         self.ward_title.setAccessibleName("Ward")
         f = self.ward_title.font()
-        f.setPointSizeF(f.pointSizeF() * 1.5)
+        f.setPointSizeF(f.pointSizeF() * 1.3)
         f.setBold(True)
         self.ward_title.setFont(f)
         rv.addWidget(self.ward_title)
@@ -148,16 +119,16 @@ class MainWindow(QMainWindow):
         self.entry_panel = EntryPanel(self.operator)
         self.verify_panel = VerificationPanel(self.operator)
         self.setup_panel = SetupPanel(self.operator)
-        self.tabs.addTab(self.result_panel, "&Result")
-        self.tabs.addTab(self.entry_panel, "Count &entry")
-        self.tabs.addTab(self.verify_panel, "&Verification")
-        self.tabs.addTab(self.setup_panel, "Se&t-up")
+        self.tabs.addTab(self.result_panel, self.tr("&Result"))
+        self.tabs.addTab(self.entry_panel, self.tr("Count &entry"))
+        self.tabs.addTab(self.verify_panel, self.tr("Ver&ification"))
+        self.tabs.addTab(self.setup_panel, self.tr("Se&t-up"))
         rv.addWidget(self.tabs, 1)
         op_row = QHBoxLayout()
-        op_label = QLabel("O&perator:")
+        op_label = QLabel(self.tr("Operator:"))
         self.operator_edit = QLineEdit(settings.operator)
         self.operator_edit.setAccessibleName("Operator name")
-        self.operator_edit.setPlaceholderText("Your name (recorded with every entry)")
+        self.operator_edit.setPlaceholderText(self.tr("Your name (recorded with every entry)"))
         self.operator_edit.editingFinished.connect(
             lambda: setattr(self.settings, "operator", self.operator_edit.text().strip()))
         op_label.setBuddy(self.operator_edit)
@@ -166,6 +137,8 @@ class MainWindow(QMainWindow):
         rv.addLayout(op_row)
         self.panels: tuple[WardPanel, ...] = (self.result_panel, self.entry_panel, self.verify_panel,
                                               self.setup_panel)
+        for panel in self.panels:
+            follow_the_screen(panel)  # Tab in the order the controls are seen
         self.result_panel.declared.connect(lambda ward_id: self.show_document("declaration", ward_id))
         follow_declarations(self)
         self.result_panel.error_reported.connect(
@@ -185,69 +158,80 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- menus
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        for text, key, fn in (("&New election from file…", QKeySequence.StandardKey.New, self.new_from_file),
-                              ("&Open store…", QKeySequence.StandardKey.Open, self.open_store_dialog),
-                              ("Open &demo election", None, self.open_demo)):
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for text, key, fn in ((self.tr("&New election from file…"), QKeySequence.StandardKey.New,
+                               self.new_from_file),
+                              (self.tr("&Open store…"), QKeySequence.StandardKey.Open,
+                               self.open_store_dialog),
+                              (self.tr("Open &demo election"), None, self.open_demo)):
             action = QAction(text, self)
             if key is not None:
                 action.setShortcut(key)
             action.triggered.connect(fn)
             file_menu.addAction(action)
+        reopen = QAction(self.tr("&Reopen the last store"), self)
+        reopen.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        reopen.triggered.connect(lambda: reopen_last(self))
+        file_menu.addAction(reopen)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        docs = self.menuBar().addMenu("&Documents")
-        for text, kind, needs_ward in (("&Provisional result sheet", "provisional", True),
-                                       ("Statement of &verification", "verification", True),
-                                       ("Statement of &rejected ballot papers", "rejected", True),
-                                       ("Record of re&counts", "recounts", True),
-                                       ("&Timing report of the count (all wards)", "timings", False),
-                                       ("&Declaration of result (declared ward)", "declaration", True),
-                                       ("&Notice of election result (all wards)", "notice", False)):
-            action = QAction(text + "…", self)
+        docs = self.menuBar().addMenu(self.tr("&Documents"))
+        for text, kind, needs_ward in ((self.tr("&Provisional result sheet…"), "provisional", True),
+                                       (self.tr("Statement of &verification…"), "verification", True),
+                                       (self.tr("Statement of &rejected ballot papers…"), "rejected", True),
+                                       (self.tr("Record of re&counts…"), "recounts", True),
+                                       (self.tr("&Timing report of the count (all wards)…"), "timings",
+                                        False),
+                                       (self.tr("&Declaration of result (declared ward)…"), "declaration",
+                                        True),
+                                       (self.tr("&Notice of election result (all wards)…"), "notice", False)):
+            action = QAction(text, self)
             action.triggered.connect(
                 lambda _c=False, k=kind, w=needs_ward: self.show_document(k, self.current_ward_id()
                                                                           if w else None))
             docs.addAction(action)
         docs.addSeparator()
-        key_action = QAction("Choose the returning officer's &signing key…", self)
+        key_action = QAction(self.tr("Choose the returning officer's &signing key…"), self)
         key_action.triggered.connect(self.choose_signing_key)
         docs.addAction(key_action)
-        image = QAction("Choose a signature &image…", self)
+        image = QAction(self.tr("Choose a signature &image…"), self)
         image.triggered.connect(self.choose_signature_image)
         docs.addAction(image)
         docs.addSeparator()
-        save_all = QAction("Save &all declarations…", self)
+        save_all = QAction(self.tr("Save &all declarations…"), self)
         save_all.triggered.connect(self.save_all_declarations)
         docs.addAction(save_all)
         add_publish_actions(self, docs)
-        board_menu = self.menuBar().addMenu("&Board")
-        open_board_action = QAction("&Open results board…", self)
+        board_menu = self.menuBar().addMenu(self.tr("&Board"))
+        open_board_action = QAction(self.tr("&Open results board…"), self)
         open_board_action.triggered.connect(self.open_board)
         board_menu.addAction(open_board_action)
-        view = self.menuBar().addMenu("&View")
-        self.large_action = QAction("&Larger type", self, checkable=True)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self.large_action = QAction(self.tr("&Larger type"), self, checkable=True)
         self.large_action.setShortcut(QKeySequence("Ctrl+="))
         self.large_action.setChecked(self.settings.large_type)
         self.large_action.toggled.connect(self._toggle_large)
         view.addAction(self.large_action)
-        self.contrast_action = QAction("&High contrast", self, checkable=True)
+        self.contrast_action = QAction(self.tr("&High contrast"), self, checkable=True)
         self.contrast_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.contrast_action.setChecked(self.settings.high_contrast)
         self.contrast_action.toggled.connect(self._toggle_contrast)
         view.addAction(self.contrast_action)
-        find = QAction("&Find ward", self)
+        find = QAction(self.tr("&Find ward"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: self.filter.setFocus())  # noqa: PLW0108
         view.addAction(find)
-        for i, name in enumerate(("Result", "Count entry", "Verification", "Set-up"), 1):
-            action = QAction(f"Show {name}", self)
+        for i, name in enumerate((self.tr("Show Result"), self.tr("Show Count entry"),
+                                  self.tr("Show Verification"), self.tr("Show Set-up")), 1):
+            action = QAction(name, self)
             action.setShortcut(QKeySequence(f"Ctrl+{i}"))
             action.triggered.connect(lambda _c=False, k=i - 1: self.tabs.setCurrentIndex(k))
             view.addAction(action)
+        view.addSeparator()
+        i18n.add_language_menu(self, view)
 
     def _toggle_large(self, on: bool) -> None:
         self.settings.large_type = on
@@ -258,55 +242,34 @@ class MainWindow(QMainWindow):
         self.apply_view_settings()
 
     def apply_view_settings(self) -> None:
+        """The theme and type size of the settings, applied in place (no window recreated)."""
         app = QApplication.instance()
         if not isinstance(app, QApplication):
             return
-        base = getattr(app, "_countdesk_base_font", None)
-        if base is None:
-            base = QFont(app.font())
-            app._countdesk_base_font = base  # type: ignore[attr-defined]
-        font = QFont(base)
-        size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
-        font.setPointSizeF(size * (1.4 if self.settings.large_type else 1.15))
-        app.setFont(font)
-        palette = QPalette()
-        VIEW["high_contrast"] = self.settings.high_contrast
-        if self.settings.high_contrast:
-            for role, colour in ((QPalette.ColorRole.Window, Qt.GlobalColor.black),
-                                 (QPalette.ColorRole.WindowText, Qt.GlobalColor.white),
-                                 (QPalette.ColorRole.Base, Qt.GlobalColor.black),
-                                 (QPalette.ColorRole.AlternateBase, Qt.GlobalColor.darkGray),
-                                 (QPalette.ColorRole.Text, Qt.GlobalColor.white),
-                                 (QPalette.ColorRole.Button, Qt.GlobalColor.black),
-                                 (QPalette.ColorRole.ButtonText, Qt.GlobalColor.yellow),
-                                 (QPalette.ColorRole.Highlight, Qt.GlobalColor.yellow),
-                                 (QPalette.ColorRole.HighlightedText, Qt.GlobalColor.black)):
-                palette.setColor(role, colour)
-            app.setPalette(palette)
-            self.setStyleSheet("QLineEdit, QComboBox, QTableView, QPushButton { border: 2px solid yellow; }")
-        else:
-            app.setPalette(app.style().standardPalette())
-            self.setStyleSheet("")
+        theme.apply(app, high_contrast=self.settings.high_contrast, large_type=self.settings.large_type)
         # the colours and fonts of every cell change, not the rows: say so to the views
         # (a bare layoutChanged, without layoutAboutToBeChanged, crashed Qt)
         model = self.wards_model
         if model.rowCount() and model.columnCount():
             model.dataChanged.emit(model.index(0, 0),
                                    model.index(model.rowCount() - 1, model.columnCount() - 1))
+        if self.desk is not None and self.current_ward_id() is not None:
+            self.redraw_ward()  # messages drawn in the theme's colours
         if self.desk is not None and self.isVisible():
             QTimer.singleShot(0, self._fit_overview)  # the new type size needs wider columns
 
     # ------------------------------------------------------------- documents
     def choose_signing_key(self) -> None:
-        path = Dialogs.open_file(self, "Returning officer's signing key (PKCS#12)",
-                                 "PKCS#12 files (*.p12 *.pfx);;All files (*)")
+        path = Dialogs.open_file(self, self.tr("Returning officer's signing key (PKCS#12)"),
+                                 self.tr("PKCS#12 files (*.p12 *.pfx);;All files (*)"))
         if path and self.reliability.key_chosen(path):  # key management: audited, RO's passphrase
             self.settings.signing_key = path
-            Dialogs.info(self, "Signing key", f"Declarations will be signed with {path}. "
+            Dialogs.info(self, self.tr("Signing key"), self.tr("Declarations will be signed with {path}. "
                          "The passphrase is asked for at each declaration and never stored.")
+                         .format(path=path))
 
     def choose_signature_image(self) -> None:
-        path = Dialogs.open_file(self, "Signature image", "Images (*.png *.jpg *.jpeg)")
+        path = Dialogs.open_file(self, self.tr("Signature image"), self.tr("Images (*.png *.jpg *.jpeg)"))
         if path:
             self.settings.signature_image = path
 
@@ -323,29 +286,32 @@ class MainWindow(QMainWindow):
         if desk is None:
             return None
         if kind not in ("notice", "timings") and ward_id is None:
-            Dialogs.error(self, "Choose a ward", "Choose a ward in the list first.")
+            Dialogs.error(self, self.tr("Choose a ward"), self.tr("Choose a ward in the list first."))
             return None
         image = self.settings.signature_image or None
         key = self.settings.signing_key if kind in ("declaration", "verification", "rejected") else None
         passphrase: str | None = None
         if key:
-            passphrase = Dialogs.get_password(self, "Sign the document",
-                                              f"Passphrase for the signing key {Path(key).name}:")
+            passphrase = Dialogs.get_password(self, self.tr("Sign the document"),
+                                              self.tr("Passphrase for the signing key {name}:")
+                                              .format(name=Path(key).name))
             if passphrase is None:
                 key = None
         ward_name = desk.ward(ward_id).name if ward_id is not None else None
-        titles = {"provisional": "Provisional result", "verification": "Statement of verification",
-                  "rejected": "Statement of rejected ballot papers",
-                  "declaration": "Declaration of result of poll", "notice": "Notice of election result",
-                  "recounts": "Record of recounts", "timings": "Timing report of the count",
-                  "error_report": "Error reported after the declaration"}
+        titles = {"provisional": self.tr("Provisional result"),
+                  "verification": self.tr("Statement of verification"),
+                  "rejected": self.tr("Statement of rejected ballot papers"),
+                  "declaration": self.tr("Declaration of result of poll"),
+                  "notice": self.tr("Notice of election result"),
+                  "recounts": self.tr("Record of recounts"), "timings": self.tr("Timing report of the count"),
+                  "error_report": self.tr("Error reported after the declaration")}
         title = titles[kind] + (f" — {ward_name}" if ward_name else "")
-        note = "Signed with the returning officer's key." if key else (
-            "Not signed: choose a signing key in the Documents menu to sign declarations."
+        note = self.tr("Signed with the returning officer's key.") if key else (
+            self.tr("Not signed: choose a signing key in the Documents menu to sign declarations.")
             if kind == "declaration" else "")
         if kind == "provisional":
-            note = ("Show this to the candidates and agents: they may ask for a recount before "
-                    "anything is declared. Closing the preview asks to record that it was shown.")
+            note = self.tr("Show this to the candidates and agents: they may ask for a recount before "
+                           "anything is declared. Closing the preview asks to record that it was shown.")
 
         def build(desk: Desk) -> bytes:  # on the worker: no widget touched
             return document_bytes(desk, kind, ward_id, key, passphrase, image)
@@ -353,7 +319,7 @@ class MainWindow(QMainWindow):
         def done(data: bytes) -> None:
             from countdesk.gui.documents import PdfPreview, suggested_name  # noqa: PLC0415
 
-            self.statusBar().showMessage(f"{title}: ready", 5000)
+            self.statusBar().showMessage(self.tr("{title}: ready").format(title=title), 5000)
             preview = PdfPreview(title, data, suggested_name(kind, ward_name), note, self)
             self.previews.append(preview)
             Dialogs.run(preview)
@@ -362,11 +328,12 @@ class MainWindow(QMainWindow):
 
         def failed(exc: Exception) -> None:
             self.statusBar().clearMessage()
-            text = (f"{exc.sentence[:1].upper()}{exc.sentence[1:]}\n\n(code {exc.code})"
+            text = (self.tr("{sentence}\n\n(code {code})").format(
+                sentence=exc.sentence[:1].upper() + exc.sentence[1:], code=exc.code)
                     if isinstance(exc, AppError) else str(exc) or type(exc).__name__)
-            Dialogs.error(self, f"{titles[kind]} not produced", text)
+            Dialogs.error(self, self.tr("{title} not produced").format(title=titles[kind]), text)
 
-        self.statusBar().showMessage(f"Preparing the {titles[kind].lower()}…")
+        self.statusBar().showMessage(self.tr("Preparing: {title}…").format(title=titles[kind]))
         return QueryOp(self, build, done).failure(failed).run_in_background()
 
     # ---------------------------------------------------------------- stores
@@ -385,13 +352,13 @@ class MainWindow(QMainWindow):
             election = desk.election()
         except AppError as exc:
             desk.close()
-            Dialogs.app_error(self, "Cannot open the store", exc)
+            Dialogs.app_error(self, self.tr("Cannot open the store"), exc)
             return False
         if self.desk is not None:
             self.desk.close()
         self.desk = desk
         self.setWindowTitle(f"{election.authority} — {election.title} — {Path(path).name}"
-                            f"{' (read-only)' if desk.read_only else ''} — countdesk")
+                            f"{self.tr(' (read-only)') if desk.read_only else ''} — countdesk")
         if self.centralWidget() is not self.splitter:
             self.start.setParent(None)
             self.setCentralWidget(self.splitter)
@@ -413,49 +380,48 @@ class MainWindow(QMainWindow):
             self._fit_overview(measure=False)
 
     def _fit_overview(self, measure: bool = True) -> None:
-        """Give the ward overview the width its columns need (ward names are never cut)."""
-        view, header = self.ward_view, self.ward_view.horizontalHeader()
-        if measure:
-            view.resizeColumnsToContents()
-            # what the columns need (the last one stretches, so the header's length is not it)
-            self._overview_width = sum(max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
-                                       for c in range(header.count()))
-        layout = self.overview.layout()
-        margins = layout.contentsMargins() if layout is not None else self.contentsMargins()
-        wanted = (getattr(self, "_overview_width", header.length())
-                  + view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-                  + 2 * view.frameWidth() + margins.left() + margins.right() + 12)
-        total = max(self.splitter.width(), self.width())
-        left = max(min(wanted, total - RIGHT_PANE), total // 3)  # the chosen ward keeps its room
-        # a floor, so that a later layout pass (fonts applied, the window placed) keeps it
-        self.overview.setMinimumWidth(min(left, wanted))
-        self.splitter.setSizes([left, total - left])
+        fit_overview(self, measure)  # the ward names never cut, the window on the screen
 
     def open_store_dialog(self) -> None:
-        path = Dialogs.open_file(self, "Open a countdesk store", "countdesk stores (*.db);;All files (*)")
+        path = Dialogs.open_file(self, self.tr("Open a countdesk store"),
+                                 self.tr("countdesk stores (*.db);;All files (*)"))
         if path and self.open_store(path):
             self.settings.last_store = path
 
-    def open_demo(self, which: str | bool = "sutton") -> None:  # "wales": the Welsh demo (Eryri 2022)
+    def open_demo(self) -> None:
+        self._open_demo("sutton")
+
+    def open_welsh_demo(self) -> None:
+        """The Welsh demo (Eryri 2022, documents in Welsh and English): from the start screen."""
+        self._open_demo("wales")
+
+    def _open_demo(self, which: str) -> None:
         try:
-            path = make_demo_store(which if isinstance(which, str) else "sutton")
+            path = make_demo_store(which)
         except AppError as exc:
-            Dialogs.app_error(self, "Cannot open the demo", exc)
+            Dialogs.app_error(self, self.tr("Cannot open the demo"), exc)
             return
-        self.open_store(path)
+        if not self.open_store(path):
+            return
+        if which == "sutton":
+            explain_demo(self, path)  # a fresh copy: where it is, and where the user's own store is
+        else:
+            self.statusBar().showMessage(self.tr(
+                "Demo: a fresh copy of the Welsh demo election (Eryri 2022, documents in Welsh and "
+                "English), at {0}.").format(path))
 
     def new_from_file(self) -> None:
-        src = Dialogs.open_file(self, "Election file to import", "Election files (*.json)")
+        src = Dialogs.open_file(self, self.tr("Election file to import"), self.tr("Election files (*.json)"))
         if not src:
             return
-        target = Dialogs.save_file(self, "Save the new store as", str(Path(src).with_suffix(".db")),
-                                   "countdesk stores (*.db)")
+        target = Dialogs.save_file(self, self.tr("Save the new store as"), str(Path(src).with_suffix(".db")),
+                                   self.tr("countdesk stores (*.db)"))
         if not target:
             return
         try:
             import_election_file(target, src)
         except AppError as exc:
-            Dialogs.app_error(self, "Election file not imported", exc)
+            Dialogs.app_error(self, self.tr("Election file not imported"), exc)
             return
         if self.open_store(target):
             self.settings.last_store = target
@@ -464,7 +430,8 @@ class MainWindow(QMainWindow):
     def ward_row(self, w: WardInfo) -> WardRow:
         assert self.desk is not None
         r = self.desk.result(w.id)
-        return WardRow(w.id, w.name, w.seats, stage(r, w.ballot_papers_verified is not None),
+        return WardRow(w.id, w.name, w.seats, stage(r, w.ballot_papers_verified is not None,
+                                                     keying=first_keying_begun(self.desk, w.id, r)),
                        r.ballot_papers_counted, f"{r.turnout_pct}%" if r.turnout_pct is not None else "")
 
     def refresh(self) -> None:
@@ -502,21 +469,10 @@ class MainWindow(QMainWindow):
         if current in changes.wards:
             self.redraw_ward(skip=initiator)
         self._board()
+        keep_focus(self)  # never left on a hidden button or a field off to the side
 
     def _fit_row(self, ward_id: int) -> None:
-        """Widen a column of the overview if one changed row needs it (nothing is cut)."""
-        row = self.wards_model.row_of(ward_id)
-        if row is None:
-            return
-        header = self.ward_view.horizontalHeader()
-        delegate = self.ward_view.itemDelegate()
-        option = QStyleOptionViewItem()
-        option.initFrom(self.ward_view)
-        for col in range(self.wards_model.columnCount()):
-            index = self.proxy.mapFromSource(self.wards_model.index(row, col))
-            width = delegate.sizeHint(option, index).width() + 2 * self.ward_view.frameWidth()
-            if index.isValid() and width > header.sectionSize(col):
-                header.resizeSection(col, width)
+        fit_row(self, ward_id)
 
     def _progress(self) -> None:
         self.progress.setMaximum(max(self.wards_model.rowCount(), 1))
@@ -557,13 +513,22 @@ class MainWindow(QMainWindow):
     def _ward_chosen(self) -> None:
         ward_id = self.current_ward_id()
         desk = self.desk
-        if desk is None or ward_id is None:
+        if desk is None:
+            return
+        if ward_id is None:  # the filter hides the ward: show none, rather than one not listed
+            self.no_ward_chosen()
             return
         w = desk.ward(ward_id)
-        self.ward_title.setText(f"{w.name} — {w.seats} seat{'s' if w.seats != 1 else ''}")
+        seats = self.tr("{ward} — {seats} seats") if w.seats != 1 else self.tr("{ward} — 1 seat")
+        self.ward_title.setText(seats.format(ward=w.name, seats=w.seats))
         for panel in self.panels:
             panel.desk, panel.ward_id = desk, ward_id
         self.redraw_ward()
+
+    def no_ward_chosen(self) -> None:
+        self.ward_title.setText("Choose a ward")
+        for panel in self.panels:
+            panel.set_ward(self.desk, None)
 
     def redraw_ward(self, skip: Any = None) -> None:
         """Redraw the chosen ward's panels (but the one that started an operation and shows
@@ -573,6 +538,9 @@ class MainWindow(QMainWindow):
                 panel.set_ward(self.desk, self.current_ward_id())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not may_close(self):  # a figure typed but not entered: save, discard or go back
+            event.ignore()
+            return
         if self.desk is not None:
             self.desk.close()
             self.desk = None

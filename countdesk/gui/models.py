@@ -9,8 +9,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from countdesk.core import REJECTED_FIELDS, REJECTED_LABELS, Candidate, WardResult
+from countdesk.core import REJECTED_FIELDS, Candidate, WardResult
 from countdesk.core.progress import STAGE_MARK, Stage
+from countdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
+from countdesk.gui.theme import colour
+from countdesk.gui.words import rejected_label, stage_name
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -20,6 +23,11 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 def fmt(n: int | None) -> str:
     return "" if n is None else f"{n:,}"
+
+
+def rejected_row(head: str) -> str:
+    """The entry row of a head of rejected ballot papers."""
+    return translate("Table", "Rejected: {head}").format(head=rejected_label(head))
 
 
 class HeaderTableModel(QAbstractTableModel):
@@ -40,7 +48,7 @@ class HeaderTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = DISPLAY) -> Any:
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+            return translate("Table", self.HEADERS[section])
         return None
 
 
@@ -54,18 +62,18 @@ class WardRow:
     turnout: str
 
 
-#: Set by the main window: in high-contrast mode the text keeps the palette's colours.
-VIEW = {"high_contrast": False}
-
+#: each stage's colour, by its name in the theme (:mod:`countdesk.gui.theme`)
 STAGE_COLOURS: dict[Stage, str] = {
-    Stage.KEYINGS_DIFFER: "#b00020", Stage.CHECK_FIGURES: "#b00020",
-    Stage.LOT_REQUIRED: "#8a5300", Stage.READY: "#1b5e20", Stage.DECLARED: "#0d47a1",
-    Stage.UNCONTESTED: "#0d47a1",
+    Stage.KEYINGS_DIFFER: "error", Stage.CHECK_FIGURES: "error",
+    Stage.LOT_REQUIRED: "warning", Stage.WARNING: "warning", Stage.READY: "ok", Stage.DECLARED: "info",
+    Stage.UNCONTESTED: "info",
 }
 
 
 class WardListModel(HeaderTableModel):
-    HEADERS = ("Ward", "Seats", "Status", "Papers", "Turnout")
+    HEADERS = (QT_TRANSLATE_NOOP("Table", "Ward"), QT_TRANSLATE_NOOP("Table", "Seats"),
+               QT_TRANSLATE_NOOP("Table", "Status"), QT_TRANSLATE_NOOP("Table", "Papers"),
+               QT_TRANSLATE_NOOP("Table", "Turnout"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -103,15 +111,14 @@ class WardListModel(HeaderTableModel):
         r = self._rows[index.row()]
         col = index.column()
         if role == DISPLAY:
-            return (r.name, str(r.seats), f"{STAGE_MARK[r.stage]} {r.stage.value.capitalize()}",
+            return (r.name, str(r.seats), f"{STAGE_MARK[r.stage]} {stage_name(r.stage)}",
                     fmt(r.papers), r.turnout)[col]
         if role == Qt.ItemDataRole.AccessibleTextRole and col == 2:
             return r.stage.value
         if role == ALIGN and col in (1, 3, 4):
             return RIGHT
-        if (role == Qt.ItemDataRole.ForegroundRole and col == 2 and r.stage in STAGE_COLOURS
-                and not VIEW["high_contrast"]):
-            return QBrush(QColor(STAGE_COLOURS[r.stage]))
+        if role == Qt.ItemDataRole.ForegroundRole and col == 2 and r.stage in STAGE_COLOURS:
+            return QBrush(QColor(colour(STAGE_COLOURS[r.stage])))
         if role == Qt.ItemDataRole.UserRole:
             return r.id
         return None
@@ -120,7 +127,9 @@ class WardListModel(HeaderTableModel):
 class ResultModel(HeaderTableModel):
     """The provisional result: candidates by votes, with elected marks."""
 
-    HEADERS = ("Position", "Candidate", "Party", "Votes", "Declared", "Result")
+    HEADERS = (QT_TRANSLATE_NOOP("Table", "Position"), QT_TRANSLATE_NOOP("Table", "Candidate"),
+               QT_TRANSLATE_NOOP("Table", "Party"), QT_TRANSLATE_NOOP("Table", "Votes"),
+               QT_TRANSLATE_NOOP("Table", "Declared"), QT_TRANSLATE_NOOP("Table", "Result"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -150,12 +159,12 @@ class ResultModel(HeaderTableModel):
                 return fmt(row.votes)
             if col == 4:
                 if row.declared_votes is not None and row.declared_votes != row.votes:
-                    return f"{row.declared_votes:,} (lot +1)"
+                    return translate("Table", "{votes} (lot +1)").format(votes=f"{row.declared_votes:,}")
                 return fmt(row.declared_votes)
             if col == 5:
                 if row.elected is None:
-                    return "⚠ Tied"
-                return "✔ Elected" if row.elected else ""
+                    return translate("Table", "⚠ Tied")
+                return translate("Table", "✔ Elected") if row.elected else ""
         if role == ALIGN and col in (0, 3, 4):
             return RIGHT
         if role == Qt.ItemDataRole.FontRole and row.elected:
@@ -177,7 +186,7 @@ class EntryRow:
 
 
 #: The row of a sheet's rejections objected to, beside the rejected heads.
-OBJECTED_LABEL = "Rejected: of (a)-(d), rejection objected to"
+OBJECTED_LABEL = QT_TRANSLATE_NOOP("Table", "Rejected: of (a)-(d), rejection objected to")
 
 
 class EntryModel(HeaderTableModel):
@@ -188,7 +197,8 @@ class EntryModel(HeaderTableModel):
     and shows the message.
     """
 
-    HEADERS = ("Candidate or item", "Party", "Figure")
+    HEADERS = (QT_TRANSLATE_NOOP("Table", "Candidate or item"), QT_TRANSLATE_NOOP("Table", "Party"),
+               QT_TRANSLATE_NOOP("Table", "Figure"))
     VALUE = 2
 
     def __init__(self) -> None:
@@ -200,18 +210,22 @@ class EntryModel(HeaderTableModel):
 
     def load(self, candidates: Sequence[Candidate], values: dict[str, int | None],
              save: Callable[[str, str], int | None] | None, *, papers: bool = True,
-             seats: int = 1) -> None:
+             seats: int = 1, only: Sequence[str] | None = None) -> None:
+        """``only``: show just these fields (a third keying of the differing fields)."""
         self.beginResetModel()
         self._save = save
         self.editable = save is not None
         rows = [EntryRow(f"votes:{c.id}", c.ballot_name, c.party) for c in candidates]
         for head in REJECTED_FIELDS:
-            rows.append(EntryRow(f"rejected:{head}", "Rejected: " + REJECTED_LABELS[head], ""))
-        rows.append(EntryRow("objected", OBJECTED_LABEL, ""))
+            rows.append(EntryRow(f"rejected:{head}", rejected_row(head), ""))
+        rows.append(EntryRow("objected", translate("Table", OBJECTED_LABEL), ""))
         if papers:
-            need = (f"(required: {seats} seats)" if seats > 1
-                    else "(optional: one seat, worked out from the votes)")
-            rows.append(EntryRow("papers", f"Ballot papers counted on this sheet {need}", ""))
+            need = (translate("Table", "(required: {seats} seats)").format(seats=seats) if seats > 1
+                    else translate("Table", "(optional: one seat, worked out from the votes)"))
+            rows.append(EntryRow("papers", translate("Table", "Ballot papers counted on this sheet {need}")
+                                 .format(need=need), ""))
+        if only is not None:
+            rows = [r for r in rows if r.field in only]
         for r in rows:
             r.value = values.get(r.field)
         self._rows = rows
@@ -239,17 +253,17 @@ class EntryModel(HeaderTableModel):
                 return r.party
             if role == Qt.ItemDataRole.EditRole:
                 return "" if r.value is None else str(r.value)
-            if r.error:
-                return f"✖ {r.error}"
+            if r.error:  # the message is shown below the table: the column keeps its width
+                return f"✖ {fmt(r.value)}".rstrip()
             return fmt(r.value)
         if role == ALIGN and col == self.VALUE:
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and col == self.VALUE and r.error:
-            return QBrush(QColor("#b00020"))
+            return QBrush(QColor(colour("error")))
         if role == Qt.ItemDataRole.ToolTipRole and r.error:
             return r.error
         if role == Qt.ItemDataRole.AccessibleTextRole and col == self.VALUE:
-            return f"{r.label}, {r.party}: {fmt(r.value) or 'not keyed'}"
+            return f"{r.label}, {r.party}: {fmt(r.value) or translate('Table', 'not keyed')}"
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -274,7 +288,8 @@ class EntryModel(HeaderTableModel):
 class CompareModel(HeaderTableModel):
     """Two differing keyings side by side, for the supervisor (read-only)."""
 
-    HEADERS = ("Candidate or item", "Party", "First keying", "Second keying", "")
+    HEADERS = (QT_TRANSLATE_NOOP("Table", "Candidate or item"), QT_TRANSLATE_NOOP("Table", "Party"),
+               QT_TRANSLATE_NOOP("Table", "First keying"), QT_TRANSLATE_NOOP("Table", "Second keying"), "")
 
     def __init__(self) -> None:
         super().__init__()
@@ -283,9 +298,9 @@ class CompareModel(HeaderTableModel):
     def load(self, candidates: Sequence[Candidate], first: dict[str, int], second: dict[str, int]) -> None:
         self.beginResetModel()
         rows = [(f"votes:{c.id}", c.ballot_name, c.party) for c in candidates]
-        rows += [(f"rejected:{h}", "Rejected: " + REJECTED_LABELS[h], "") for h in REJECTED_FIELDS]
-        rows.append(("objected", OBJECTED_LABEL, ""))
-        rows.append(("papers", "Ballot papers counted on this sheet", ""))
+        rows += [(f"rejected:{h}", rejected_row(h), "") for h in REJECTED_FIELDS]
+        rows.append(("objected", translate("Table", OBJECTED_LABEL), ""))
+        rows.append(("papers", translate("Table", "Ballot papers counted on this sheet"), ""))
         self._rows = [(label, party, first.get(f), second.get(f)) for f, label, party in rows]
         self.endResetModel()
 
@@ -298,7 +313,7 @@ class CompareModel(HeaderTableModel):
         label, party, a, b = self._rows[index.row()]
         col = index.column()
         if role == DISPLAY:
-            return (label, party, fmt(a), fmt(b), "✖ differs" if a != b else "")[col]
+            return (label, party, fmt(a), fmt(b), translate("Table", "✖ differs") if a != b else "")[col]
         if role == ALIGN and col in (2, 3):
             return RIGHT
         if role == Qt.ItemDataRole.FontRole and a != b:
@@ -307,7 +322,6 @@ class CompareModel(HeaderTableModel):
             f = QFont()
             f.setBold(True)
             return f
-        if (role == Qt.ItemDataRole.ForegroundRole and a != b and col == 4
-                and not VIEW["high_contrast"]):
-            return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.ForegroundRole and a != b and col == 4:
+            return QBrush(QColor(colour("error")))
         return None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu
 from countdesk.app import Desk
 from countdesk.app.publishing import Published
 from countdesk.gui.dialogs import Dialogs
+from countdesk.gui.i18n import translate
 from countdesk.gui.ops import QueryOp
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ _FOLDER_KEY = "publish_folder"
 
 def add_publish_actions(window: MainWindow, menu: QMenu) -> None:
     """*Publish results…* in the Documents menu."""
-    action = QAction(window.tr("&Publish results…"), window)
+    action = QAction(translate("Publish", "P&ublish results…"), window)  # Alt+P: the provisional sheet
     action.triggered.connect(lambda _c=False: publish_dialog(window))
     menu.addAction(action)
 
@@ -58,11 +59,11 @@ def publish_dialog(window: MainWindow) -> QueryOp[Published] | None:
     """Ask for the folder and whether to publish again after every declaration, then publish."""
     if window.desk is None:
         return None
-    chosen = Dialogs.choose_folder(window, window.tr("Publish the results site into the folder"))
+    chosen = Dialogs.choose_folder(window, translate("Publish", "Publish the results site into the folder"))
     if not chosen:
         return None
-    after = Dialogs.ask(window, window.tr("Publish results"), window.tr(
-        "Publish the site into this folder again after every declaration?"))
+    after = Dialogs.ask(window, translate("Publish", "Publish results"), translate(
+        "Publish", "Publish the site into this folder again after every declaration?"))
     remember(window, chosen, after)
     return publish(window, Path(chosen), ask_passphrase=True)
 
@@ -82,8 +83,8 @@ def publish(window: MainWindow, folder: Path, *, ask_passphrase: bool) -> QueryO
     key = window.settings.signing_key or None
     passphrase: str | None = getattr(window, "_publish_passphrase", None)
     if key and passphrase is None and ask_passphrase:
-        passphrase = Dialogs.get_password(window, window.tr("Sign the declarations"), window.tr(
-            "Passphrase for the signing key {name} (kept until countdesk closes, to publish "
+        passphrase = Dialogs.get_password(window, translate("Publish", "Sign the declarations"), translate(
+            "Publish", "Passphrase for the signing key {name} (kept until countdesk closes, to publish "
             "after each declaration):").format(name=Path(key).name))
         window._publish_passphrase = passphrase  # type: ignore[attr-defined]
     image = window.settings.signature_image or None
@@ -97,13 +98,14 @@ def publish(window: MainWindow, folder: Path, *, ask_passphrase: bool) -> QueryO
         return d.publish_site(folder, signer=signer, signature_image=image)
 
     def finished(done: Published) -> None:
-        text = window.tr("Results published to {folder} ({n} of {total} wards declared{signed}).").format(
+        text = translate(
+            "Publish", "Results published to {folder} ({n} of {total} wards declared{signed}).").format(
             folder=done.folder, n=done.wards_declared, total=done.wards_total,
-            signed=window.tr(", declarations signed") if done.signed else "")
+            signed=translate("Publish", ", declarations signed") if done.signed else "")
         window.statusBar().showMessage(text, 10000)
 
     def failed(exc: Exception) -> None:
-        Dialogs.error(window, window.tr("Results not published"), str(exc) or type(exc).__name__)
+        Dialogs.error(window, translate("Publish", "Results not published"), str(exc) or type(exc).__name__)
 
     op: QueryOp[Published] = QueryOp(window, run, finished).failure(failed)
     return op.run_in_background()

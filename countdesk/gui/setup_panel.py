@@ -33,9 +33,11 @@ from countdesk.app import AppError
 from countdesk.app.setup import NominationsRefused
 from countdesk.core.records import NominationsImport, VerificationSummary
 from countdesk.gui.dialogs import Dialogs
+from countdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from countdesk.gui.models import HeaderTableModel
 from countdesk.gui.ops import CollectionOp, QueryOp
 from countdesk.gui.panel import WardPanel
+from countdesk.gui.theme import colour
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -86,8 +88,12 @@ class _Table(HeaderTableModel):
 
 
 class CandidatesModel(_Table):
-    HEADERS = ("Surname", "Other names", "Description", "Party", "Colour", "Party id",
-               "Commonly used other names", "Commonly used surname", "Ballot position")
+    HEADERS = (QT_TRANSLATE_NOOP("Table", "Surname"), QT_TRANSLATE_NOOP("Table", "Other names"),
+               QT_TRANSLATE_NOOP("Table", "Description"), QT_TRANSLATE_NOOP("Table", "Party"),
+               QT_TRANSLATE_NOOP("Table", "Colour"), QT_TRANSLATE_NOOP("Table", "Party id"),
+               QT_TRANSLATE_NOOP("Table", "Commonly used other names"),
+               QT_TRANSLATE_NOOP("Table", "Commonly used surname"),
+               QT_TRANSLATE_NOOP("Table", "Ballot position"))
     FIELDS = ("surname", "forenames", "description", "party", "colour", "party_id",
               "commonly_used_forenames", "commonly_used_surname", "ballot_position")
 
@@ -117,12 +123,14 @@ class CandidatesModel(_Table):
             value = None
         cid, change = self.ids[row], {self.FIELDS[column]: value}
         return self.panel.op(lambda desk: desk.update_candidate(cid, actor=self.panel.actor(), **change),
-                             name="update_candidate", title="Not saved").run()
+                             name="update_candidate", title=translate("SetupPanel", "Not saved")).run()
 
 
 class BoxesModel(_Table):
-    HEADERS = ("Ballot box or station", "Kind", "Issued", "Counted", "Variance", "Unused", "Spoilt",
-               "Tendered")
+    HEADERS = (QT_TRANSLATE_NOOP("Table", "Ballot box or station"), QT_TRANSLATE_NOOP("Table", "Kind"),
+               QT_TRANSLATE_NOOP("Table", "Issued"), QT_TRANSLATE_NOOP("Table", "Counted"),
+               QT_TRANSLATE_NOOP("Table", "Variance"), QT_TRANSLATE_NOOP("Table", "Unused"),
+               QT_TRANSLATE_NOOP("Table", "Spoilt"), QT_TRANSLATE_NOOP("Table", "Tendered"))
 
     def __init__(self, panel: WardPanel) -> None:
         super().__init__()
@@ -147,18 +155,18 @@ class BoxesModel(_Table):
             if role == DISPLAY:
                 return "" if v is None else ("0" if v == 0 else f"{v:+,}")
             if role == Qt.ItemDataRole.ForegroundRole and v:
-                return QBrush(QColor("#b00020"))
+                return QBrush(QColor(colour("error")))
         if index.isValid() and index.column() == 1 and role == DISPLAY:
-            return "postal" if self.rows[index.row()][1] == "postal" else "ballot box"
+            return self.tr("postal") if self.rows[index.row()][1] == "postal" else self.tr("ballot box")
         return super().data(index, role)
 
-    def commit(self, rows: list[list[Any]], title: str = "Not saved") -> bool:
+    def commit(self, rows: list[list[Any]], title: str | None = None) -> bool:
         ward_id = self.panel.ward_id
         if ward_id is None:
             return False
         boxes = [(r[0], r[1], r[2], r[3], r[5], r[6], r[7]) for r in rows]
         return self.panel.op(lambda desk: desk.set_verification(ward_id, boxes, actor=self.panel.actor()),
-                             name="set_verification", title=title).run()
+                             name="set_verification", title=title or self.tr("Not saved")).run()
 
     def save(self, row: int, column: int, text: str) -> bool:
         rows = [list(r) for r in self.rows]
@@ -202,16 +210,16 @@ class SetupPanel(WardPanel):
         scroll.setWidget(inner)
         outer.addWidget(scroll)
         layout = QVBoxLayout(inner)
-        election = QGroupBox("Election")
+        election = QGroupBox(self.tr("Election"))
         ef = QFormLayout(election)
         self.authority = QLineEdit()
         self.title = QLineEdit()
         self.poll_date = QLineEdit()
-        self.poll_date.setPlaceholderText("YYYY-MM-DD")
+        self.poll_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.ro = QLineEdit()
-        self.double_entry = QCheckBox("Double entry: each count sheet is keyed twice")
-        for label, w in (("&Authority:", self.authority), ("&Title:", self.title),
-                         ("Poll &date:", self.poll_date), ("Returning &officer:", self.ro)):
+        self.double_entry = QCheckBox(self.tr("Double entry: each count sheet is keyed twice"))
+        for label, w in ((self.tr("A&uthority:"), self.authority), (self.tr("Tit&le:"), self.title),
+                         (self.tr("Poll date:"), self.poll_date), (self.tr("Returnin&g officer:"), self.ro)):
             w.setAccessibleName(label.replace("&", "").rstrip(":"))
             ef.addRow(label, w)
         self.double_entry.setAccessibleName("Double entry")
@@ -224,32 +232,34 @@ class SetupPanel(WardPanel):
         for text, langs in ((self.tr("English"), "en"), ("Cymraeg / English", "cy,en"),
                             ("English / Cymraeg", "en,cy")):
             self.languages.addItem(text, langs)
-        for label, w in ((self.tr("Rules:"), self.rules), (self.tr("Documents in:"), self.languages)):
-            w.setAccessibleName(label.rstrip(":"))
-            ef.addRow(label, w)
-        ef.addRow(_button("Save &election details", self._save_election))
+        for label, combo in ((self.tr("Rules:"), self.rules),
+                             (self.tr("Documents in:"), self.languages)):
+            combo.setAccessibleName(label.rstrip(":"))
+            ef.addRow(label, combo)
+        ef.addRow(_button(self.tr("&Save election details"), self._save_election))
         layout.addWidget(election)
 
-        ward = QGroupBox("Ward")
+        ward = QGroupBox(self.tr("Ward"))
         wf = QFormLayout(ward)
         self.ward_name = QLineEdit()
         self.seats = QLineEdit()
         self.electorate = QLineEdit()
         self.ward_name_cy = QLineEdit()
         self.ward_name_cy.setPlaceholderText(self.tr("only where it differs, e.g. Abermaw"))
-        for label, w in (("&Name:", self.ward_name), ("&Seats:", self.seats),
-                         ("Electo&rate:", self.electorate), (self.tr("Welsh name:"), self.ward_name_cy)):
+        for label, w in ((self.tr("&Name:"), self.ward_name), (self.tr("Se&ats:"), self.seats),
+                         (self.tr("Electorate:"), self.electorate),
+                         (self.tr("Welsh name:"), self.ward_name_cy)):
             w.setAccessibleName("Ward " + label.replace("&", "").rstrip(":").lower())
             wf.addRow(label, w)
         row = QHBoxLayout()
-        row.addWidget(_button("Save &ward", self._save_ward))
-        row.addWidget(_button("Add a &new ward…", self._add_ward))
-        row.addWidget(_button("&Import nominations (CSV)…", self._import_csv))
+        row.addWidget(_button(self.tr("Save &ward"), self._save_ward))
+        row.addWidget(_button(self.tr("Add a new ward…"), self._add_ward))
+        row.addWidget(_button(self.tr("I&mport nominations (CSV)…"), self._import_csv))
         row.addStretch(1)
         wf.addRow(row)
         layout.addWidget(ward)
 
-        cands = QGroupBox("Candidates (as on the statement of persons nominated)")
+        cands = QGroupBox(self.tr("Candidates (as on the statement of persons nominated)"))
         cl = QVBoxLayout(cands)
         self.lock_state = QLabel()
         self.lock_state.setWordWrap(True)
@@ -267,15 +277,16 @@ class SetupPanel(WardPanel):
         self.new_surname = QLineEdit()
         self.new_forenames = QLineEdit()
         self.new_description = QLineEdit()
-        for w, ph in ((self.new_surname, "Surname"), (self.new_forenames, "Other names"),
-                      (self.new_description, "Description")):
+        for w, ph in ((self.new_surname, self.tr("Surname")), (self.new_forenames, self.tr("Other names")),
+                      (self.new_description, self.tr("Description"))):
             w.setPlaceholderText(ph)
             w.setAccessibleName("New candidate: " + ph.lower())
             add.addWidget(w)
-        self.add_button = _button("&Add candidate", self._add_candidate)
-        self.remove_button = _button("Re&move selected", self._remove_candidate)
-        self.unlock_button = _button("&Unlock candidate list…", self._unlock)
-        self.address_button = _button(self.tr("A&ddress…"), self._address)
+        self.add_button = _button(self.tr("Add &candidate"), self._add_candidate)
+        self.remove_button = _button(self.tr("Rem&ove selected"), self._remove_candidate)
+        self.unlock_button = _button(self.tr("Unloc&k candidate list…"), self._unlock)
+        # no mnemonic: every letter of "Address" is taken in this tab (docs/guide.md, Keys)
+        self.address_button = _button(self.tr("Address…"), self._address)
         add.addWidget(self.add_button)
         add.addWidget(self.address_button)
         add.addWidget(self.remove_button)
@@ -303,13 +314,14 @@ class SetupPanel(WardPanel):
         state = desk.setup_state(ward_id)
         self.candidates.load(desk.candidate_rows(ward_id), state.can_edit_candidates)
         notices = desk.setup_notices(ward_id)
-        self.notices.setText("\n".join(f"Notice: {n}" for n in notices))
+        self.notices.setText("\n".join(self.tr("Notice: {notice}").format(notice=n) for n in notices))
         self.notices.setVisible(bool(notices))
         self.seats.setReadOnly(not state.can_change_seats)
         if state.can_add_remove_candidates:
-            self.lock_state.setText("✎ The candidate list can be edited: click a cell or type over it.")
+            self.lock_state.setText(
+                self.tr("✎ The candidate list can be edited: click a cell or type over it."))
         else:
-            self.lock_state.setText(f"Locked: {state.reason}")
+            self.lock_state.setText(self.tr("Locked: {reason}").format(reason=state.reason))
         for w_ in (self.new_surname, self.new_forenames, self.new_description, self.add_button,
                    self.remove_button):
             w_.setEnabled(state.can_add_remove_candidates)
@@ -325,7 +337,7 @@ class SetupPanel(WardPanel):
             authority=self.authority.text(), title=self.title.text(),
             poll_date=self.poll_date.text().strip(), returning_officer=self.ro.text().strip() or None,
             double_entry=self.double_entry.isChecked(), actor=self.actor()),
-            "Election details not saved", "update_election", "turning double entry off")
+            self.tr("Election details not saved"), "update_election", self.tr("turning double entry off"))
         jurisdiction, languages = self.rules.currentData(), self.languages.currentData()
         self._run(lambda desk: desk.set_rules(jurisdiction=jurisdiction, languages=languages,
                                               actor=self.actor()),
@@ -340,7 +352,7 @@ class SetupPanel(WardPanel):
         self._run(lambda desk: desk.update_ward(
             ward_id, name=self.ward_name.text(), seats=None if seats == str(w.seats) else seats,
             electorate=self.electorate.text().strip() or None, actor=self.actor()),
-            "Ward not saved", "update_ward")
+            self.tr("Ward not saved"), "update_ward")
         name_cy = self.ward_name_cy.text()
         if name_cy.strip() != (w.name_cy or ""):
             self._run(lambda desk: desk.set_ward_name_cy(ward_id, name_cy, actor=self.actor()),
@@ -349,56 +361,60 @@ class SetupPanel(WardPanel):
     def _add_ward(self) -> None:
         if self.desk is None:
             return
-        name = Dialogs.get_text(self, "Add a ward", "Ward name (as in the notice of election):")
+        name = Dialogs.get_text(self, self.tr("Add a ward"),
+                                self.tr("Ward name (as in the notice of election):"))
         if not name:
             return
-        seats = Dialogs.get_text(self, "Add a ward", f"Seats in {name.strip()}:")
+        seats = Dialogs.get_text(self, self.tr("Add a ward"),
+                                 self.tr("Seats in {ward}:").format(ward=name.strip()))
         if not seats:
             return
-        self._run(lambda desk: desk.add_ward(name, seats, actor=self.actor()), "Ward not added",
+        self._run(lambda desk: desk.add_ward(name, seats, actor=self.actor()), self.tr("Ward not added"),
                   "add_ward")
 
     def _import_csv(self) -> None:
         if self.desk is None:
             return
-        path = Dialogs.open_file(self, "Statement of persons nominated (CSV)",
-                                 "CSV files (*.csv *.txt);;All files (*)")
+        path = Dialogs.open_file(self, self.tr("Statement of persons nominated (CSV)"),
+                                 self.tr("CSV files (*.csv *.txt);;All files (*)"))
         if not path:
             return
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            Dialogs.error(self, "Cannot read the file", f"{path}: {exc.strerror}")
+            Dialogs.error(self, self.tr("Cannot read the file"), f"{path}: {exc.strerror}")
             return
 
         def refused(exc: AppError) -> None:
             if isinstance(exc, NominationsRefused):
-                lines = "\n".join(f"line {n}: {m}" if n else m for n, m in exc.problems[:30])
-                Dialogs.error(self, "Nothing imported",
-                              f"The file has problems; nothing was imported.\n\n{lines}")
+                lines = "\n".join(self.tr("line {n}: {problem}").format(n=n, problem=m) if n else m
+                                  for n, m in exc.problems[:30])
+                Dialogs.error(self, self.tr("Nothing imported"),
+                              self.tr("The file has problems; nothing was imported.") + f"\n\n{lines}")
             else:
-                Dialogs.app_error(self, "Nothing imported", exc)
+                Dialogs.app_error(self, self.tr("Nothing imported"), exc)
 
         def imported(summary: NominationsImport) -> None:
             notes = "\n".join(summary.notes)
-            Dialogs.info(self, "Nominations imported",
-                         f"{summary.candidates_added} candidates imported"
-                         + (f"; new wards: {', '.join(summary.wards_added)}" if summary.wards_added
-                            else "")
+            Dialogs.info(self, self.tr("Nominations imported"),
+                         self.tr("{n} candidates imported").format(n=summary.candidates_added)
+                         + (self.tr("; new wards: {wards}").format(wards=", ".join(summary.wards_added))
+                            if summary.wards_added else "")
                          + (f"\n\n{notes}" if notes else ""))
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, AppError):
                 refused(exc)
             else:
-                Dialogs.error(self, "Nothing imported", f"{exc or type(exc).__name__}")
+                Dialogs.error(self, self.tr("Nothing imported"), f"{exc or type(exc).__name__}")
 
         actor = self.actor()
         # off the GUI thread: a statement of thousands of candidates takes seconds to check
         self.import_op = QueryOp(self, lambda desk: desk.import_nominations(data, actor=actor),
                                  imported, writes=True).failure(failed).with_progress(
-            f"Reading and checking {Path(path).name} ({len(data) / 1e6:.1f} MB)…",
-            title="Importing the statement of persons nominated").run_in_background()
+            self.tr("Reading and checking {file} ({size} MB)…").format(file=Path(path).name,
+                                                                      size=f"{len(data) / 1e6:.1f}"),
+            title=self.tr("Importing the statement of persons nominated")).run_in_background()
 
     def _add_candidate(self) -> None:
         if self.desk is None or self.ward_id is None:
@@ -408,7 +424,7 @@ class SetupPanel(WardPanel):
         description = self.new_description.text()
         if self._run(lambda desk: desk.add_candidate(ward_id, surname, forenames, description,
                                                      actor=self.actor()),
-                     "Candidate not added", "add_candidate"):
+                     self.tr("Candidate not added"), "add_candidate"):
             for w in (self.new_surname, self.new_forenames, self.new_description):
                 w.clear()
             self.new_surname.setFocus()
@@ -437,21 +453,24 @@ class SetupPanel(WardPanel):
             return
         cid = self.candidates.ids[row]
         name = f"{self.candidates.rows[row][0]}, {self.candidates.rows[row][1]}"
-        if not Dialogs.ask(self, "Remove candidate", f"Remove {name} from this ward?"):
+        if not Dialogs.ask(self, self.tr("Remove candidate"),
+                           self.tr("Remove {name} from this ward?").format(name=name)):
             return
-        self._run(lambda desk: desk.remove_candidate(cid, actor=self.actor()), "Candidate not removed",
+        self._run(lambda desk: desk.remove_candidate(cid, actor=self.actor()),
+                  self.tr("Candidate not removed"),
                   "remove_candidate")
 
     def _unlock(self) -> None:
         if self.desk is None or self.ward_id is None:
             return
-        reason = Dialogs.get_text(self, "Unlock the candidate list",
-                                  "Reason (recorded in the audit log), e.g. 'misspelt surname':")
+        reason = Dialogs.get_text(self, self.tr("Unlock the candidate list"),
+                                  self.tr("Reason (recorded in the audit log), e.g. 'misspelt surname':"))
         if not reason or not reason.strip():
             return
         ward_id, name = self.ward_id, self.current_ward_name()
         self._run(lambda desk: desk.unlock_candidates(ward_id, reason, self.actor() or "unknown"),
-                  "Not unlocked", "unlock_candidates", f"unlocking the candidate list of {name}")
+                  self.tr("Not unlocked"), "unlock_candidates",
+                  self.tr("unlocking the candidate list of {ward}").format(ward=name))
 
 
 class VerificationPanel(WardPanel):
@@ -460,20 +479,20 @@ class VerificationPanel(WardPanel):
     def __init__(self, operator: Callable[[], str]) -> None:
         super().__init__(operator)
         layout = QVBoxLayout(self)
-        intro = QLabel("For each ballot box, key the papers issued (from the presiding officer's "
-                       "ballot paper account) and the papers counted face down, with the unused, "
-                       "spoilt and tendered papers of the account; add the postal ballot papers. "
-                       "The verified total is the sum of the papers counted. A box whose variance "
-                       "is not explained keeps the ward from the count.")
+        intro = QLabel(self.tr("For each ballot box, key the papers issued (from the presiding officer's "
+                               "ballot paper account) and the papers counted face down, with the unused, "
+                               "spoilt and tendered papers of the account; add the postal ballot papers. "
+                               "The verified total is the sum of the papers counted. A box whose variance "
+                               "is not explained keeps the ward from the count."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.boxes = BoxesModel(self)
         self.view = _table(self.boxes, "Ballot boxes and postal papers")
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
-        row.addWidget(_button("Add ballot &box…", lambda: self._add("box")))
-        row.addWidget(_button("Add &postal papers…", lambda: self._add("postal")))
-        row.addWidget(_button("Re&move selected", self._remove))
+        row.addWidget(_button(self.tr("&Add ballot box…"), lambda: self._add("box")))
+        row.addWidget(_button(self.tr("Add p&ostal papers…"), lambda: self._add("postal")))
+        row.addWidget(_button(self.tr("Remove &selected"), self._remove))
         row.addStretch(1)
         layout.addLayout(row)
         self.summary = QLabel()
@@ -482,10 +501,11 @@ class VerificationPanel(WardPanel):
         layout.addWidget(self.summary)
         ex = QHBoxLayout()
         self.explanation = QLineEdit()
-        self.explanation.setPlaceholderText("Explanation of the variance (required when it is not zero)")
+        self.explanation.setPlaceholderText(
+            self.tr("Explanation of the variance (required when it is not zero)"))
         self.explanation.setAccessibleName("Explanation of the variance")
         ex.addWidget(self.explanation, 1)
-        ex.addWidget(_button("Record e&xplanation", self._explain))
+        ex.addWidget(_button(self.tr("Record e&xplanation"), self._explain))
         layout.addLayout(ex)
 
     def redraw(self) -> None:
@@ -494,42 +514,47 @@ class VerificationPanel(WardPanel):
         s = self.desk.verification(self.ward_id)
         w = self.desk.ward(self.ward_id)
         self.boxes.load(s, editable=not w.declared_at)
-        verified = "not known" if s.ballot_papers_verified is None else f"{s.ballot_papers_verified:,}"
-        text = (f"<b>Ballot papers verified: {verified}</b> — boxes {s.box_counted:,}, postal "
-                f"{s.postal_counted:,}. Issued per ballot paper accounts: {s.total_issued:,}. "
-                f"Variance: {s.variance:+,}.")
+        verified = (self.tr("not known") if s.ballot_papers_verified is None
+                    else f"{s.ballot_papers_verified:,}")
+        text = self.tr("<b>Ballot papers verified: {verified}</b> — boxes {boxes}, postal {postal}. "
+                       "Issued per ballot paper accounts: {issued}. Variance: {variance}.").format(
+            verified=verified, boxes=f"{s.box_counted:,}", postal=f"{s.postal_counted:,}",
+            issued=f"{s.total_issued:,}", variance=f"{s.variance:+,}")
         if s.total_unused or s.total_spoilt or s.total_tendered:
-            text += (f" Unused {s.total_unused:,}, spoilt {s.total_spoilt:,}, tendered "
-                     f"{s.total_tendered:,}.")
+            text += " " + self.tr("Unused {unused}, spoilt {spoilt}, tendered {tendered}.").format(
+                unused=f"{s.total_unused:,}", spoilt=f"{s.total_spoilt:,}", tendered=f"{s.total_tendered:,}")
         if s.needs_explanation:
             boxes = ", ".join(s.unexplained_boxes)
-            text += (" <span style='color:#b00020'><b>✖ Explain the variance before the count"
-                     f"{f' ({boxes})' if boxes else ''}, or recount the box.</b></span>")
+            explain = (self.tr("✖ Explain the variance before the count ({boxes}), or recount the box.")
+                       .format(boxes=boxes) if boxes
+                       else self.tr("✖ Explain the variance before the count, or recount the box."))
+            text += f" <span style='color:{colour('error')}'><b>{explain}</b></span>"
         elif s.explanation:
-            text += f" ✔ Explained: “{s.explanation}”"
+            text += " " + self.tr("✔ Explained: “{explanation}”").format(explanation=s.explanation)
         self.summary.setText(text)
         self.explanation.setText(s.explanation or "")
 
     def _add(self, kind: str) -> None:
         if self.desk is None or self.ward_id is None:
             return
-        label = Dialogs.get_text(self, "Add", "Ballot box or polling station:" if kind == "box"
-                                 else "Label for these postal papers (e.g. 'Postal opening 1'):")
+        label = Dialogs.get_text(self, self.tr("Add"),
+                                 self.tr("Ballot box or polling station:") if kind == "box"
+                                 else self.tr("Label for these postal papers (e.g. 'Postal opening 1'):"))
         if not label or not label.strip():
             return
         rows = [list(r) for r in self.boxes.rows] + [[label.strip(), kind] + [None] * 6]
-        self.boxes.commit(rows, "Not added")
+        self.boxes.commit(rows, self.tr("Not added"))
 
     def _remove(self) -> None:
         row = self.view.currentIndex().row()
         if row < 0:
             return
         rows = [list(r) for i, r in enumerate(self.boxes.rows) if i != row]
-        self.boxes.commit(rows, "Not removed")
+        self.boxes.commit(rows, self.tr("Not removed"))
 
     def _explain(self) -> None:
         if self.desk is None or self.ward_id is None:
             return
         ward_id, text = self.ward_id, self.explanation.text()
         CollectionOp(self, lambda desk: desk.explain_variance(ward_id, text, by=self.actor()),
-                     name="explain_variance", title="Explanation not recorded").run()
+                     name="explain_variance", title=self.tr("Explanation not recorded")).run()
