@@ -27,3 +27,25 @@ def test_the_start_screen_offers_the_welsh_demo_beside_sutton(qtbot: Any) -> Non
     el = window.desk.election()
     assert (el.authority, el.jurisdiction, el.languages) == ("Cyngor Sir Eryri", "wales", ("cy", "en"))
     assert window.desk.path.name == "countdesk-demo-cymru.db"
+
+
+def test_the_results_board_of_the_welsh_demo_shows_no_address(qtbot: Any, tmp_path: Any) -> None:
+    from countdesk.app import Desk
+    from countdesk.core.workflow import Action
+    from countdesk.gui.board import ResultsBoard
+    from countdesk.store.importer import import_into
+    from helpers import SEEDS
+
+    db = tmp_path / "eryri.db"
+    import_into(db, SEEDS / "demo-eryri-2022.json", actor="test")
+    with Desk.open(db) as desk:
+        ward = desk.ward("Llanuwchllyn")
+        assert desk.result(ward.id).candidates[0].candidate.address  # the demo gives one
+        desk.declare(ward.id, by="RO")
+        assert desk.check(ward.id, Action.DECLARE).allowed is False
+        board = ResultsBoard(lambda: desk)
+        qtbot.addWidget(board)
+        board.refresh()
+        words = board.describe()
+    assert "1 of 5 wards declared" in words and "Latest declaration: Llanuwchllyn" in words
+    assert "Tŷ Gwyn" not in words and "LL23" not in words
