@@ -86,7 +86,10 @@ def required(bundle: Path) -> list[str]:
             f"{inside}/_resources/fonts/LICENSE-DejaVu.txt",
             f"{inside}/_resources/translations/countdesk_cy.qm",  # the desk in Welsh
             f"{inside}/publish/templates/index.html.j2",  # the results site (countdesk publish)
+            f"{inside}/_resources/i18n/documents.en.json",  # the documents' wording
+            f"{inside}/_resources/i18n/documents.cy.json",
             f"{inside}/_seeds/demo-sutton-2018.json", f"{inside}/_seeds/sample-ties.json",
+            f"{inside}/_seeds/demo-eryri-2022.json",
             "_internal/cryptography/hazmat/bindings/_rust*", "_internal/reportlab/pdfbase/_fontdata*",
             "_internal/pyhanko/sign/signers/pdf_signer*", "_internal/pyhanko_certvalidator/*",
             "_internal/lxml/etree*"]
