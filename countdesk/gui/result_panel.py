@@ -197,8 +197,9 @@ class ResultPanel(WardPanel):
                                  for i in r.tie.candidate_ids)
             seats = r.tie.stake
             self.banner.setText(f"⚠ EQUALITY OF VOTES — {names} each have {r.tie.votes:,} votes for "
-                                f"{seats}. The returning officer must decide by lot (rule 49): show "
-                                "the provisional result, then press “Record drawing of lots”.")
+                                f"{seats}. The returning officer must decide by lot "
+                                f"({desk.cite('lots')}): show the provisional result, then press "
+                                "“Record drawing of lots”.")
             self.banner.setVisible(True)
         else:
             self.banner.setVisible(False)
@@ -280,7 +281,7 @@ class ResultPanel(WardPanel):
         current = self.desk.result(ward_id)
         if current.tie is None:
             return
-        dialog = LotDialog(current, self)
+        dialog = LotDialog(current, self, rule=self.desk.cite("lots"))
         if not Dialogs.run(dialog):
             return
         self.op(lambda desk: desk.record_lot(ward_id, dialog.winner_id, dialog.method.currentText(),

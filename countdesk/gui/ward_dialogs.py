@@ -38,7 +38,8 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 class LotDialog(QDialog):
     """Record a drawing of lots: method, witnesses and the winner."""
 
-    def __init__(self, result: WardResult, parent: QWidget | None = None) -> None:
+    def __init__(self, result: WardResult, parent: QWidget | None = None, *,
+                 rule: str = "rule 49") -> None:
         super().__init__(parent)
         assert result.tie is not None
         tie = result.tie
@@ -48,7 +49,7 @@ class LotDialog(QDialog):
         seats = tie.stake
         intro = QLabel(f"<b>Equality of votes in {result.ward}.</b> These candidates each have "
                        f"<b>{tie.votes:,}</b> votes for {seats}. The winner of the lot is treated as "
-                       "having one additional vote (rule 49).")
+                       f"having one additional vote ({rule}).")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
