@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -64,6 +64,9 @@ class PdfPreview(QDialog):
         self.view.setAccessibleName("Document preview")
         self.view.pageNavigator().jump(0, QPointF(0, 0), 0)
         layout.addWidget(self.view, 1)
+        # the page takes the keyboard first: arrows and Page Down read it to the end
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.view.setFocus()
         row = QHBoxLayout()
         for text, fn in ((self.tr("&Print…"), self.print_document), (self.tr("&Save as PDF…"), self.save),
                          (self.tr("&Close"), self.accept)):

@@ -81,8 +81,12 @@ def focus_target(window: MainWindow) -> QWidget | None:
         return start
     if panel is None:
         return None
-    buttons: list[QWidget] = [b for b in getattr(panel, "action_buttons", {}).values()
-                              if b.isVisible() and b.isEnabled()]
+    from countdesk.core.workflow import Action  # noqa: PLC0415
+
+    # never one that ends a ward's count (a stray Space there would start it)
+    buttons: list[QWidget] = [b for a, b in getattr(panel, "action_buttons", {}).items()
+                              if b.isVisible() and b.isEnabled()
+                              and a not in (Action.COUNTERMAND, Action.REPORT_ERROR)]
     if buttons:  # the first on the screen (top row, leftmost)
         return min(buttons, key=lambda b: (b.mapTo(panel, b.rect().topLeft()).y(),
                                             b.mapTo(panel, b.rect().topLeft()).x()))

@@ -113,7 +113,7 @@ QLineEdit, QComboBox, QPlainTextEdit, QSpinBox {{ border: 1px solid {border}; pa
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QSpinBox:focus {{ border: 3px solid {f};
   padding: 0px; }}
 QTableView, QListView, QScrollArea {{ border: 1px solid {border}; }}
-QTableView:focus, QListView:focus, QScrollArea:focus {{ border: 3px solid {f}; }}
+QTableView:focus, QListView:focus, QAbstractScrollArea:focus {{ border: 3px solid {f}; }}
 QCheckBox:focus, QRadioButton:focus {{ border: 3px solid {f}; }}
 QTabBar::tab:focus {{ border: 3px solid {f}; }}
 QLabel[role="error"] {{ color: {theme.error}; font-weight: bold; }}

@@ -86,7 +86,7 @@ def test_every_kind_of_control_has_a_visible_focus_ring(t: theme.Theme) -> None:
     sheet = theme.style_sheet(t)
     for control in ("QPushButton:focus", "QLineEdit:focus", "QComboBox:focus", "QTableView:focus",
                     "QCheckBox:focus", "QRadioButton:focus", "QPlainTextEdit:focus",
-                    "QTabBar::tab:focus", "QScrollArea:focus"):
+                    "QTabBar::tab:focus", "QAbstractScrollArea:focus"):
         assert control in sheet
     assert f"3px solid {t.focus}" in sheet
     # the ring stands out against the window and the table (3:1, WCAG 1.4.11)
