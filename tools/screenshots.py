@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +59,24 @@ def main(argv: list[str] | None = None) -> int:
             widget.grab().save(str(out / f"{name}.png"))
         print("wrote", out / f"{name}.png")
 
+    from countdesk.gui.dialogs import Dialogs
+
+    def capture(name: str, press: Callable[[], object]) -> None:
+        """Press a button that opens a dialog: the dialog as it opens, then cancelled."""
+        saved = Dialogs.run
+
+        def run(_cls: type, dialog: QWidget) -> bool:
+            dialog.show()
+            shot(dialog, name)
+            dialog.close()
+            return False
+
+        Dialogs.run = classmethod(run)  # type: ignore[method-assign, assignment]
+        try:
+            press()
+        finally:
+            Dialogs.run = saved  # type: ignore[method-assign]
+
     start = build_window(argparse.Namespace(db=None, demo=False))
     if not screen:
         start.resize(1366, 768)
@@ -74,6 +93,42 @@ def main(argv: list[str] | None = None) -> int:
     window.select_ward_by_name("Nonsuch")
     shot(window, "overview-nonsuch-tie")
 
+    # Belmont: before the provisional result (why Declare is greyed out), the sheet shown to
+    # candidates and agents, and after it
+    import time
+
+    from PySide6.QtWidgets import QToolTip
+
+    from countdesk.gui.documents import PdfPreview
+
+    def settle(seconds: float) -> None:  # QPdfView renders pages on its own threads
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.05)
+
+    window.select_ward_by_name("Belmont")
+    shot(window, "result-before-provisional")
+    declare_button = window.result_panel.declare
+    QToolTip.showText(declare_button.mapToGlobal(declare_button.rect().center()),
+                      declare_button.toolTip(), declare_button)
+    settle(0.5)
+    shot(window, "declare-disabled-reason")
+    QToolTip.hideText()
+    belmont = store.ward("Belmont").id
+    sheet = PdfPreview("Provisional result — Belmont", store.provisional_sheet(belmont),
+                       "provisional-belmont.pdf", "Show this to the candidates and agents: they may ask "
+                       "for a recount before anything is declared.", window)
+    sheet.show()
+    settle(2)
+    shot(sheet, "provisional-sheet-preview")
+    sheet.close()
+    store.show_provisional(belmont, by="A. N. Officer")
+    window.refresh()
+    window.select_ward_by_name("Belmont")
+    shot(window, "result-after-provisional")
+    window.select_ward_by_name("Nonsuch")
+
     r = window.result_panel.result
     assert r is not None
     lot = LotDialog(r, window)
@@ -87,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     store.show_provisional(store.ward("Nonsuch").id, by="A. N. Officer")  # before the lot (rule 46(2))
     store.record_lot(store.ward("Nonsuch").id, r.tie.candidate_ids[1], "Tossing a coin",
                      ["Agent for Samantha Bourne"])
+    window.refresh()
+    window.select_ward_by_name("Nonsuch")
+    capture("acknowledge-warning", window.result_panel.acknowledge.click)  # who, and why
     store.acknowledge(store.ward("Nonsuch").id, "W002", by="RO", explanation="checked")
     window.refresh()
     window.select_ward_by_name("Nonsuch")
@@ -123,16 +181,21 @@ def main(argv: list[str] | None = None) -> int:
     window.tabs.setCurrentIndex(1)
     window.entry_panel.view.setCurrentIndex(window.entry_panel.model.index(5, EntryModel.VALUE))
     shot(window, "count-entry-first-keying")
+    capture("start-keying-name", window.entry_panel.start.click)  # the keyer's name, first
     for row in cands[5:]:
         store.save_draft(ward.id, "first", f"votes:{row.candidate.id}", str(row.votes),
                          operator="Operator One")
     papers = store.result(ward.id, 1).ballot_papers_counted  # a multi-member ward's sheets carry it
     store.save_draft(ward.id, "first", "papers", str(papers), operator="Operator One")
     keyers = {"first": "Operator One", "second": "Operator Two"}
-    for slot in ("first", "second"):  # zeros are typed, never assumed
-        for head in REJECTED_FIELDS:
-            store.save_draft(ward.id, slot, f"rejected:{head}", "0", operator=keyers[slot])
+
+    def zeros(slot: str) -> None:  # zeros are typed, never assumed
+        for field in [f"rejected:{head}" for head in REJECTED_FIELDS] + ["objected"]:
+            store.save_draft(ward.id, slot, field, "0", operator=keyers[slot])
+
+    zeros("first")
     store.finish_keying(ward.id, "first", operator="Operator One")
+    zeros("second")
     for i, row in enumerate(cands):
         v = row.votes if i != 2 else (row.votes or 0) + 100
         store.save_draft(ward.id, "second", f"votes:{row.candidate.id}", str(v), operator="Operator Two")
@@ -142,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     window.select_ward_by_name("Sutton West")
     window.tabs.setCurrentIndex(1)
     shot(window, "count-entry-keyings-differ")
+    capture("accept-keying-supervisor", window.entry_panel.accept_first.click)
+    capture("key-differing-fields-again", window.entry_panel.third.click)
 
     # Verification of Sutton West with one box out by two papers, and the set-up tab
     store.set_verification(ward.id, [
@@ -158,7 +223,6 @@ def main(argv: list[str] | None = None) -> int:
     shot(window, "setup")
 
     # Declare Nonsuch and preview its sheet
-    from countdesk.gui.documents import PdfPreview
     store.declare(store.ward("Nonsuch").id, by="A. N. Officer")
     data = store.declaration_bytes("Nonsuch")
     preview = PdfPreview("Declaration of result of poll — Nonsuch", data, "declaration-nonsuch.pdf",
@@ -167,8 +231,6 @@ def main(argv: list[str] | None = None) -> int:
     if not screen:
         preview.resize(820, 1000)
     preview.show()
-    import time
-
     end = time.monotonic() + 3
     while time.monotonic() < end:  # QPdfView renders pages on its own threads
         app.processEvents()
@@ -176,6 +238,31 @@ def main(argv: list[str] | None = None) -> int:
     shot(preview, "declaration-preview")
     preview.close()
     window.refresh()
+    window.select_ward_by_name("Nonsuch")
+    window.tabs.setCurrentIndex(0)
+    capture("report-error-dialog", window.result_panel.report.click)
+
+    # closing with a figure typed but not entered asks first (the box as it opens)
+    from PySide6.QtWidgets import QMessageBox
+
+    window.select_ward_by_name("Sutton West")
+    window.tabs.setCurrentIndex(1)
+
+    def ask(box: QMessageBox) -> int:
+        box.show()
+        shot(box, "close-with-figure-typed")
+        box.close()
+        return int(QMessageBox.StandardButton.Cancel)
+
+    from countdesk.gui import start as start_module
+
+    saved_exec = QMessageBox.exec
+    QMessageBox.exec = ask  # type: ignore[method-assign, assignment]
+    try:
+        start_module.ask_save(window, "A figure is typed but not entered",
+                              "“1,204” is typed for BOWEN, Sarah but not entered. Save it before closing?")
+    finally:
+        QMessageBox.exec = saved_exec  # type: ignore[method-assign]
 
     window.large_action.setChecked(True)
     window.contrast_action.setChecked(True)
@@ -185,6 +272,12 @@ def main(argv: list[str] | None = None) -> int:
     window.large_action.setChecked(False)
     window.contrast_action.setChecked(False)
     window.close()
+
+    # the next start: the demo copy worked on is offered again, with where it is
+    again = build_window(argparse.Namespace(db=None, demo=False))
+    again.show()
+    shot(again, "start-reopen-demo-copy")
+    again.close()
     _ = QApplication, QDialog
     return 0
 

@@ -66,7 +66,8 @@ class StartScreen(QWidget):
                             lambda: window.open_store(demo), str(demo)))
         choices += [(self.tr("&New election from an election file…"), window.new_from_file, ""),
                     (self.tr("&Open a store…"), window.open_store_dialog, ""),
-                    (self.tr("Open a fresh &demo election (Sutton 2018)"), window.open_demo, ""),
+                    # Alt+D is the Documents menu
+                    (self.tr("Open a fresh de&mo election (Sutton 2018)"), window.open_demo, ""),
                     (self.tr("Open a fresh &Welsh demo election (Eryri 2022, Cymraeg / English)"),
                      window.open_welsh_demo, "")]
         self.buttons: list[QPushButton] = []

@@ -61,6 +61,18 @@ def dialog_scopes(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> dict[s
     return out
 
 
+def start_scope(window: MainWindow, store: Path) -> list[tuple[str, str]]:
+    """The start screen with every choice it can offer (a last store, a demo copy)."""
+    from countdesk.gui.settings import Settings
+    from countdesk.gui.start import StartScreen, demo_copy
+
+    demo_copy().parent.mkdir(parents=True, exist_ok=True)
+    demo_copy().write_bytes(store.read_bytes())
+    Settings().last_store = str(store)
+    window.settings.last_store = str(store)
+    return list(widget_mnemonics(StartScreen(window)))
+
+
 def nonsuch_id(window: MainWindow) -> int:
     assert window.desk is not None
     return window.desk.ward("Nonsuch").id
@@ -86,6 +98,29 @@ def test_no_mnemonic_or_shortcut_clashes_in_any_scope(
     assert entry["n"].startswith("Finish") and entry["f"] == "File menu"
 
 
+def test_no_mnemonic_clashes_on_the_start_screen(qtbot: Any, demo_db: Path) -> None:
+    import argparse
+
+    from countdesk.gui.app import build_window
+    from countdesk.gui.start import demo_copy
+
+    demo_copy().parent.mkdir(parents=True, exist_ok=True)
+    demo_copy().write_bytes(demo_db.read_bytes())  # a demo copy worked on: offered again
+    window = build_window(argparse.Namespace(db=None, demo=False))
+    qtbot.addWidget(window)
+    assert window.desk is None
+    menus = [item for item in window_scopes_menu_bar(window)]
+    items = menus + list(widget_mnemonics(window.start))
+    assert len(items) >= 9
+    assert clashes(items) == {}
+
+
+def window_scopes_menu_bar(window: MainWindow) -> list[tuple[str, str]]:
+    from shortcut_walk import mnemonic
+
+    return [(mnemonic(a.text()) or "", a.text()) for a in window.menuBar().actions() if mnemonic(a.text())]
+
+
 def test_the_keys_table_in_the_guide_matches_the_code(
         qtbot: Any, monkeypatch: pytest.MonkeyPatch, open_window: Callable[[Path], MainWindow],
         demo_db: Path) -> None:
@@ -97,7 +132,8 @@ def test_the_keys_table_in_the_guide_matches_the_code(
     in_code = set()
     tabs = window_scopes(window)
     always = {letter for letter, _ in tabs["Main window"]}
-    for name, items in {**tabs, **dialog_scopes(window, monkeypatch)}.items():
+    for name, items in {**tabs, **dialog_scopes(window, monkeypatch),
+                        "Start screen": start_scope(window, demo_db)}.items():
         for letter, _text in items:
             if name in tabs and name != "Main window" and letter in always:
                 continue  # listed once, for the whole window
