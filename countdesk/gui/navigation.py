@@ -150,7 +150,13 @@ def widgets_in_layout_order(widget: QWidget) -> list[QWidget]:
 
 def follow_the_screen(widget: QWidget) -> list[QWidget]:
     """Make Tab go through ``widget``'s controls in the order they are seen (issue 16,
-    finding 5: buttons added to a row later were reached last). Returns that order."""
+    finding 5: buttons added to a row later were reached last), and out of its tables
+    (Tab moved from cell to cell there). Returns that order."""
+    from PySide6.QtWidgets import QAbstractItemView  # noqa: PLC0415
+
+    for view in widget.findChildren(QAbstractItemView):
+        if not hasattr(view, "refused"):  # Tab leaves a table (the count sheet handles its own)
+            view.setTabKeyNavigation(False)
     chain = [w for w in widgets_in_layout_order(widget)
              if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
     for a, b in pairwise(chain):
