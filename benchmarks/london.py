@@ -219,7 +219,7 @@ def run(folder: Path, election: Path, workers: int) -> dict[str, Any]:
                     assert tie is not None
                     store.record_lot(w.id, tie.candidate_ids[0], "drawing lots")
                 for warning in store.result(w.id).unacknowledged:
-                    store.acknowledge(w.id, warning.code)
+                    store.acknowledge(w.id, warning.code, by="RO", explanation="checked")
                 store.declare(w.id, by="A. N. Officer")
         t_declare = time.perf_counter()
         tasks = [(w.id, w.position, w.name) for w in wards]

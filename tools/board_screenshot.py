@@ -42,7 +42,7 @@ def main() -> int:
             winner = next(c for c in r.tie.candidate_ids if r.row(c).candidate.surname == "McDermott-Hill")
             store.record_lot(w.id, winner, "coin toss")
         for warning in store.result(w.id).unacknowledged:
-            store.acknowledge(w.id, warning.code)
+            store.acknowledge(w.id, warning.code, by="RO", explanation="checked")
         store.declare(w.id, by="A. N. Officer")
     board = ResultsBoard(lambda: store)
     width, height = (int(x) for x in args.size.split("x"))

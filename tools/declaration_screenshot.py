@@ -38,7 +38,7 @@ def main() -> int:
         winner = next(r.candidate.id for r in result.candidates
                       if r.candidate.surname == "McDermott-Hill")
         store.record_lot(ward.id, winner, "coin toss", ["Agent for Bourne"])
-        store.acknowledge(ward.id, "W002")
+        store.acknowledge(ward.id, "W002", by="RO", explanation="checked")
         api.declare(store, ward.id)
         shown = dataclasses.replace(store.ward(ward.id), declared_at="2018-05-04T02:47:00Z")
         pdf = declaration_pdf(store.election(), shown, store.result(ward.id))

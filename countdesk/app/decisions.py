@@ -8,7 +8,7 @@ allows it, and refused with its code and sentence otherwise.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from countdesk.app.base import DeskBase
 from countdesk.app.errors import AppError
@@ -17,18 +17,42 @@ from countdesk.app.text import clean
 from countdesk.core import REJECTED_FIELDS, FigureError, WardResult, parse_figure
 from countdesk.core.count_records import RECOUNT_KINDS
 from countdesk.core.entry import field_label
+from countdesk.core.people import Acknowledgement, explanation_refusal
 from countdesk.core.records import ErrorReport
 from countdesk.core.workflow import Action, figures_key
 from countdesk.store.audit import canonical
 from countdesk.store.db import now
 
 if TYPE_CHECKING:
-    pass
+    from countdesk.app.desk import Desk
 
 MAX_REASON = 500
 
 
 class DecisionOps(DeskBase):
+    def acknowledgements(self, ward: str | int, round_number: int | None = None
+                         ) -> list[Acknowledgement]:
+        """The warnings acknowledged in a round (the current one by default): who, why, when."""
+        from countdesk.store.people_reads import acknowledgements  # noqa: PLC0415
+
+        w = self.ward(ward)
+        rounds = dict((n, rid) for rid, n in self.store.rounds(w.id))
+        number = round_number if round_number is not None else max(rounds, default=None)
+        if number not in rounds:
+            raise AppError("A002", f"{w.name} has no round {number}")
+        return acknowledgements(self.store, rounds[number])
+
+    def _named(self, by: str | None, what: str) -> str:
+        """Who takes a returning officer's decision: the name given, else the election's
+        returning officer; refused when neither is known (A023)."""
+        name = clean(by, "who takes the decision", required=False)
+        if not name:
+            name = (self.election().returning_officer or "").strip()
+        if not name:
+            raise AppError("A023", f"{what} needs the name of the person taking the decision "
+                           "(the election has no returning officer named)")
+        return name
+
     @operation("decisions", "recording that the provisional result was shown")
     def show_provisional(self, ward: str | int, *, by: str | None = None) -> WardResult:
         """Record that the provisional result of the current round was shown to candidates
@@ -63,6 +87,7 @@ class DecisionOps(DeskBase):
                            f"are: {names}")
         method = clean(method, "the method of drawing lots")
         wits = [clean(x, "a witness's name") for x in witnesses]
+        by = self._named(by, "recording the drawing of lots")
         round_id, _ = self.store.current_round(w.id)
         winner = result.row(winner_id).candidate
         with self.transaction("record drawing of lots", by, w.id,
@@ -75,7 +100,11 @@ class DecisionOps(DeskBase):
         return self.result(w.id)
 
     @operation("decisions", "acknowledging a warning")
-    def acknowledge(self, ward: str | int, code: str, *, by: str | None = None) -> WardResult:
+    def acknowledge(self, ward: str | int, code: str, *, by: str | None = None,
+                    explanation: str | None = None) -> WardResult:
+        """Acknowledge a warning: by a named supervisor who keyed none of the round's sheets
+        (A023, A024), with a short explanation (A025), kept in the record and printed on the
+        provisional sheet."""
         w = self.ward(ward)
         result = self.require(w.id, Action.ACKNOWLEDGE).result
         code = code.strip().upper()
@@ -85,11 +114,18 @@ class DecisionOps(DeskBase):
             raise AppError("A021", f"{w.name} has no warning {code} to acknowledge (warnings: {shown})")
         if match[0].acknowledged:
             raise AppError("A021", f"warning {code} is already acknowledged for {w.name}")
+        by = clean(by, "who acknowledges the warning", required=False) or None
+        cast("Desk", self).check_decider(w.id, by, f"acknowledging warning {code}")
+        refusal = explanation_refusal(explanation, code)
+        if refusal is not None:
+            raise AppError(*refusal)
+        explanation = clean(explanation, "the explanation", max_len=MAX_REASON)
         round_id, _ = self.store.current_round(w.id)
         with self.transaction("acknowledge warning", by, w.id,
-                              {"ward": w.name, "code": code, "message": match[0].message}) as ch:
+                              {"ward": w.name, "code": code, "message": match[0].message,
+                               "explanation": explanation}) as ch:
             self.store.insert(ch, "acknowledgements", {"round_id": round_id, "code": code, "by": by,
-                                                       "at": now()})
+                                                       "at": now(), "explanation": explanation})
         return self.result(w.id)
 
     @operation("decisions", "recording a recount request")
@@ -134,6 +170,7 @@ class DecisionOps(DeskBase):
         warning acknowledged; or an uncontested ward)."""
         w = self.ward(ward)
         result = self.require(w.id, Action.DECLARE).result
+        by = self._named(by, "declaring the result")
         with self.transaction("declare", by, w.id, {"ward": w.name, "elected": list(result.elected)}) as ch:
             self.store.update(ch, "wards", w.id, {"declared_at": now(), "declared_by": by,
                                                   "candidates_locked": 1})

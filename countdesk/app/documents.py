@@ -119,7 +119,8 @@ class DocumentOps(DeskBase):
                                               correction=self.correction_note(info.id),
                                               anchor=self.declaration_anchor(info.id)))
         if kind == KIND_PROVISIONAL:
-            return bytes(docs.provisional_pdf(election, info, result))
+            acks = cast("Desk", self).acknowledgements(info.id)  # who, why: printed on the sheet
+            return bytes(docs.provisional_pdf(election, info, result, acks))
         if kind == KIND_REJECTED:
             from countdesk.reports.rejected import rejected_pdf  # noqa: PLC0415
 

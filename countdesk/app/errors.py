@@ -10,6 +10,7 @@ the user must put right. Nothing was changed when one is raised.
 
 from __future__ import annotations
 
+from countdesk.core.people import PEOPLE_RULES
 from countdesk.core.validation import FigureError
 
 #: Every code the application layer raises besides the core's (E, W, F), with what it
@@ -19,9 +20,9 @@ APP_CODES: dict[str, tuple[str, str]] = {
     "A002": ("No such round in the ward.", "Give a round the ward has (`result WARD --json` lists it)."),
     "A003": ("The count sheet is not named, or no sheet has that name.",
              "Give the sheet's name (--sheet NAME); the message lists the sheets."),
-    "A004": ("A keying is first or second.", "Say which keying: first or second."),
+    "A004": ("A keying is first, second or third (the differing fields again).",
+             "Say which keying: first, second or third."),
     "A005": ("Not a figure of this count sheet.", "Key a candidate's votes, a rejected head or the papers."),
-    "A006": ("The same operator keyed both keyings.", "A second person keys the sheet again, blind."),
     "A007": ("A count sheet with that name already exists.", "Choose another name for the sheet."),
     "A010": ("Free text that cannot be accepted (empty, too long, control characters).",
              "Type the name or reason again in plain words."),
@@ -60,6 +61,7 @@ APP_CODES: dict[str, tuple[str, str]] = {
     "S001": ("Another countdesk is writing to this store.", "Close it there first, or open this one "
              "read-only to view."),
     "S002": ("The store cannot be written here.", "Copy it somewhere writable to make changes."),
+    **PEOPLE_RULES,  # who is at the desk: A006, A008, A023, A024, A025
 }
 
 

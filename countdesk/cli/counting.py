@@ -1,5 +1,5 @@
-"""The election and its count: ``import``, ``wards``, ``result``, ``enter``, ``accept``,
-``add-sheet``."""
+"""The election and its count: ``import``, ``wards``, ``result``, ``enter``, ``rekey``,
+``accept``, ``add-sheet``."""
 
 from __future__ import annotations
 
@@ -150,6 +150,38 @@ def cmd_enter(args: argparse.Namespace) -> int:
         for e in r.errors:
             if e.code == "E203":
                 print(f"the keyings differ: {e.message}")
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    """A third keying of only the fields where two keyings differ (``--list`` names them,
+    without either keying's value)."""
+    with open_desk(args) as desk:
+        w = desk.ward(args.ward)
+        fields = desk.differing_fields(w.id, sheet=args.sheet)
+        if args.list:
+            if not fields:
+                print(f"no fields to key again: no sheet of {w.name} has differing keyings")
+            for name, label in fields:
+                print(f"{name}\t{label}")
+            return 0
+        values: dict[str, object] = {f"votes:{k}": v for k, v in
+                                     parse_pairs(args.votes, "--votes", key_int=True).items()}
+        values |= {f"rejected:{k}": v for k, v in
+                   parse_pairs(args.rejected, "--rejected", key_int=False).items()}
+        for name, given in (("papers", args.papers), ("objected", args.objected)):
+            if given is not None:
+                values[name] = given
+        r = desk.enter_third(w.id, values, sheet=args.sheet, operator=args.operator)
+    sheet = next((s for s in r.sheets if args.sheet is None or s.name.lower() == args.sheet.lower()),
+                 None)
+    if sheet is not None and sheet.state.value == "accepted":
+        print(f"the third keying settled every differing field: sheet accepted; ward is "
+              f"{words(r.status.value)}")
+    else:
+        still = ", ".join(sheet.differences) if sheet is not None else "?"
+        print(f"saved the third keying for {w.name}; it matched neither keying on: {still} "
+              "(key those again, or a supervisor accepts one keying)")
     return 0
 
 

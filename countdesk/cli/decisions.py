@@ -60,7 +60,7 @@ def cmd_lot(args: argparse.Namespace) -> int:
 def cmd_acknowledge(args: argparse.Namespace) -> int:
     with open_desk(args) as desk:
         w = desk.ward(args.ward)
-        desk.acknowledge(w.id, args.code, by=args.by)
+        desk.acknowledge(w.id, args.code, by=args.by, explanation=args.explanation)
     print(f"acknowledged {args.code.upper()} for {w.name}")
     return 0
 

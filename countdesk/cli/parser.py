@@ -129,14 +129,32 @@ def _counting(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s.add_argument("--objected", metavar="N",
                    help="how many of the sheet's rejected papers were endorsed 'rejection "
                    "objected to' (default 0)")
-    s.add_argument("--operator", help="who keyed it")
+    s.add_argument("--operator", help="who keyed it (required for the second keying where "
+                   "double entry is on; never the first keyer)")
     s.set_defaults(handler=counting.cmd_enter)
+
+    s = sub.add_parser(
+        "rekey", help="key only the fields where two keyings differ, a third time",
+        description="A third person, who keyed neither keying, keys only the differing fields "
+        "(--list names them, without either keying's value). Where the third figure matches "
+        "one of the two keyings, that value stands; where it matches neither, the field stays "
+        "to settle.")
+    s.add_argument("ward")
+    s.add_argument("--sheet", help="the count sheet (default: the ward's only one)")
+    s.add_argument("--list", action="store_true", help="name the fields to key, then stop")
+    s.add_argument("--votes", nargs="+", default=[], metavar="ID=N")
+    s.add_argument("--rejected", nargs="+", default=[], metavar="HEAD=N")
+    s.add_argument("--papers", metavar="N")
+    s.add_argument("--objected", metavar="N")
+    s.add_argument("--operator", help="who keys it (required; someone who keyed neither keying)")
+    s.set_defaults(handler=counting.cmd_rekey)
 
     s = sub.add_parser("accept", help="supervisor: accept one of two differing keyings")
     s.add_argument("ward")
     s.add_argument("--sheet")
     s.add_argument("--keying", required=True, choices=["first", "second"])
-    s.add_argument("--by", help="the supervisor's name")
+    s.add_argument("--by", help="the supervisor's name (required; someone who keyed no sheet of "
+                   "the ward's round)")
     _ro_option(s, plain=True)
     s.set_defaults(handler=counting.cmd_accept)
 
@@ -172,7 +190,10 @@ def _decisions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     s = sub.add_parser("acknowledge", help="acknowledge a warning on a ward's result")
     s.add_argument("ward")
     s.add_argument("code", help="the warning code, e.g. W002")
-    s.add_argument("--by")
+    s.add_argument("--by", metavar="NAME", help="who acknowledges it (required; someone who keyed "
+                   "no sheet of the ward's round)")
+    s.add_argument("--explanation", metavar="TEXT",
+                   help="why the figures stand (required; printed on the provisional sheet)")
     s.set_defaults(handler=decisions.cmd_acknowledge)
 
     s = sub.add_parser("recount", help="record a recount request; a granted one opens a new round")

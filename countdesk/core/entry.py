@@ -1,7 +1,8 @@
 """Double entry of count sheets, as a state machine.
 
     empty ──first──▶ first_entered ──second──▶ accepted (keyings match)
-                                   └─second──▶ different ──re-key / supervisor accepts one──▶ …
+                                   └─second──▶ different ──third keying of the differing
+                                               fields / re-key / supervisor accepts one──▶ …
 
 With double entry off, the first keying is accepted. Imported figures are
 accepted as imported. Once a sheet is accepted it is never keyed again in
@@ -19,8 +20,10 @@ from countdesk.core.model import (
     PAPERS_FIELD,
     REJECTED_FIELDS,
     REJECTED_HEADS,
+    REJECTED_IN_PART,
     Candidate,
     Figures,
+    Keying,
     SheetInput,
     rejected_field,
     votes_field,
@@ -70,7 +73,60 @@ def sheet_status(sheet: SheetInput, double_entry: bool) -> SheetStatus:
         chosen = first if res.accepted_slot == "first" else second
         return SheetStatus(sheet.name, SheetState.ACCEPTED, Figures.from_fields(chosen.values),
                            f"accepted {res.accepted_slot} keying", diffs)
-    return SheetStatus(sheet.name, SheetState.DIFFERENT, None, None, diffs)
+    merged, unresolved = resolve_by_thirds(first, second, sheet.thirds, diffs)
+    if merged is not None:
+        return SheetStatus(sheet.name, SheetState.ACCEPTED, Figures.from_fields(merged),
+                           THIRD_SOURCE, diffs)
+    return SheetStatus(sheet.name, SheetState.DIFFERENT, None, None, unresolved)
+
+
+#: How a sheet settled by a third keying of its differing fields is described.
+THIRD_SOURCE = "differing fields keyed a third time"
+
+
+def _field_value(values: Mapping[str, int], name: str) -> int | None:
+    # "objected" is kept only when not zero: a keying without it objected to none
+    if name == OBJECTED_FIELD:
+        return values.get(name, 0)
+    return values.get(name)
+
+
+def resolve_by_thirds(first: Keying, second: Keying, thirds: Sequence[Keying],
+                      diffs: Sequence[str]) -> tuple[dict[str, int] | None, tuple[str, ...]]:
+    """Settle two differing keyings by third keyings of the differing fields.
+
+    The rule (issue 16, item 13): a third person, who keyed neither, keys only the fields
+    where the two keyings differ, blind to both. Only third keyings made after both the
+    first and the second keying count (a re-keying of either starts again). For each
+    differing field the latest third keying that gives it decides: where it matches the
+    first or the second keying, that value stands; where it matches neither, the field
+    stays unresolved (key it a third time again, or the supervisor accepts one keying).
+    Returns the sheet's values once every differing field is settled (else None), and the
+    fields still unresolved.
+    """
+    after = [t for t in thirds if t.id > first.id and t.id > second.id]
+    if not after:
+        return None, tuple(diffs)
+    merged = dict(first.values)
+    unresolved: list[str] = []
+    for name in diffs:
+        given = [t.values[name] for t in after if name in t.values]
+        if not given:
+            unresolved.append(name)
+            continue
+        value = given[-1]
+        if value == _field_value(first.values, name):
+            continue
+        if value == _field_value(second.values, name):
+            if name in second.values:
+                merged[name] = second.values[name]
+            else:
+                merged.pop(name, None)
+            continue
+        unresolved.append(name)
+    if unresolved:
+        return None, tuple(unresolved)
+    return merged, ()
 
 
 def differences(a: Mapping[str, int], b: Mapping[str, int]) -> tuple[str, ...]:
@@ -89,8 +145,8 @@ def _field_order(name: str) -> tuple[int, str]:
 
 
 def check_transition(status: SheetStatus, action: str, double_entry: bool) -> None:
-    """Raise EntryRefused unless ``action`` (first, second, accept_first,
-    accept_second) is allowed on a sheet in this state."""
+    """Raise EntryRefused unless ``action`` (first, second, accept_first, accept_second,
+    third: a third keying of the differing fields) is allowed on a sheet in this state."""
     state = status.state
     if state is SheetState.ACCEPTED:
         how = f" ({status.source})" if status.source else ""
@@ -105,7 +161,7 @@ def check_transition(status: SheetStatus, action: str, double_entry: bool) -> No
         if state is SheetState.EMPTY:
             raise EntryRefused(f"sheet {status.name!r} has no first keying yet; key it first")
         return
-    if action in ("accept_first", "accept_second"):
+    if action in ("accept_first", "accept_second", "third"):
         if state is not SheetState.DIFFERENT:
             raise EntryRefused(
                 f"sheet {status.name!r} has no differing keyings to choose between "
@@ -194,3 +250,21 @@ def next_slot(status: SheetStatus, double_entry: bool) -> str | None:
     if status.state is SheetState.FIRST_ENTERED and double_entry:
         return "second"
     return None
+
+
+def empty_fields(values: Mapping[str, int | None], candidates: Sequence[Candidate], *,
+                 seats: int = 1) -> tuple[str, ...]:
+    """The fields of a keying left empty that must be typed before it is finished (zeros
+    are typed, never assumed): every candidate's votes, the rejected heads (a)-(d), and,
+    where the ward elects more than one councillor, the papers rejected in part and the
+    ballot papers counted; the rejections objected to once the heads reject any paper."""
+    def empty(name: str) -> bool:
+        return values.get(name) is None
+
+    need = [votes_field(c.id) for c in candidates]
+    need += [rejected_field(h) for h in REJECTED_HEADS]
+    if seats > 1:
+        need += [rejected_field(REJECTED_IN_PART), PAPERS_FIELD]
+    if sum(values.get(rejected_field(h)) or 0 for h in REJECTED_HEADS):
+        need.append(OBJECTED_FIELD)
+    return tuple(n for n in need if empty(n))

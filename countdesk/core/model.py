@@ -173,7 +173,7 @@ class Keying:
     """One operator's keying of one count sheet."""
 
     id: int
-    slot: str  # "first", "second" or "import"
+    slot: str  # "first", "second", "third" (the differing fields again) or "import"
     values: Mapping[str, int]
     operator: str | None = None
 
@@ -205,3 +205,6 @@ class SheetInput:
     second: Keying | None = None
     imported: Keying | None = None
     resolution: Resolution | None = None
+    #: third keyings of the differing fields (slot "third"), oldest first; only those
+    #: keyed after both the first and the second keying count (:func:`~countdesk.core.entry.sheet_status`)
+    thirds: tuple[Keying, ...] = ()

@@ -35,6 +35,7 @@ class Action(StrEnum):
     KEY_FIRST = "key_first"
     KEY_SECOND = "key_second"
     ACCEPT_KEYING = "accept_keying"
+    KEY_THIRD = "key_third"  # a third keying of the differing fields only
     ADD_SHEET = "add_sheet"
     SHOW_PROVISIONAL = "show_provisional"
     RECOUNT = "recount"  # grant a recount (opens a new round)
@@ -51,6 +52,7 @@ ACTION_WORDS: dict[Action, str] = {
     Action.KEY_FIRST: "key a count sheet (first keying)",
     Action.KEY_SECOND: "key a count sheet (second keying)",
     Action.ACCEPT_KEYING: "accept one of two differing keyings",
+    Action.KEY_THIRD: "key the differing fields a third time (blind, by someone who keyed neither)",
     Action.ADD_SHEET: "add a count sheet",
     Action.SHOW_PROVISIONAL: "show the provisional result",
     Action.RECOUNT: "grant a recount",
@@ -105,8 +107,8 @@ WORKFLOW_RULES: dict[str, tuple[str, str]] = {
 
 #: The actions an unexplained variance at verification holds back (the count of the ward,
 #: and so its provisional result and declaration).
-HELD_BY_VERIFICATION = frozenset({Action.KEY_FIRST, Action.KEY_SECOND, Action.SHOW_PROVISIONAL,
-                                  Action.DECLARE})
+HELD_BY_VERIFICATION = frozenset({Action.KEY_FIRST, Action.KEY_SECOND, Action.KEY_THIRD,
+                                  Action.SHOW_PROVISIONAL, Action.DECLARE})
 
 
 @dataclass(frozen=True)
@@ -193,7 +195,7 @@ def check(state: WardState, action: Action, sheet: str | None = None) -> Verdict
         return ok
     if action in HELD_BY_VERIFICATION and state.unexplained_boxes:
         return _unexplained(state, action)
-    if action in (Action.KEY_FIRST, Action.KEY_SECOND, Action.ACCEPT_KEYING):
+    if action in (Action.KEY_FIRST, Action.KEY_SECOND, Action.ACCEPT_KEYING, Action.KEY_THIRD):
         return _check_keying(state, action, sheet)
     if action is Action.ADD_SHEET:
         if any(s.source == "import" for s in r.sheets):
@@ -253,7 +255,7 @@ def _check_keying(state: WardState, action: Action, sheet: str | None) -> Verdic
     if action is Action.KEY_SECOND and not state.double_entry:
         return _no(action, "F014", "double entry is off for this election: only a first keying is taken")
     slot = {Action.KEY_FIRST: "first", Action.KEY_SECOND: "second",
-            Action.ACCEPT_KEYING: "accept_first"}[action]
+            Action.ACCEPT_KEYING: "accept_first", Action.KEY_THIRD: "third"}[action]
     sheets = [s for s in r.sheets if sheet is None or s.name.casefold() == sheet.casefold()]
     if not sheets:
         names = ", ".join(s.name for s in r.sheets)
@@ -267,9 +269,10 @@ def _check_keying(state: WardState, action: Action, sheet: str | None) -> Verdic
             first_reason = first_reason or str(exc)
             continue
         return Verdict(action, True)
-    if action is Action.ACCEPT_KEYING and sheet is None:
+    choosing = action in (Action.ACCEPT_KEYING, Action.KEY_THIRD)
+    if choosing and sheet is None:
         return _no(action, "F016", f"no count sheet of {r.ward} has differing keyings to choose between")
-    code = "F016" if action is Action.ACCEPT_KEYING and all(
+    code = "F016" if choosing and all(
         s.state is not SheetState.DIFFERENT for s in sheets) else "F010"
     return _no(action, code, first_reason)
 

@@ -25,13 +25,14 @@ from countdesk.app import Desk
 from countdesk.core import WardResult
 from countdesk.core.workflow import Action
 from countdesk.gui.dialogs import Dialogs
+from countdesk.gui.i18n import translate
 from countdesk.gui.models import ResultModel
 from countdesk.gui.ops import host_of
 from countdesk.gui.panel import WardPanel
+from countdesk.gui.people import ask_acknowledgement
+from countdesk.gui.theme import colour, set_role
 from countdesk.gui.ward_dialogs import DeclareDialog, LotDialog, RecountDialog, ReportErrorDialog
-
-BANNER_STYLE = ("background: #ffd54f; color: #000; border: 3px solid #8a5300; padding: 10px; "
-                "font-size: 130%; font-weight: bold")
+from countdesk.gui.words import month_name, stake_words, status_name
 
 
 def when(iso: str) -> str:
@@ -44,7 +45,8 @@ def when(iso: str) -> str:
         return iso
     if t.tzinfo is not None:
         t = t.astimezone()
-    return f"{t:%H:%M} on {t.day} {t:%B}"
+    return translate("ResultPanel", "{time} on {day} {month}").format(
+        time=f"{t:%H:%M}", day=t.day, month=month_name(t.month))
 
 
 class ResultPanel(WardPanel):
@@ -60,7 +62,7 @@ class ResultPanel(WardPanel):
         layout = QVBoxLayout(self)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
+        set_role(self.banner, "banner")  # the theme's colours (gui/theme.py)
         self.banner.setAccessibleName("Equality of votes")
         self.banner.setVisible(False)
         layout.addWidget(self.banner)
@@ -73,7 +75,7 @@ class ResultPanel(WardPanel):
         self.round = QComboBox()
         self.round.setAccessibleName("Count round")
         self.round.currentIndexChanged.connect(lambda _i: self._show_round())
-        round_label = QLabel("R&ound:")
+        round_label = QLabel(self.tr("R&ound:"))
         round_label.setBuddy(self.round)
         top.addWidget(round_label)
         top.addWidget(self.round)
@@ -99,13 +101,14 @@ class ResultPanel(WardPanel):
         self.issues.setAccessibleName("Errors and warnings")
         self.issues.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.issues)
-        self.provisional = QPushButton("S&how provisional result…")
-        self.lot = QPushButton("Record drawing of &lots…")
-        self.recount = QPushButton("Recount re&quest…")  # Alt+R is the Result tab
-        self.acknowledge = QPushButton("Ac&knowledge warning…")
-        self.declare = QPushButton("De&clare result…")  # Alt+D is the Documents menu
-        self.countermand = QPushButton("Co&untermand poll…")
-        self.report = QPushButton("Report a&n error…")
+        self.provisional = QPushButton(self.tr("S&how provisional result…"))
+        self.lot = QPushButton(self.tr("Record drawing of &lots…"))
+        # Alt+R: the Result tab (docs/guide.md, Keys)
+        self.recount = QPushButton(self.tr("Recount re&quest…"))
+        self.acknowledge = QPushButton(self.tr("Ackno&wledge warning…"))
+        self.declare = QPushButton(self.tr("De&clare result…"))  # Alt+D is the Documents menu
+        self.countermand = QPushButton(self.tr("Co&untermand poll…"))
+        self.report = QPushButton(self.tr("Report a&n error…"))
         self.action_buttons = {
             Action.SHOW_PROVISIONAL: self.provisional, Action.RECORD_LOT: self.lot,
             Action.RECOUNT: self.recount, Action.ACKNOWLEDGE: self.acknowledge,
@@ -148,8 +151,9 @@ class ResultPanel(WardPanel):
         self.round.blockSignals(True)
         self.round.clear()
         for number in rounds:
-            label = "first count" if number == 1 else f"recount {number - 1}"
-            self.round.addItem(f"Round {number} ({label})", number)
+            label = (self.tr("Round 1 (first count)") if number == 1
+                     else self.tr("Round {n} (recount {recount})").format(n=number, recount=number - 1))
+            self.round.addItem(label, number)
         index = self.round.findData(keep) if keep is not None else -1
         self.round.setCurrentIndex(index if index >= 0 else len(rounds) - 1)
         self.round.blockSignals(False)
@@ -161,28 +165,35 @@ class ResultPanel(WardPanel):
     def _status(self, desk: Desk, ward_id: int) -> None:
         info = desk.ward(ward_id)
         current = desk.result(ward_id)
-        status = current.status.value.replace("_", " ")
-        parts = [f"<b>Status: {status}.</b>"]
+        status = status_name(current.status)
+        if current.unacknowledged and not info.declared_at:  # "ready" would not be true yet
+            status = self.tr("{status}, but {codes} must be acknowledged before declaring").format(
+                status=status, codes=", ".join(w.code for w in current.unacknowledged))
+        parts = [self.tr("<b>Status: {status}.</b>").format(status=status)]
         if info.countermanded_at:
-            by = f" by {info.countermanded_by}" if info.countermanded_by else ""
-            parts.append(f"The poll was countermanded at {when(info.countermanded_at)}{by}: "
-                         f"{info.countermand_reason or ''}. There is no count and no declaration.")
+            by = self.tr(" by {name}").format(name=info.countermanded_by) if info.countermanded_by else ""
+            parts.append(self.tr("The poll was countermanded at {when}{by}: {reason}. There is no count and "
+                                 "no declaration.").format(when=when(info.countermanded_at), by=by,
+                                                           reason=info.countermand_reason or ""))
         elif info.declared_at:
-            by = f" by {info.declared_by}" if info.declared_by else ""
-            parts.append(f"★ Declared at {when(info.declared_at)}{by}: the result is final.")
+            by = self.tr(" by {name}").format(name=info.declared_by) if info.declared_by else ""
+            parts.append(self.tr("★ Declared at {when}{by}: the result is final.").format(
+                when=when(info.declared_at), by=by))
             reports = desk.error_reports(ward_id)
             if reports:
-                parts.append(f"{len(reports)} error{'s' if len(reports) != 1 else ''} reported since "
-                             "(recorded, never applied).")
+                one = len(reports) == 1
+                parts.append((self.tr("1 error reported since (recorded, never applied).") if one
+                              else self.tr("{n} errors reported since (recorded, never applied)."))
+                             .format(n=len(reports)))
         elif current.candidates and current.sheets:
             shown = desk.provisional(ward_id)
             if shown is not None:
-                by = f" by {shown.by}" if shown.by else ""
-                parts.append(f"✔ Provisional result of round {shown.round_number} shown to candidates "
-                             f"and agents at {when(shown.at)}{by}.")
+                by = self.tr(" by {name}").format(name=shown.by) if shown.by else ""
+                parts.append(self.tr("✔ Provisional result of round {n} shown to candidates and agents at "
+                                     "{when}{by}.").format(n=shown.round_number, when=when(shown.at), by=by))
             else:
-                parts.append("○ Provisional result not yet shown to candidates and agents for "
-                             "these figures.")
+                parts.append(self.tr("○ Provisional result not yet shown to candidates and agents for "
+                                     "these figures."))
         self.status_line.setText(" ".join(parts))
 
     def _show_round(self) -> None:
@@ -193,40 +204,41 @@ class ResultPanel(WardPanel):
         self.result = r
         self.model.set_result(r)
         if r.tie is not None:
-            names = " and ".join(f"{r.row(i).candidate.display_name} ({r.row(i).candidate.party})"
+            names = self.tr(" and ").join(f"{r.row(i).candidate.display_name} ({r.row(i).candidate.party})"
                                  for i in r.tie.candidate_ids)
-            seats = r.tie.stake
-            self.banner.setText(f"⚠ EQUALITY OF VOTES — {names} each have {r.tie.votes:,} votes for "
-                                f"{seats}. The returning officer must decide by lot "
-                                f"({desk.cite('lots')}): show the provisional result, then press "
-                                "“Record drawing of lots”.")
+            self.banner.setText(self.tr("⚠ EQUALITY OF VOTES — {names} each have {votes} votes for {seats}. "
+                                        "The returning officer must decide by lot ({rule}): show the "
+                                        "provisional result, then press “Record drawing of lots”.").format(
+                names=names, votes=f"{r.tie.votes:,}", seats=stake_words(r.tie), rule=desk.cite("lots")))
             self.banner.setVisible(True)
         else:
             self.banner.setVisible(False)
         parts = []
         if r.margin is not None and r.tie is None and r.elected:
-            parts.append(f"Margin for the last seat: {r.margin:,} vote{'s' if r.margin != 1 else ''}.")
+            parts.append((self.tr("Margin for the last seat: 1 vote.") if r.margin == 1
+                          else self.tr("Margin for the last seat: {n} votes.")).format(n=f"{r.margin:,}"))
         if r.unfilled_seats:
-            parts.append(f"Seats left unfilled: {r.unfilled_seats}.")
+            parts.append(self.tr("Seats left unfilled: {n}.").format(n=r.unfilled_seats))
         if r.ballot_papers_counted is not None:
-            src = " (computed: valid papers + rejected)" if r.papers_source == "computed" else ""
-            parts.append(f"Ballot papers counted: {r.ballot_papers_counted:,}{src}.")
-            parts.append(f"Rejected: {r.rejected.get('total', 0):,}.")
+            src = self.tr(" (computed: valid papers + rejected)") if r.papers_source == "computed" else ""
+            parts.append(self.tr("Ballot papers counted: {n}{computed}.").format(
+                n=f"{r.ballot_papers_counted:,}", computed=src))
+            parts.append(self.tr("Rejected: {n}.").format(n=f"{r.rejected.get('total', 0):,}"))
         if r.turnout_pct is not None:
-            parts.append(f"Turnout: {r.turnout_pct}%.")
+            parts.append(self.tr("Turnout: {pct}%.").format(pct=r.turnout_pct))
         self.summary.setText(" ".join(parts))
-        lines = [f"<span style='color:#b00020'>✖ <b>{e.code}</b> {_esc(e.message)}. "
+        lines = [f"<span style='color:{colour('error')}'>✖ <b>{e.code}</b> {_esc(e.message)}. "
                  f"{_esc(e.action)}</span>" for e in r.errors]
         for w in r.warnings:
-            mark = "✔ acknowledged" if w.acknowledged else "⚠ needs acknowledging"
-            colour = "" if w.acknowledged else " style='color:#8a5300'"
-            lines.append(f"<span{colour}><b>{w.code}</b> ({mark}): {_esc(w.message)}. "
+            mark = self.tr("✔ acknowledged") if w.acknowledged else self.tr("⚠ needs acknowledging")
+            style = "" if w.acknowledged else f" style='color:{colour('warning')}'"
+            lines.append(f"<span{style}><b>{w.code}</b> ({mark}): {_esc(w.message)}. "
                          f"{_esc(w.action)}</span>")
         self.issues.setText("<br>".join(lines))
         self.issues.setVisible(bool(lines))
         pending = [w.code for w in desk.result(ward_id).unacknowledged]
-        self.acknowledge.setText(f"Ac&knowledge {pending[0]}" if len(pending) == 1
-                                 else "Ac&knowledge warning…")
+        self.acknowledge.setText(self.tr("Ackno&wledge {code}").format(code=pending[0]) if len(pending) == 1
+                                 else self.tr("Ackno&wledge warning…"))
 
     # --------------------------------------------------------------- actions
     def _by(self) -> str | None:
@@ -248,14 +260,14 @@ class ResultPanel(WardPanel):
             return False
         name = self.desk.ward(ward_id).name
         by = self._by()
-        who = f" by {by}" if by else ""
-        if not Dialogs.ask(self, "Provisional result shown",
-                           f"Record that the provisional result of {name} was shown to the "
-                           f"candidates and agents{who}, now? They may ask for a recount before "
-                           "anything is declared."):
+        who = self.tr(" by {name}").format(name=by) if by else ""
+        if not Dialogs.ask(self, self.tr("Provisional result shown"),
+                           self.tr("Record that the provisional result of {ward} was shown to the "
+                                   "candidates and agents{by}, now? They may ask for a recount before "
+                                   "anything is declared.").format(ward=name, by=who)):
             return False
         return self.op(lambda desk: desk.show_provisional(ward_id, by=by), name="show_provisional",
-                       title="Provisional result not recorded").run()
+                       title=self.tr("Provisional result not recorded")).run()
 
     def _acknowledge(self) -> None:
         if self.desk is None or self.ward_id is None:
@@ -264,15 +276,13 @@ class ResultPanel(WardPanel):
         pending = self.desk.result(ward_id).unacknowledged
         if not pending:
             return
-        code = pending[0].code
-        if len(pending) > 1:
-            index = Dialogs.choose(self, "Acknowledge a warning", "Warning to acknowledge:",
-                                   [f"{w.code}: {w.message}" for w in pending])
-            if index is None:
-                return
-            code = pending[index].code
-        self.op(lambda desk: desk.acknowledge(ward_id, code, by=self.actor()), name="acknowledge",
-                title="Not acknowledged").run()
+        # by a named supervisor who keyed none of the sheets, with a short explanation
+        answer = ask_acknowledgement(self, ward_id, pending)
+        if answer is None:
+            return
+        code, by, explanation = answer
+        self.op(lambda desk: desk.acknowledge(ward_id, code, by=by, explanation=explanation),
+                name="acknowledge", title=self.tr("Not acknowledged")).run()
 
     def _record_lot(self) -> None:
         if self.desk is None or self.ward_id is None:
@@ -281,13 +291,14 @@ class ResultPanel(WardPanel):
         current = self.desk.result(ward_id)
         if current.tie is None:
             return
-        dialog = LotDialog(current, self, rule=self.desk.cite("lots"))
+        dialog = LotDialog(current, self, rule=self.desk.cite("lots"),
+                           recorded_by=self.desk.election().returning_officer)
         if not Dialogs.run(dialog):
             return
         self.op(lambda desk: desk.record_lot(ward_id, dialog.winner_id, dialog.method.currentText(),
-                                             dialog.witness_names, by=self._by()),
-                name="record_lot", title="Lot not recorded",
-                what=f"recording the drawing of lots in {current.ward}").run()
+                                             dialog.witness_names, by=dialog.by.text().strip()),
+                name="record_lot", title=self.tr("Lot not recorded"),
+                what=self.tr("recording the drawing of lots in {ward}").format(ward=current.ward)).run()
 
     def _recount(self) -> None:
         if self.desk is None or self.ward_id is None:
@@ -300,7 +311,7 @@ class ResultPanel(WardPanel):
             ward_id, dialog.requested_by.text(), granted=dialog.granted.isChecked(),
             reason=dialog.reason.text(), decided_by=dialog.decided_by.text().strip() or None,
             kind=dialog.kind, bundles=dialog.bundle_names),
-            name="request_recount", title="Recount not recorded").run()
+            name="request_recount", title=self.tr("Recount not recorded")).run()
 
     def _declare(self) -> None:
         if self.desk is None or self.ward_id is None:
@@ -310,24 +321,26 @@ class ResultPanel(WardPanel):
         if not Dialogs.run(dialog):
             return
         by = dialog.by.text().strip() or None
-        if self.op(lambda desk: desk.declare(ward_id, by=by), name="declare", title="Not declared",
-                   what=f"declaring the result of {self.current_ward_name()}").run():
+        what = self.tr("declaring the result of {ward}").format(ward=self.current_ward_name())
+        if self.op(lambda desk: desk.declare(ward_id, by=by), name="declare", title=self.tr("Not declared"),
+                   what=what).run():
             self.declared.emit(ward_id)
 
     def _countermand(self) -> None:
         if self.desk is None or self.ward_id is None:
             return
         ward_id, name = self.ward_id, self.current_ward_name()
-        reason = Dialogs.get_text(self, f"Countermand the poll — {name}",
-                                  "Why is the poll countermanded (e.g. the death of a candidate)?")
+        reason = Dialogs.get_text(self, self.tr("Countermand the poll — {ward}").format(ward=name),
+                                  self.tr("Why is the poll countermanded (e.g. the death of a candidate)?"))
         if not reason or not reason.strip():
             return
-        if not Dialogs.ask(self, "Countermand the poll",
-                           f"Countermand the poll in {name}? There will be no count and no "
-                           "declaration; a new poll will be held."):
+        if not Dialogs.ask(self, self.tr("Countermand the poll"),
+                           self.tr("Countermand the poll in {ward}? There will be no count and no "
+                                   "declaration; a new poll will be held.").format(ward=name)):
             return
         self.op(lambda desk: desk.countermand(ward_id, reason, by=self._by()), name="countermand",
-                title="Poll not countermanded", what=f"countermanding the poll in {name}").run()
+                title=self.tr("Poll not countermanded"),
+                what=self.tr("countermanding the poll in {ward}").format(ward=name)).run()
 
     def _report_error(self) -> None:
         if self.desk is None or self.ward_id is None:
@@ -340,8 +353,8 @@ class ResultPanel(WardPanel):
         papers = dialog.papers.text().strip() or None
         if self.op(lambda desk: desk.report_error(ward_id, reason, votes=votes, papers=papers,
                                                   by=self._by()),
-                   name="report_error", title="Error not reported",
-                   what=f"reporting an error in {name}").run():
+                   name="report_error", title=self.tr("Error not reported"),
+                   what=self.tr("reporting an error in {ward}").format(ward=name)).run():
             self.error_reported.emit(ward_id)
 
 

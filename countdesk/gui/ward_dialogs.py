@@ -3,6 +3,7 @@ an error reported after the declaration."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -14,15 +15,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from countdesk.core import REJECTED_FIELDS, REJECTED_LABELS, WardResult
+from countdesk.core import REJECTED_FIELDS, WardResult
+from countdesk.gui.i18n import QT_TRANSLATE_NOOP
+from countdesk.gui.people import enable_when_filled, no_default_commit
+from countdesk.gui.theme import set_role
+from countdesk.gui.words import rejected_label, stake_words
 
-LOT_METHODS = ("Tossing a coin", "Drawing straws", "Cutting a pack of cards", "Names drawn from a box")
+LOT_METHODS = (QT_TRANSLATE_NOOP("LotDialog", "Tossing a coin"),
+               QT_TRANSLATE_NOOP("LotDialog", "Drawing straws"),
+               QT_TRANSLATE_NOOP("LotDialog", "Cutting a pack of cards"),
+               QT_TRANSLATE_NOOP("LotDialog", "Names drawn from a box"))
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -32,58 +41,74 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     ok.setAccessibleName(ok_text.replace("&", ""))
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
+    no_default_commit(box, dialog)  # Enter in a field or Space on a stray focus never commits
     return box
+
+
+def _ok(box: QDialogButtonBox) -> QPushButton:
+    return box.button(QDialogButtonBox.StandardButton.Ok)
 
 
 class LotDialog(QDialog):
     """Record a drawing of lots: method, witnesses and the winner."""
 
     def __init__(self, result: WardResult, parent: QWidget | None = None, *,
-                 rule: str = "rule 49") -> None:
+                 rule: str = "rule 49", recorded_by: str | None = None) -> None:
         super().__init__(parent)
         assert result.tie is not None
         tie = result.tie
-        self.setWindowTitle(f"Record drawing of lots — {result.ward}")
+        self.setWindowTitle(self.tr("Record drawing of lots — {ward}").format(ward=result.ward))
         self.setAccessibleName("Record drawing of lots")
         layout = QVBoxLayout(self)
-        seats = tie.stake
-        intro = QLabel(f"<b>Equality of votes in {result.ward}.</b> These candidates each have "
-                       f"<b>{tie.votes:,}</b> votes for {seats}. The winner of the lot is treated as "
-                       f"having one additional vote ({rule}).")
+        intro = QLabel(self.tr("<b>Equality of votes in {ward}.</b> These candidates each have "
+                               "<b>{votes}</b> votes for {seats}. The winner of the lot is treated as "
+                               "having one additional vote ({rule}).").format(
+            ward=_esc(result.ward), votes=f"{tie.votes:,}", seats=stake_words(tie), rule=rule))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.method = QComboBox()
         self.method.setEditable(True)
-        self.method.addItems(LOT_METHODS)
+        self.method.addItems([self.tr(m) for m in LOT_METHODS])
         self.method.setAccessibleName("Method of drawing lots")
-        form.addRow("&Method:", self.method)
+        form.addRow(self.tr("&Method:"), self.method)
         self.witnesses = QPlainTextEdit()
-        self.witnesses.setPlaceholderText("One name per line: candidates and agents present")
+        self.witnesses.setPlaceholderText(self.tr("One name per line: candidates and agents present"))
         self.witnesses.setAccessibleName("Witnesses, one per line")
         self.witnesses.setTabChangesFocus(True)
         self.witnesses.setFixedHeight(90)
-        form.addRow("&Witnesses:", self.witnesses)
+        form.addRow(self.tr("&Witnesses:"), self.witnesses)
+        self.by = QLineEdit(recorded_by or "")  # the returning officer, named
+        self.by.setAccessibleName("Lot recorded by")
+        form.addRow(self.tr("Recorded &by:"), self.by)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Winner of the lot:"))
+        layout.addWidget(QLabel(self.tr("Winner of the lot:")))
         self.group = QButtonGroup(self)
         for cid in tie.candidate_ids:
             c = result.row(cid).candidate
-            button = QRadioButton(f"{c.ballot_name} ({c.party}) — {tie.votes:,} votes")
+            button = QRadioButton(self.tr("{name} ({party}) — {votes} votes").format(
+                name=c.ballot_name, party=c.party, votes=f"{tie.votes:,}"))
             button.setAccessibleName(f"Winner: {c.display_name}, {c.party}")
             self.group.addButton(button, cid)
             layout.addWidget(button)
         self.error = QLabel("")
-        self.error.setStyleSheet("color: #b00020")
+        set_role(self.error, "error")
         layout.addWidget(self.error)
-        layout.addWidget(_buttons(self, "&Record lot"))
+        box = _buttons(self, self.tr("&Record lot"))
+        layout.addWidget(box)
+        update = enable_when_filled(_ok(box), self.by, also=lambda: self.group.checkedId() >= 0)
+        self.group.idToggled.connect(lambda *_a: update())
+        self.method.setFocus()
 
     def accept(self) -> None:
         if self.group.checkedId() < 0:
-            self.error.setText("✖ Choose the candidate who won the lot.")
+            self.error.setText(self.tr("✖ Choose the candidate who won the lot."))
+            return
+        if not self.by.text().strip():
+            self.error.setText(self.tr("✖ Say who records the lot."))
             return
         if not self.method.currentText().strip():
-            self.error.setText("✖ Say how the lot was drawn.")
+            self.error.setText(self.tr("✖ Say how the lot was drawn."))
             return
         super().accept()
 
@@ -99,29 +124,29 @@ class LotDialog(QDialog):
 class RecountDialog(QDialog):
     def __init__(self, ward: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Recount request — {ward}")
+        self.setWindowTitle(self.tr("Recount request — {ward}").format(ward=ward))
         self.setAccessibleName("Recount request")
         self.setMinimumWidth(560)
         form = QFormLayout(self)
         self.requested_by = QLineEdit()
         self.requested_by.setAccessibleName("Who asked for the recount")
-        form.addRow("&Asked for by:", self.requested_by)
-        self.full = QRadioButton("F&ull recount (every ballot paper)")
-        self.bundles_kind = QRadioButton("Re-check of named &bundles")
+        form.addRow(self.tr("&Asked for by:"), self.requested_by)
+        self.full = QRadioButton(self.tr("F&ull recount (every ballot paper)"))
+        self.bundles_kind = QRadioButton(self.tr("Re-check of named &bundles"))
         self.full.setChecked(True)
         kinds = QButtonGroup(self)
         kinds.addButton(self.full)
         kinds.addButton(self.bundles_kind)
-        form.addRow("Type:", self.full)
+        form.addRow(self.tr("Type:"), self.full)
         form.addRow("", self.bundles_kind)
         self.bundles = QLineEdit()
         self.bundles.setAccessibleName("Bundles to re-check")
-        self.bundles.setPlaceholderText("e.g. Box 3 bundle 2, Postal bundle 7 (comma between names)")
+        self.bundles.setPlaceholderText(self.tr("e.g. Box 3 bundle 2, Postal bundle 7 (comma between names)"))
         self.bundles.setEnabled(False)
         self.bundles_kind.toggled.connect(self.bundles.setEnabled)
-        form.addRow("Bundle &names:", self.bundles)
-        self.granted = QRadioButton("&Granted: open a new round, keyed like the first")
-        self.refused = QRadioButton("Re&fused (the request is recorded)")
+        form.addRow(self.tr("Bundle &names:"), self.bundles)
+        self.granted = QRadioButton(self.tr("&Granted: open a new round, keyed like the first"))
+        self.refused = QRadioButton(self.tr("Re&fused (the request is recorded)"))
         self.granted.setChecked(True)
         decisions = QButtonGroup(self)
         decisions.addButton(self.granted)
@@ -130,14 +155,18 @@ class RecountDialog(QDialog):
         form.addRow(self.refused)
         self.reason = QLineEdit()
         self.reason.setAccessibleName("Reason")
-        form.addRow("&Reason:", self.reason)
+        form.addRow(self.tr("Rea&son:"), self.reason)
         self.decided_by = QLineEdit()
         self.decided_by.setAccessibleName("Decided by")
-        form.addRow("&Decided by:", self.decided_by)
+        form.addRow(self.tr("&Decided by:"), self.decided_by)
         self.error = QLabel("")
-        self.error.setStyleSheet("color: #b00020")
+        set_role(self.error, "error")
         form.addRow(self.error)
-        form.addRow(_buttons(self, "&Record"))
+        box = _buttons(self, self.tr("&Record"))
+        form.addRow(box)
+        # the request is recorded only with who asked and the reason (required either way)
+        enable_when_filled(_ok(box), self.requested_by, self.reason)
+        self.requested_by.setFocus()
 
     @property
     def kind(self) -> str:
@@ -151,14 +180,15 @@ class RecountDialog(QDialog):
 
     def accept(self) -> None:
         if not self.requested_by.text().strip():
-            self.error.setText("✖ Say who asked for the recount.")
+            self.error.setText(self.tr("✖ Say who asked for the recount."))
             return
         if self.kind == "bundles" and not self.bundle_names:
-            self.error.setText("✖ Name each bundle to re-check, or choose a full recount.")
+            self.error.setText(self.tr("✖ Name each bundle to re-check, or choose a full recount."))
             return
         if not self.reason.text().strip():
-            decision = "granting" if self.granted.isChecked() else "refusing"
-            self.error.setText(f"✖ Give the reason for {decision} the recount.")
+            granted = self.granted.isChecked()
+            self.error.setText(self.tr("✖ Give the reason for granting the recount.") if granted
+                               else self.tr("✖ Give the reason for refusing the recount."))
             return
         super().accept()
 
@@ -169,32 +199,33 @@ class DeclareDialog(QDialog):
     def __init__(self, result: WardResult, returning_officer: str | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Declare the result — {result.ward}")
+        self.setWindowTitle(self.tr("Declare the result — {ward}").format(ward=result.ward))
         self.setAccessibleName("Declare the result: read back")
         layout = QVBoxLayout(self)
         rows = []
         for row in result.candidates:
             c = row.candidate
             votes = row.declared_votes
-            extra = " (including one additional vote allotted by lot)" if row.lot_winner else ""
-            mark = " — <b>ELECTED</b>" if row.elected else ""
+            extra = self.tr(" (including one additional vote allotted by lot)") if row.lot_winner else ""
+            mark = self.tr(" — <b>ELECTED</b>") if row.elected else ""
             rows.append(f"<tr><td>{_esc(c.ballot_name)}</td><td>{_esc(c.description)}</td>"
                         f"<td align='right'>{'' if votes is None else f'{votes:,}'}{extra}</td>"
                         f"<td>{mark}</td></tr>")
         rejected = "".join(
-            f"<tr><td colspan='2'>{_esc(REJECTED_LABELS[h])}</td><td align='right'>"
+            f"<tr><td colspan='2'>{_esc(rejected_label(h))}</td><td align='right'>"
             f"{result.rejected.get(h, 0):,}</td><td></td></tr>" for h in REJECTED_FIELDS) \
             if result.rejected else ""
         elected = "; ".join(f"{result.row(i).candidate.display_name} ({result.row(i).candidate.party})"
                             for i in result.elected)
-        turnout = f"{result.turnout_pct}%" if result.turnout_pct is not None else "not known"
+        turnout = f"{result.turnout_pct}%" if result.turnout_pct is not None else self.tr("not known")
         papers = f"{result.ballot_papers_counted:,}" if result.ballot_papers_counted is not None else "—"
-        html = (f"<p>Read these names and figures back aloud before declaring.</p>"
-                f"<p><b>Elected:</b> {_esc(elected)}</p>"
-                f"<table cellspacing='0' cellpadding='4' border='1'>"
-                f"<tr><th>Candidate</th><th>Description</th><th>Votes</th><th></th></tr>"
-                f"{''.join(rows)}{rejected}</table>"
-                f"<p>Ballot papers counted: {papers}. Turnout: {turnout}.</p>")
+        html = (self.tr("<p>Read these names and figures back aloud before declaring.</p>")
+                + self.tr("<p><b>Elected:</b> {names}</p>").format(names=_esc(elected))
+                + "<table cellspacing='0' cellpadding='4' border='1'>"
+                + self.tr("<tr><th>Candidate</th><th>Description</th><th>Votes</th><th></th></tr>")
+                + f"{''.join(rows)}{rejected}</table>"
+                + self.tr("<p>Ballot papers counted: {papers}. Turnout: {turnout}.</p>").format(
+                    papers=papers, turnout=turnout))
         text = QLabel(html)
         text.setWordWrap(True)
         text.setAccessibleName("Names and figures to read back")
@@ -205,29 +236,44 @@ class DeclareDialog(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(text)
         scroll.setMinimumWidth(text.sizeHint().width() + 24)
+        # the read-back takes the focus first: arrows, Page Down and the wheel scroll it to the
+        # papers counted before the officer ticks (issue 16, finding 9)
+        scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        scroll.setAccessibleName("Names and figures to read back (scrolls)")
+        heading = QLabel(self.tr("Names and &figures (↓ and Page Down scroll):"))
+        heading.setBuddy(scroll)
+        layout.addWidget(heading)
         layout.addWidget(scroll, 1)
+        self.read_back = scroll
+        scroll.setFocus()
         screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
         if screen is not None:
             room = screen.availableGeometry()
             self.resize(min(text.sizeHint().width() + 60, room.width() - 40),
                         min(text.sizeHint().height() + 200, room.height() - 60))
         form = QFormLayout()
-        self.by = QLineEdit(returning_officer or "")
+        self.by = QLineEdit(returning_officer or "")  # the election's returning officer
         self.by.setAccessibleName("Declared by")
-        form.addRow("Declared &by:", self.by)
+        form.addRow(self.tr("Declared &by (returning officer):"), self.by)
         layout.addLayout(form)
-        self.confirm = QCheckBox("I have read back the names of the elected and every figure, "
-                                 "and they match the count")
+        self.confirm = QCheckBox(self.tr("I have &read back the names of the elected and every figure, "
+                                         "and they match the count"))
         self.confirm.setAccessibleName("Confirm the read-back")
         layout.addWidget(self.confirm)
         self.error = QLabel("")
-        self.error.setStyleSheet("color: #b00020")
+        set_role(self.error, "error")
         layout.addWidget(self.error)
-        layout.addWidget(_buttons(self, "&Declare and lock"))
+        box = _buttons(self, self.tr("&Declare and lock"))
+        layout.addWidget(box)
+        update = enable_when_filled(_ok(box), self.by, also=self.confirm.isChecked)
+        self.confirm.toggled.connect(lambda _c: update())
 
     def accept(self) -> None:
         if not self.confirm.isChecked():
-            self.error.setText("✖ Tick the read-back box first.")
+            self.error.setText(self.tr("✖ Tick the read-back box first."))
+            return
+        if not self.by.text().strip():
+            self.error.setText(self.tr("✖ Say who declares the result."))
             return
         super().accept()
 
@@ -238,36 +284,50 @@ class ReportErrorDialog(QDialog):
 
     def __init__(self, result: WardResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Report an error — {result.ward}")
+        self.setWindowTitle(self.tr("Report an error — {ward}").format(ward=result.ward))
         self.setAccessibleName("Report an error found after the declaration")
         layout = QVBoxLayout(self)
-        intro = QLabel(f"<b>{_esc(result.ward)} is declared: its result is final</b> and stays as "
-                       "declared (only an election court can change it). Record what was found to "
-                       "be wrong and the figures believed right; they are reported, never applied.")
+        intro = QLabel(self.tr("<b>{ward} is declared: its result is final</b> and stays as "
+                               "declared (only an election court can change it). Record what was found to "
+                               "be wrong and the figures believed right; they are reported, never applied.")
+                       .format(ward=_esc(result.ward)))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.reason = QLineEdit()
         self.reason.setAccessibleName("What was found to be wrong")
-        form.addRow("&What is wrong:", self.reason)
+        form.addRow(self.tr("&What is wrong:"), self.reason)
         self.votes: dict[int, QLineEdit] = {}
         for row in result.candidates:
             edit = QLineEdit()
             declared = "" if row.declared_votes is None else f"{row.declared_votes:,}"
-            edit.setPlaceholderText(f"declared {declared}")
+            edit.setPlaceholderText(self.tr("declared {n}").format(n=declared))
             edit.setAccessibleName(f"Votes believed right for {row.candidate.display_name}")
             self.votes[row.candidate.id] = edit
             form.addRow(f"{_esc(row.candidate.ballot_name)}:", edit)
         self.papers = QLineEdit()
         self.papers.setAccessibleName("Ballot papers counted, believed right")
         if result.ballot_papers_counted is not None:
-            self.papers.setPlaceholderText(f"declared {result.ballot_papers_counted:,}")
-        form.addRow("Ballot &papers counted:", self.papers)
-        layout.addLayout(form)
+            self.papers.setPlaceholderText(
+                self.tr("declared {n}").format(n=f"{result.ballot_papers_counted:,}"))
+        form.addRow(self.tr("Ballot &papers counted:"), self.papers)
+        # a long list of candidates scrolls; the buttons stay on a laptop's screen
+        figures = QWidget()
+        figures.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(figures)
+        layout.addWidget(scroll, 1)
+        screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            self.resize(min(figures.sizeHint().width() + 60, room.width() - 40),
+                        min(figures.sizeHint().height() + 220, room.height() - 60))
         self.error = QLabel("")
-        self.error.setStyleSheet("color: #b00020")
+        set_role(self.error, "error")
         layout.addWidget(self.error)
-        layout.addWidget(_buttons(self, "&Record the error"))
+        layout.addWidget(_buttons(self, self.tr("&Record the error")))
 
     @property
     def believed_votes(self) -> dict[int, str]:
@@ -275,10 +335,10 @@ class ReportErrorDialog(QDialog):
 
     def accept(self) -> None:
         if not self.reason.text().strip():
-            self.error.setText("✖ Say what was found to be wrong.")
+            self.error.setText(self.tr("✖ Say what was found to be wrong."))
             return
         if not self.believed_votes and not self.papers.text().strip():
-            self.error.setText("✖ Give at least one figure believed right.")
+            self.error.setText(self.tr("✖ Give at least one figure believed right."))
             return
         super().accept()
 

@@ -26,6 +26,7 @@ result :mod:`countdesk.reports.tables`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,8 +36,10 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle  # type: igno
 
 from countdesk.core import Status, WardResult
 from countdesk.core.law import cite
+from countdesk.core.people import Acknowledgement
 from countdesk.core.records import ElectionInfo, WardInfo
 from countdesk.reports import bilingual
+from countdesk.reports.acknowledgements import acknowledgements_section
 from countdesk.reports.digest import result_digest
 from countdesk.reports.error_report import error_report_pdf
 from countdesk.reports.fonts import BOLD, FAMILY, register_fonts
@@ -259,9 +262,11 @@ def _correction_note(st: Styles, ward: WardInfo, note: CorrectionNote) -> list[F
 
 
 # -------------------------------------------------------------- provisional
-def provisional_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult) -> bytes:
-    """The provisional result for candidates and agents, watermarked as not a declaration.
-    In Welsh and English when the election's documents are bilingual."""
+def provisional_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult,
+                    acknowledgements: Sequence[Acknowledgement] = ()) -> bytes:
+    """The provisional result for candidates and agents, watermarked as not a declaration,
+    with each warning and who acknowledged it (``acknowledgements``). In Welsh and English
+    when the election's documents are bilingual."""
     register_fonts()
     check_pair(ward, result)
     refuse_countermanded(ward, result, "provisional result")
@@ -355,6 +360,7 @@ def provisional_pdf(election: ElectionInfo, ward: WardInfo, result: WardResult) 
                 f"{witnesses}.", st.body))
     story.append(Spacer(1, 3 * mm))
     story += bilingual.papers_section(st, result, w) if w.bilingual else papers_section(st, result)
+    story += acknowledgements_section(st, election, result, acknowledgements)
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph(t(
         "Any candidate or election agent may ask the returning officer for a recount before the "

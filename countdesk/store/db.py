@@ -448,16 +448,20 @@ class Store(PassphraseRecords):
         for sid, name in self.conn.execute(
                 "SELECT id, name FROM sheets WHERE round_id = ? ORDER BY position, id", (round_id,)):
             latest: dict[str, Keying] = {}
+            thirds: list[Keying] = []  # the differing fields keyed a third time
             for kid, slot, vals, op in self.conn.execute(
                     "SELECT id, slot, vals, operator FROM keyings WHERE sheet_id = ? ORDER BY id",
                     (sid,)):
                 latest[slot] = Keying(kid, slot, json.loads(vals), op)
+                if slot == "third":
+                    thirds.append(latest[slot])
             res_row = self.conn.execute(
                 "SELECT accepted_slot, first_keying_id, second_keying_id, by FROM resolutions "
                 "WHERE sheet_id = ? ORDER BY id DESC LIMIT 1", (sid,)).fetchone()
             res = Resolution(*res_row) if res_row else None
             out.append((sid, SheetInput(name, first=latest.get("first"), second=latest.get("second"),
-                                        imported=latest.get("import"), resolution=res)))
+                                        imported=latest.get("import"), resolution=res,
+                                        thirds=tuple(thirds))))
         return out
 
     def ward_input(self, ward_id: int, round_number: int | None = None) -> WardInput:

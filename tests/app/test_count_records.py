@@ -127,7 +127,7 @@ def test_a_box_of_a_declared_ward_is_refused_in_words(demo_db: Path) -> None:
         w = desk.ward("Belmont")
         desk.show_provisional(w.id)
         for warning in desk.result(w.id).unacknowledged:
-            desk.acknowledge(w.id, warning.code)
+            desk.acknowledge(w.id, warning.code, by="RO", explanation="checked")
         desk.declare(w.id, by="RO")
         err = refused(desk, "was declared", desk.record_box, w.id, "Box 1", issued=10, counted=10)
         assert "verification cannot change" in str(err)
@@ -176,7 +176,7 @@ def test_timings_follow_the_count(demo_db: Path) -> None:
         desk.record_box(w.id, "Box 1", issued=100, counted=100)
         desk.show_provisional(w.id)
         for warning in desk.result(w.id).unacknowledged:
-            desk.acknowledge(w.id, warning.code)
+            desk.acknowledge(w.id, warning.code, by="RO", explanation="checked")
         desk.declare(w.id, by="RO")
         got = {t.ward: t for t in desk.timings()}
         assert list(got) == [x.name for x in desk.wards()]

@@ -63,7 +63,7 @@ def test_declare_and_lot_need_the_provisional_result_first(demo: Desk) -> None:
     assert shown.figures[f"votes:{tie.candidate_ids[0]}"] == 1405
     refused(demo, "F011", demo.show_provisional, w.id)
     demo.record_lot(w.id, tie.candidate_ids[0], "coin toss", ["Agent"])
-    demo.acknowledge(w.id, "W002", by="RO")
+    demo.acknowledge(w.id, "W002", by="RO", explanation="checked")
     assert demo.declare(w.id, by="RO").status is Status.DECLARED
 
 
@@ -81,7 +81,7 @@ def test_a_granted_recount_voids_the_provisional_result(demo: Desk) -> None:
     refused(demo, "F005", demo.declare, w.id)
     demo.show_provisional(w.id)
     for code in [x.code for x in demo.result(w.id).unacknowledged]:
-        demo.acknowledge(w.id, code)
+        demo.acknowledge(w.id, code, by="RO", explanation="checked")
     assert demo.declare(w.id).status is Status.DECLARED
 
 
@@ -101,7 +101,7 @@ def test_declared_is_final_and_an_error_report_changes_nothing_declared(demo: De
     w = demo.ward("Cheam")
     demo.show_provisional(w.id)
     for x in demo.result(w.id).unacknowledged:
-        demo.acknowledge(w.id, x.code)
+        demo.acknowledge(w.id, x.code, by="RO", explanation="checked")
     demo.declare(w.id, by="RO")
     result_before = json.dumps(result_dict(demo.result(w.id)), sort_keys=True)
     sheet_before = demo.declaration_bytes(w.id)
@@ -205,7 +205,7 @@ def test_corrections_from_an_older_countdesk_stay_readable_and_are_never_applied
     w = demo.ward("Cheam")
     demo.show_provisional(w.id)
     for x in demo.result(w.id).unacknowledged:
-        demo.acknowledge(w.id, x.code)
+        demo.acknowledge(w.id, x.code, by="RO", explanation="checked")
     declared = demo.declare(w.id)
     c = demo.candidates(w.id)[0]
     store = demo.store

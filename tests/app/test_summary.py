@@ -271,7 +271,7 @@ def declare_all(store: Desk) -> None:
     store.record_lot(nonsuch.id, winner, "coin toss")
     for w in store.wards():
         for warning in store.result(w.id).unacknowledged:
-            store.acknowledge(w.id, warning.code)
+            store.acknowledge(w.id, warning.code, by="RO", explanation="checked")
         store.declare(w.id)
 
 
@@ -314,7 +314,7 @@ def test_summary_while_counting_says_what_is_needed(demo_db: Path, run: Callable
         for name in ("Belmont", "Cheam"):
             ward = store.ward(name)
             for warning in store.result(ward.id).unacknowledged:
-                store.acknowledge(ward.id, warning.code)
+                store.acknowledge(ward.id, warning.code, by="RO", explanation="checked")
             store.declare(ward.id)
     r = run("--db", demo_db, "summary")
     assert r.code == 0

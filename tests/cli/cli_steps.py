@@ -38,7 +38,7 @@ def ready_nonsuch(desk: Desk, passphrase: str | None = None) -> int:
     ward = desk.ward("nonsuch").id
     show(desk, ward)
     desk.record_lot(ward, 72, "coin toss", ["Agent"], passphrase=passphrase)
-    desk.acknowledge(ward, "W002", by="RO")
+    desk.acknowledge(ward, "W002", by="RO", explanation="checked")
     return ward
 
 
@@ -54,5 +54,5 @@ def declare(desk: Desk, names: list[str], passphrase: str | None = None) -> None
                           if r.row(c).candidate.surname == "McDermott-Hill")
             desk.record_lot(ward, winner, "coin toss", ["Agent for Bourne"], passphrase=passphrase)
         for w in desk.result(ward).unacknowledged:
-            desk.acknowledge(ward, w.code)
+            desk.acknowledge(ward, w.code, by="RO", explanation="checked")
         desk.declare(ward, passphrase=passphrase)

@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from countdesk import cli  # noqa: E402
 from countdesk.app import AppError, Desk  # noqa: E402
+from countdesk.core import REJECTED_FIELDS  # noqa: E402
 
 MAX_WRITES = 400  # a child that is never killed stops on its own
 
@@ -89,7 +90,8 @@ def child(db: str, report: str, seed: int, mode: str) -> None:
             writes += 1
             continue
         # key it figure by figure, each saved the moment it is keyed, then finish it
-        fields = [*((f"votes:{cid}", v) for cid, v in values.items()), ("papers", papers)]
+        fields = [*((f"votes:{cid}", v) for cid, v in values.items()), ("papers", papers),
+                  *((f"rejected:{head}", 0) for head in REJECTED_FIELDS)]  # zeros are typed
         for name, v in fields:
             before = _last_seq(desk)
             try:

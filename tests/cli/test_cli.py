@@ -158,7 +158,9 @@ def test_supervisor_accepts_one_keying(run: Run, sample_db: Path) -> None:
     r = run("--db", sample_db, "accept", "Old Town", "--keying", "first")
     assert r.code == 2 and "no differing keyings" in r.err
     assert run("--db", sample_db, "enter", "Old Town", "--keying", "second", "--votes", *other,
-               "--papers", "1000").code == 0
+               "--papers", "1000").code == 2  # A008: the second keying names its operator
+    assert run("--db", sample_db, "enter", "Old Town", "--keying", "second", "--votes", *other,
+               "--papers", "1000", "--operator", "Keyer Two").code == 0
     r = run("--db", sample_db, "accept", "Old Town", "--keying", "first", "--by", "Supervisor")
     assert r.code == 0, r.err
     data: Any = run("--db", sample_db, "result", "Old Town", "--json").json()
@@ -195,7 +197,8 @@ def test_multiple_sheets_are_added_up(run: Run, sample_db: Path) -> None:
         for keying in ("first", "second"):
             r = run("--db", sample_db, "enter", "old town", "--sheet", sheet, "--keying", keying,
                     "--votes", *[f"{cid}={n + k}" for k, cid in enumerate(ids)],
-                    "--rejected", "unmarked_or_void=1", "--papers", str(n * 3 + 40))
+                    "--rejected", "unmarked_or_void=1", "--papers", str(n * 3 + 40),
+                    "--operator", f"Op {keying}")
             assert r.code == 0, r.err
     data: Any = run("--db", sample_db, "result", "old town", "--json").json()
     assert data["status"] == "ready", data["errors"]
@@ -204,7 +207,7 @@ def test_multiple_sheets_are_added_up(run: Run, sample_db: Path) -> None:
     assert data["ballot_papers_source"] == "counted"
     # 530 counted against the verified total: W001 asks for an explanation
     assert "W001" in {w["code"] for w in data["warnings"]}
-    assert run("--db", sample_db, "acknowledge", "old town", "w001", "--by", "RO").code == 0
+    assert run("--db", sample_db, "acknowledge", "old town", "w001", "--by", "RO", "--explanation", "checked").code == 0
     data = run("--db", sample_db, "result", "old town", "--json").json()
     assert next(w for w in data["warnings"] if w["code"] == "W001")["acknowledged"] is True
 

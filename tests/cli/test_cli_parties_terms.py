@@ -39,6 +39,7 @@ def _file(tmp_path: Path) -> Path:
             cand("Ap Ifan", "Nia", "Annibynnol", 390, ballot_position=1)]}
     data = {"format": "countdesk-election/1", "authority": "Ipswich Borough Council",
             "title": "Borough Council Election", "poll_date": "2024-05-02",
+            "returning_officer": "Returning Officer",  # lots and declarations are named after them
             "previous_seats": {"Labour": 3, "Conservative": 1}, "wards": [st_johns, bishops]}
     path = tmp_path / "ipswich.json"
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -91,7 +92,7 @@ def _declare_all(run: Run, db: Path, ids: dict[str, int]) -> None:
     for ward in ("st john's", "bishops hill"):
         for w in json.loads(run("--db", db, "result", ward, "--json").out)["warnings"]:
             if not w["acknowledged"]:
-                assert run("--db", db, "acknowledge", ward, w["code"]).code == 0
+                assert run("--db", db, "acknowledge", ward, w["code"], "--by", "RO", "--explanation", "checked").code == 0
     (db.parent / "decl").mkdir()
     r = run("--db", db, "declare", "--all", "--out-dir", db.parent / "decl")
     assert r.code == 0, r.err

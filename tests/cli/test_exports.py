@@ -104,7 +104,7 @@ def test_sample_round_trip_with_three_tied_for_two_seats(run: Run, sample_db: Pa
             assert r.tie is not None
             desk.record_lot(ward.id, r.tie.candidate_ids[-1], "drawing straws")
         assert desk.result(ward.id).status.value == "ready"
-        desk.acknowledge(ward.id, "W002")
+        desk.acknowledge(ward.id, "W002", by="RO", explanation="checked")
         desk.declare(ward.id)
         desk.declare(desk.ward("Millbrook").id)  # uncontested: no provisional result to show
     out = tmp_path / "sample.json"

@@ -77,7 +77,7 @@ def test_a_whole_count_offline(run: Run, tmp_path: Path, no_network: list[str]) 
         ok("enter", "old town", "--keying", slot, "--votes", *votes, "--papers", "3,000",
            "--rejected", "too_many_votes=4", "--operator", who)
     for w in ok("result", "old town", "--json").json()["warnings"]:  # type: ignore[index]
-        ok("acknowledge", "old town", w["code"])
+        ok("acknowledge", "old town", w["code"], "--by", "RO", "--explanation", "checked")
     ok("provisional", "old town", "--by", "Deputy RO", "--out", tmp_path / "old-town-provisional.pdf")
     passfile = tmp_path / "ro.txt"
     passfile.write_text("correct horse battery\n")
@@ -92,7 +92,7 @@ def test_a_whole_count_offline(run: Run, tmp_path: Path, no_network: list[str]) 
         ok("lot", "riverside", "--winner", riverside["tie"]["candidate_ids"][0],  # type: ignore[index]
            "--method", "names drawn again", "--passphrase-file", passfile)
     for w in ok("result", "riverside", "--json").json()["warnings"]:  # type: ignore[index]
-        ok("acknowledge", "riverside", w["code"])
+        ok("acknowledge", "riverside", w["code"], "--by", "RO", "--explanation", "checked")
     keypass = tmp_path / "key.txt"
     keypass.write_text("signing key passphrase\n")
     key = tmp_path / "ro.p12"

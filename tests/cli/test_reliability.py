@@ -40,7 +40,7 @@ def _file(tmp_path: Path, text: str, name: str = "pass.txt") -> Path:
 def test_a_second_instance_is_told_and_can_view_read_only(
         run: Run, demo_db: Path, holder: subprocess.Popen[str]) -> None:
     before = db_fingerprint(demo_db)
-    r = run("--db", demo_db, "acknowledge", "nonsuch", "W002")
+    r = run("--db", demo_db, "acknowledge", "nonsuch", "W002", "--by", "RO", "--explanation", "checked")
     assert r.code == 2
     assert "in use" in r.err and f"process {holder.pid}" in r.err, r.err
     assert db_fingerprint(demo_db) == before
@@ -51,7 +51,7 @@ def test_a_second_instance_is_told_and_can_view_read_only(
     with Desk.open(demo_db, read_only=True) as viewer:
         assert viewer.read_only and viewer.result("nonsuch").tie is not None
         with pytest.raises(StoreReadOnly, match="viewing only"):
-            viewer.acknowledge("nonsuch", "W002")
+            viewer.acknowledge("nonsuch", "W002", by="RO", explanation="checked")
     assert db_fingerprint(demo_db) == before
 
 
@@ -62,7 +62,7 @@ def test_a_lock_left_by_a_crash_is_recovered(run: Run, demo_db: Path,
     holder.wait()
     assert lock.lock_path_for(demo_db).exists()  # left behind, naming the dead process
     assert lock.holder(lock.lock_path_for(demo_db))["pid"] == holder.pid  # type: ignore[index]
-    r = run("--db", demo_db, "acknowledge", "nonsuch", "W002")
+    r = run("--db", demo_db, "acknowledge", "nonsuch", "W002", "--by", "RO", "--explanation", "checked")
     assert r.code == 0, r.err
     assert not lock.lock_path_for(demo_db).exists()  # tidied away by the next writer
 
@@ -71,7 +71,7 @@ def test_one_process_shares_its_lock_between_connections(demo_db: Path) -> None:
     with Desk.open(demo_db) as a:
         a.claim_writer()
         with Desk.open(demo_db) as b:  # e.g. the app's worker thread
-            b.acknowledge("nonsuch", "W002")
+            b.acknowledge("nonsuch", "W002", by="RO", explanation="checked")
             show(b, "nonsuch")
         assert lock.held_here(demo_db)
         a.record_lot("nonsuch", 72, "coin")
@@ -141,7 +141,7 @@ def test_each_protected_action_needs_the_passphrase(demo_db: Path, sample_db: Pa
         if action == "declare":
             show(desk, "belmont")
             for warning in desk.result("belmont").unacknowledged:
-                desk.acknowledge("belmont", warning.code)
+                desk.acknowledge("belmont", warning.code, by="RO", explanation="checked")
         if action == "accept":
             _keyed_twice_differently(desk)
         desk.set_passphrase(PASS)
@@ -250,7 +250,7 @@ def test_declare_and_keygen_take_the_passphrase_beside_the_key(run: Run, demo_db
     provisional(run, demo_db, "belmont")
     with Desk.open(demo_db) as desk:
         for w in desk.result("belmont").unacknowledged:
-            desk.acknowledge("belmont", w.code)
+            desk.acknowledge("belmont", w.code, by="RO", explanation="checked")
     r = run("--db", demo_db, "declare", "belmont", "--out", tmp_path / "b.pdf", "--key", key,
             "--passphrase-file", keypass)
     assert r.code == 2 and "needs the returning officer's passphrase" in r.err
@@ -363,7 +363,7 @@ def test_a_read_only_store_opens_for_viewing_and_is_never_modified(run: Run, dem
     try:
         before = demo_db.read_bytes()
         assert run("--db", demo_db, "result", "nonsuch").code == 0
-        r = run("--db", demo_db, "acknowledge", "nonsuch", "W002")
+        r = run("--db", demo_db, "acknowledge", "nonsuch", "W002", "--by", "RO", "--explanation", "checked")
         assert r.code == 2 and "read-only" in r.err
         assert demo_db.read_bytes() == before
     finally:
@@ -395,7 +395,7 @@ def test_a_rewritten_log_is_caught_by_comparing_with_a_backup(run: Run, demo_db:
     assert run("--db", demo_db, "backup", tmp_path).code == 0
     (backup,) = [p for p in tmp_path.glob("*.db") if "-backup-" in p.name]
     assert run("--db", demo_db, "audit-compare", backup).code == 0
-    assert run("--db", demo_db, "acknowledge", "nonsuch", "W002").code == 0
+    assert run("--db", demo_db, "acknowledge", "nonsuch", "W002", "--by", "RO", "--explanation", "checked").code == 0
     assert run("--db", demo_db, "audit-compare", backup).code == 0  # appended to: fine
     # a forger changes the imported figure in the table and in the log, and re-hashes the chain
     conn = sqlite3.connect(demo_db)

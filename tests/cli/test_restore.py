@@ -41,7 +41,7 @@ def test_restore_needs_the_passphrase_and_says_what_it_sets_aside(run: Run, demo
     with Desk.open(demo_db) as desk:  # the night goes on after the backup
         desk.show_provisional("Belmont", by="RO")
         for w in desk.result("Belmont").unacknowledged:
-            desk.acknowledge("Belmont", w.code)
+            desk.acknowledge("Belmont", w.code, by="RO", explanation="checked")
         desk.declare("Belmont", by="RO", passphrase=PASS)
     before = db_fingerprint(demo_db)
     r = run("--db", demo_db, "restore", backup)

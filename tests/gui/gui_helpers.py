@@ -74,6 +74,7 @@ def type_figure(qtbot: Any, window: MainWindow, text: str) -> None:
 
 def key_field(qtbot: Any, window: MainWindow, field: str, text: str) -> None:
     """Key one figure of the sheet by its field (``papers``, ``objected``, ``rejected:HEAD``)."""
+    start_keying(qtbot, window)
     panel = window.entry_panel
     row = next(i for i, r in enumerate(panel.model.rows()) if r.field == field)
     panel.view.setFocus()
@@ -81,7 +82,52 @@ def key_field(qtbot: Any, window: MainWindow, field: str, text: str) -> None:
     type_figure(qtbot, window, text)
 
 
+#: who keys each keying when a test does not say (the second is never the first keyer)
+KEYERS = {"first": "Operator One", "second": "Operator Two", "third": "Operator Three"}
+
+
+def name_in_dialog(qtbot: Any, button: Any, name: str) -> list[Any]:
+    """Press ``button`` (a real one), type ``name`` into the name dialog it opens and press
+    the dialog's commit button; returns the dialogs shown."""
+    shown: list[Any] = []
+
+    def run(cls: type, dialog: Any) -> bool:
+        shown.append(dialog)
+        qtbot.keyClicks(dialog.name, name)
+        qtbot.mouseClick(dialog.commit, Qt.MouseButton.LeftButton)
+        return dialog.result() == 1
+
+    saved = Dialogs.__dict__["run"]
+    Dialogs.run = classmethod(run)  # type: ignore[method-assign,assignment]
+    try:
+        button.click()  # the real button (its tab may be out of sight)
+    finally:
+        Dialogs.run = saved  # type: ignore[method-assign]
+    return shown
+
+
+def start_keying(qtbot: Any, window: MainWindow, name: str | None = None) -> None:
+    """Give the keyer's name when a keying starts (the app asks it before any figure)."""
+    panel = window.entry_panel
+    if panel.start.isHidden():
+        return
+    name = name or window.operator() or KEYERS.get(panel.slot or "first", "Operator One")
+    name_in_dialog(qtbot, panel.start, name)
+    assert panel.start.isHidden(), panel.message.text()
+
+
+def key_empty_as_zero(qtbot: Any, window: MainWindow) -> None:
+    """Type 0 into every figure still empty (zeros are typed, never assumed)."""
+    panel = window.entry_panel
+    for i, row in enumerate(panel.model.rows()):
+        if row.value is None:
+            panel.view.setFocus()
+            panel.view.setCurrentIndex(panel.model.index(i, EntryModel.VALUE))
+            type_figure(qtbot, window, "0")
+
+
 def key_sheet(qtbot: Any, window: MainWindow, figures: list[str]) -> None:
+    start_keying(qtbot, window)
     panel = window.entry_panel
     panel.view.setFocus()
     panel.view.setCurrentIndex(panel.model.index(0, EntryModel.VALUE))

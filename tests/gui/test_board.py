@@ -64,7 +64,7 @@ def declare_in_store(db: Path, *names: str) -> None:
             if desk.check(ward.id, Action.SHOW_PROVISIONAL):
                 desk.show_provisional(ward.id, by="RO")
             for w in desk.result(ward.id).unacknowledged:
-                desk.acknowledge(ward.id, w.code)
+                desk.acknowledge(ward.id, w.code, by="RO", explanation="checked")
             desk.declare(ward.id)
 
 

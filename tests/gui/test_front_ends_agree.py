@@ -67,7 +67,7 @@ def cli_args(desk: Desk, ward: str, action: Action, out: Path) -> list[str]:
     return {
         Action.SHOW_PROVISIONAL: ["provisional", ward, "--by", "RO"],
         Action.RECORD_LOT: ["lot", ward, "--winner", str(tied), "--method", "coin toss"],
-        Action.ACKNOWLEDGE: ["acknowledge", ward, code, "--by", "RO"],
+        Action.ACKNOWLEDGE: ["acknowledge", ward, code, "--by", "RO", "--explanation", "checked"],
         Action.DECLARE: ["declare", ward, "--out", str(out / "d.pdf")],
         Action.RECOUNT: ["recount", ward, "--requested-by", "Agent", "--granted", "--reason", "close"],
         Action.REFUSE_RECOUNT: ["recount", ward, "--requested-by", "Agent", "--refused", "--reason",
@@ -87,7 +87,7 @@ def apply(desk: Desk, ward: str, action: Action) -> None:
             desk.record_lot(ward, r.tie.candidate_ids[0], "coin toss")
         elif action is Action.ACKNOWLEDGE:
             for w in r.unacknowledged:
-                desk.acknowledge(ward, w.code)
+                desk.acknowledge(ward, w.code, by="RO", explanation="checked")
         elif action is Action.DECLARE:
             desk.declare(ward)
         elif action is Action.RECOUNT:

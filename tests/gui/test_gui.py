@@ -16,7 +16,16 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from gui_helpers import drive_dialog, key_field, key_sheet, show_provisional, type_figure, wait_for
+from gui_helpers import (
+    drive_dialog,
+    key_empty_as_zero,
+    key_field,
+    key_sheet,
+    name_in_dialog,
+    show_provisional,
+    type_figure,
+    wait_for,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
@@ -97,11 +106,18 @@ def test_record_the_lot_then_declare_with_read_back(qtbot: Any, monkeypatch: pyt
     assert panel.declare.toolTip().startswith("F008: ") and "W002" in panel.declare.toolTip()
     assert panel.declare.accessibleDescription() == panel.declare.toolTip()
     assert panel.acknowledge.text().replace("&", "") == "Acknowledge W002"
+    assert shown[0].by.text() == "A. N. Officer"  # the lot is named after the returning officer
+
+    def fill_ack(d: Any) -> None:  # acknowledged by a named person, with an explanation
+        d.name.setText("A. Deputy")
+        d.explanation.setPlainText("Tie decided by lot; margin 0 checked")
+
+    drive_dialog(monkeypatch, fill_ack)
     qtbot.mouseClick(panel.acknowledge, Qt.MouseButton.LeftButton)
     assert panel.declare.isEnabled() and not panel.acknowledge.isEnabled()
 
     def fill_declare(d: DeclareDialog) -> None:
-        text = d.findChildren(type(d.error))[0].text()
+        text = " ".join(label.text() for label in d.findChildren(type(d.error)))
         assert "James McDermott-Hill (Conservative)" in text and "1,406" in text
         d.confirm.setChecked(True)
 
@@ -152,6 +168,12 @@ def test_key_a_ward_twice_with_a_difference_and_resolve_it(qtbot: Any,
     panel.view.setCurrentIndex(panel.model.index(9, EntryModel.VALUE))
     type_figure(qtbot, window, "-2")
     assert "negative" in panel.message.text()
+    # empty figures are asked about, never taken as 0: finishing names them and goes to the first
+    qtbot.mouseClick(panel.finish, Qt.MouseButton.LeftButton)
+    assert panel.slot == "first" and "empty" in panel.message.text()
+    assert "rejected papers: too many votes" in panel.message.text()
+    assert panel.model.rows()[panel.view.currentIndex().row()].field == "rejected:too_many_votes"
+    key_empty_as_zero(qtbot, window)
     qtbot.mouseClick(panel.finish, Qt.MouseButton.LeftButton)
     assert panel.slot == "second"
     # the second operator does not see the first keying
@@ -159,6 +181,7 @@ def test_key_a_ward_twice_with_a_difference_and_resolve_it(qtbot: Any,
     window.operator_edit.setText("Operator Two")
     key_sheet(qtbot, window, ["700", "600", "650", "520", "480", "300", "150", "4"])  # transposed
     key_field(qtbot, window, "papers", "3175")
+    key_empty_as_zero(qtbot, window)
     qtbot.mouseClick(panel.finish, Qt.MouseButton.LeftButton)
     assert "differ" in panel.state.text()
     rows = panel.model.rows()
@@ -172,6 +195,7 @@ def test_key_a_ward_twice_with_a_difference_and_resolve_it(qtbot: Any,
     window.operator_edit.setText("Operator Three")
     key_sheet(qtbot, window, figures)
     key_field(qtbot, window, "papers", "3175")
+    key_empty_as_zero(qtbot, window)
     qtbot.mouseClick(panel.finish, Qt.MouseButton.LeftButton)
     assert "accepted" in panel.state.text()
     r = window.result_panel.result
@@ -190,12 +214,18 @@ def test_supervisor_accepts_one_keying(qtbot: Any, open_window: Callable[[Path],
     panel = window.entry_panel
     key_sheet(qtbot, window, ["100", "90", "80", "70", "60", "50", "40"])
     key_field(qtbot, window, "papers", "200")
+    key_empty_as_zero(qtbot, window)
     panel.finish.click()
     key_sheet(qtbot, window, ["100", "90", "80", "70", "60", "50", "41"])
     key_field(qtbot, window, "papers", "200")
+    key_empty_as_zero(qtbot, window)
     panel.finish.click()
     assert panel.accept_first.isVisible()
-    panel.accept_first.click()
+    # the supervisor is named, and is neither keyer (refused in the dialog, which stays open)
+    shown = name_in_dialog(qtbot, panel.accept_first, "Operator Two")
+    assert "keyed a count sheet" in shown[0].error.text() and shown[0].result() == 0
+    assert "differ" in panel.state.text()
+    name_in_dialog(qtbot, panel.accept_first, "Sam Supervisor")
     assert "accepted first keying" in panel.state.text()
 
 
@@ -238,7 +268,7 @@ def test_start_screen_without_a_store(qtbot: Any) -> None:
     window = build_window(argparse.Namespace(db=None, demo=False))
     qtbot.addWidget(window)
     buttons = [b.accessibleName() for b in window.findChildren(QPushButton)]
-    assert "Open the demo election (Sutton 2018)" in buttons
+    assert "Open a fresh demo election (Sutton 2018)" in buttons
     assert window.centralWidget() is window.start
 
 
@@ -273,6 +303,13 @@ KILL_SCRIPT = textwrap.dedent("""
     w = build_window(argparse.Namespace(db=sys.argv[1], demo=False))
     w.show()
     w.select_ward_by_name("Old Town")
+    from countdesk.gui.dialogs import Dialogs
+    def named(d):  # the keyer's name, asked when the keying starts
+        d.name.setText("Operator One")
+        d.accept()
+        return d.result() == 1
+    Dialogs.run = staticmethod(named)
+    w.entry_panel.start.click()
     view = w.entry_panel.view
     view.setFocus()
     view.setCurrentIndex(w.entry_panel.model.index(0, EntryModel.VALUE))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_helpers import key_field, key_sheet, wait_for
+from gui_helpers import key_empty_as_zero, key_field, key_sheet, wait_for
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
@@ -33,11 +33,13 @@ def test_the_objected_row_sits_beside_the_heads_and_is_checked(
     # 7 candidates' votes and 4 papers rejected for want of an official mark; 5 objected to
     key_sheet(qtbot, window, ["700", "650", "600", "520", "480", "300", "150", "4"])
     key_field(qtbot, window, "objected", "5")
-    # without the papers counted, the keying of a three-seat ward is not finished
+    # without the papers counted (nor the heads left empty), the keying of a three-seat ward
+    # is not finished: empty figures are named, never taken as 0
     qtbot.mouseClick(panel.finish, Qt.MouseButton.LeftButton)
-    assert "papers counted are missing" in panel.message.text()
+    assert "ballot papers counted" in panel.message.text() and "empty" in panel.message.text()
     assert panel.slot == "first"
     key_field(qtbot, window, "papers", "3175")
+    key_empty_as_zero(qtbot, window)
     qtbot.mouseClick(panel.finish, Qt.MouseButton.LeftButton)
     assert "5 rejections objected to, but the sheet rejects only 4 papers" in panel.message.text()
     assert panel.slot == "first"

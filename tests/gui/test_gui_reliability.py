@@ -68,6 +68,8 @@ def test_the_lot_and_the_declaration_ask_for_the_passphrase(
     qtbot.mouseClick(panel.lot, Qt.MouseButton.LeftButton)
     assert len(passwords) == 3
     assert panel.result.status.value == "ready"
+    drive_dialog(monkeypatch, lambda d: (d.name.setText("A. Deputy"),  # named, with a reason
+                                         d.explanation.setPlainText("tie decided by lot")))
     qtbot.mouseClick(panel.acknowledge, Qt.MouseButton.LeftButton)  # needs no passphrase
     assert len(passwords) == 3
 

@@ -112,8 +112,8 @@ def test_the_results_board_shows_one_labour_party_for_pp53(
         for name in ("Aber", "Bryn"):
             desk.show_provisional(name, by="RO")
             for w in desk.result(name).unacknowledged:
-                desk.acknowledge(name, w.code)
-            desk.declare(name)
+                desk.acknowledge(name, w.code, by="RO", explanation="checked")
+            desk.declare(name, by="RO")
     window = open_window(db)
     for action in window.findChildren(QAction):
         if action.text().replace("&", "") == "Open results board…":

@@ -88,6 +88,12 @@ def test_buttons_follow_the_workflow_in_every_state(
     drive_dialog(monkeypatch, fill_lot)
     window.result_panel.lot.click()
     assert_buttons_match_the_core(window, "Nonsuch")  # W002 to acknowledge
+
+    def fill_ack(d: Any) -> None:  # by name, with an explanation
+        d.name.setText("A. Deputy")
+        d.explanation.setPlainText("tie decided by lot")
+
+    drive_dialog(monkeypatch, fill_ack)
     window.result_panel.acknowledge.click()
     assert_buttons_match_the_core(window, "Nonsuch")  # ready
     drive_dialog(monkeypatch, lambda d: d.confirm.setChecked(True) if isinstance(d, DeclareDialog) else None)

@@ -53,7 +53,7 @@ def test_declaration_notice_and_provisional_use_commonly_used_names(tmp_path: Pa
         provisional = pdf_text(desk.document("provisional", ward))
         desk.show_provisional(ward, by="Deputy RO")
         for w in desk.result(ward).unacknowledged:
-            desk.acknowledge(ward, w.code)
+            desk.acknowledge(ward, w.code, by="RO", explanation="checked")
         desk.declare(ward)
         declaration = pdf_text(desk.declaration_bytes(ward))
         notice = pdf_text(desk.document("notice"))
@@ -100,7 +100,7 @@ def test_terms_of_office_on_the_provisional_sheet_and_the_declaration(tmp_path: 
                     if r.candidate.surname == "Khan")
         desk.record_lot(ward, khan, "cut of cards", ["Agent for Jones"])
         for w in desk.result(ward).unacknowledged:
-            desk.acknowledge(ward, w.code)
+            desk.acknowledge(ward, w.code, by="RO", explanation="checked")
         desk.declare(ward)
         declaration = pdf_text(desk.declaration_bytes(ward))
     assert "Terms of office: Bob SMITH and Sara KHAN for 4 years; Alice JONES for 2 years." in \

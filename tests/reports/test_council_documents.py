@@ -46,7 +46,7 @@ def declare(store: Store, *names: str) -> None:
     for name in names:
         ward = store.ward(name)
         for w in store.result(ward.id).unacknowledged:
-            store.acknowledge(ward.id, w.code)
+            store.acknowledge(ward.id, w.code, by="RO", explanation="checked")
         store.declare(ward.id)
 
 
@@ -128,7 +128,7 @@ def test_declare_all_declares_every_ready_ward_and_skips_unacknowledged_warnings
     assert "DECLARATION OF RESULT OF POLL" in text and "Belmont" in text
     with Desk.open(demo_db) as store:
         assert [w.name for w in store.wards() if not w.declared_at] == ["Nonsuch"]
-        store.acknowledge(store.ward("Nonsuch").id, "W002")
+        store.acknowledge(store.ward("Nonsuch").id, "W002", by="RO", explanation="checked")
     r = run("--db", demo_db, "declare", "--all", "--out-dir", out)
     assert r.code == 0, r.err
     assert "declared Nonsuch" in r.out and "MCDERMOTT-HILL, James" in r.out

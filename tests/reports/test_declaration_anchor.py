@@ -21,7 +21,7 @@ def declare_belmont(run: Run, db: Path, out: Path) -> None:
     assert run("--db", db, "provisional", "Belmont").code == 0
     with Desk.open(db) as desk:
         for w in desk.result("Belmont").unacknowledged:
-            desk.acknowledge("Belmont", w.code)
+            desk.acknowledge("Belmont", w.code, by="RO", explanation="checked")
     r = run("--db", db, "declare", "Belmont", "--out", out)
     assert r.code == 0, r.err
 

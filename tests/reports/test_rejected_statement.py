@@ -119,7 +119,7 @@ def test_the_notice_gives_each_wards_rejected_papers_under_each_head(run: Run, d
     assert run("--db", demo_db, "provisional", "nonsuch", "--by", "Returning Officer").code == 0
     winner = ids(run, demo_db, "nonsuch")["McDermott-Hill"]
     assert run("--db", demo_db, "lot", "nonsuch", "--winner", winner, "--method", "coin toss").code == 0
-    assert run("--db", demo_db, "acknowledge", "nonsuch", "W002").code == 0
+    assert run("--db", demo_db, "acknowledge", "nonsuch", "W002", "--by", "RO", "--explanation", "checked").code == 0
     r = run("--db", demo_db, "declare", "nonsuch", "--out", tmp_path / "d.pdf")
     assert r.code == 0, r.err
     out = tmp_path / "notice.pdf"

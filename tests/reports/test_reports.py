@@ -136,7 +136,7 @@ def settle_nonsuch(run: Run, db: Path) -> None:
     winner = candidate_id(run, db, "nonsuch", "McDermott-Hill")
     assert run("--db", db, "lot", "nonsuch", "--winner", winner, "--method", "coin toss",
                "--witness", "Agent for Bourne").code == 0
-    assert run("--db", db, "acknowledge", "nonsuch", "W002").code == 0
+    assert run("--db", db, "acknowledge", "nonsuch", "W002", "--by", "RO", "--explanation", "checked").code == 0
 
 
 @pytest.fixture

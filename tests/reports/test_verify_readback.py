@@ -28,7 +28,7 @@ def declare(desk: Desk, ward: str) -> None:
         winner = next(c for c in r.tie.candidate_ids if r.row(c).candidate.surname == "McDermott-Hill")
         desk.record_lot(w.id, winner, "coin toss")
     for x in desk.result(w.id).unacknowledged:
-        desk.acknowledge(w.id, x.code)
+        desk.acknowledge(w.id, x.code, by="RO", explanation="checked")
     desk.declare(w.id, by="RO")
 
 

@@ -31,7 +31,7 @@ def guarded(demo_db: Path, tmp_path: Path) -> tuple[Path, Path]:
         tie = desk.result(w.id).tie
         assert tie is not None
         desk.record_lot(w.id, tie.candidate_ids[0], "coin toss", passphrase=PASS)
-        desk.acknowledge(w.id, "W002", by="RO")
+        desk.acknowledge(w.id, "W002", by="RO", explanation="checked")
         desk.declare(w.id, by="RO", passphrase=PASS)
     passfile = tmp_path / "ro.txt"
     passfile.write_text(PASS + "\n", encoding="utf-8")
@@ -278,7 +278,7 @@ def _prepare(desk: Desk, kind: str) -> None:
     """Bring the demo to where the action can be taken."""
     if kind in ("declare", "report error"):
         RO_KINDS["lot"](desk)
-        desk.acknowledge("Nonsuch", "W002")
+        desk.acknowledge("Nonsuch", "W002", by="RO", explanation="checked")
     if kind == "report error":
         desk.declare("Nonsuch", by="RO", passphrase=PASS)
     if kind == "accept":  # two differing keyings of a recount's sheet

@@ -86,12 +86,12 @@ def test_declared_ward_is_locked(demo_db: Path) -> None:
         with pytest.raises(AppError, match="acknowledged") as info:
             store.declare(ward.id)
         assert info.value.code == "F008"
-        store.acknowledge(ward.id, "W002", by="RO")
+        store.acknowledge(ward.id, "W002", by="RO", explanation="checked")
         r = store.declare(ward.id, by="RO")
         assert r.status.value == "declared"
         before = db_fingerprint(demo_db)
         for attempt in (lambda: store.request_recount(ward.id, "Agent", granted=True),
-                        lambda: store.acknowledge(ward.id, "W002"),
+                        lambda: store.acknowledge(ward.id, "W002", by="RO", explanation="checked"),
                         lambda: store.show_provisional(ward.id),
                         lambda: store.countermand(ward.id, "death of a candidate"),
                         lambda: store.declare(ward.id)):
@@ -200,7 +200,7 @@ def _tamper_base(tmp_path_factory: pytest.TempPathFactory, _demo_template: Path)
         with store.as_returning_officer("correct horse battery"):
             store.show_provisional(ward.id, by="RO")
             store.record_lot(ward.id, r.tie.candidate_ids[0], "coin", ["A"])
-            store.acknowledge(ward.id, "W002")
+            store.acknowledge(ward.id, "W002", by="RO", explanation="checked")
             store.request_recount(ward.id, "Agent", granted=False, reason="no")
             store.declare(ward.id, by="RO")
             store.report_error(ward.id, "misread", votes={65: 456}, by="RO")
@@ -264,14 +264,20 @@ def test_draft_values_survive_a_crash_and_become_the_keying(sample_db: Path) -> 
     # the second keying does not see the first one's drafts
     with pytest.raises(AppError, match="no first keying"):
         store.save_draft(ward.id, "second", f"votes:{cands[0].id}", "1")
-    with pytest.raises(AppError, match="no votes given"):
+    with pytest.raises(AppError, match="figures are empty: votes for") as empty:
         store.finish_keying(ward.id, "first", operator="Op 1")
+    assert empty.value.code == "E110"
     for i, c in enumerate(cands[3:], 3):
         store.save_draft(ward.id, "first", f"votes:{c.id}", str(100 + i), operator="Op 1")
     store.save_draft(ward.id, "first", "rejected:too_many_votes", "2")
-    # Old Town elects three: the keying is not finished without its papers counted
-    with pytest.raises(AppError, match="E114"):
+    # empty figures are never taken as 0: the heads not typed, and (Old Town elects three)
+    # the papers counted, are named
+    with pytest.raises(AppError, match="E110") as empty:
         store.finish_keying(ward.id, "first", operator="Op 1")
+    assert "no official mark" in empty.value.sentence and "ballot papers counted" in empty.value.sentence
+    assert "too many votes" not in empty.value.sentence
+    for head in ("no_official_mark", "identifying_mark", "unmarked_or_void", "rejected_in_part"):
+        store.save_draft(ward.id, "first", f"rejected:{head}", "0")
     store.save_draft(ward.id, "first", "papers", "1000")
     store.save_draft(ward.id, "first", "objected", "1")
     r = store.finish_keying(ward.id, "first", operator="Op 1")
