@@ -46,7 +46,7 @@ def test_publish_results_from_the_documents_menu(window: MainWindow, demo_db: Pa
     declare(demo_db, "Cheam")
     window.refresh()
     texts = [a.text() for a in window.menuBar().actions()[1].menu().actions() if isinstance(a, QAction)]
-    assert "&Publish results…" in texts
+    assert "P&ublish results…" in texts
     folder = tmp_path / "usb" / "results"
     folder.parent.mkdir()
     monkeypatch.setattr(Dialogs, "choose_folder", classmethod(lambda cls, p, t: str(folder)))
