@@ -60,6 +60,21 @@
     </message>
 </context>
 <context>
+    <name>BoxesModel</name>
+    <message>
+        <source>postal</source>
+        <translation>drwy'r post</translation>
+    </message>
+    <message>
+        <source>ballot box</source>
+        <translation>blwch pleidleisio</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Heb ei gadw</translation>
+    </message>
+</context>
+<context>
     <name>DeclareDialog</name>
     <message>
         <source>Declare the result — {ward}</source>
@@ -95,15 +110,15 @@
     </message>
     <message>
         <source>Names and &amp;figures (↓ and Page Down scroll):</source>
-        <translation type="unfinished" />
+        <translation>Enwau a &amp;ffigurau (mae ↓ a Page Down yn sgrolio):</translation>
     </message>
     <message>
         <source>Declared &amp;by (returning officer):</source>
         <translation>Datganwyd &amp;gan (y swyddog canlyniadau):</translation>
     </message>
     <message>
-        <source>I have read back the names of the elected and every figure, and they match the count</source>
-        <translation>Rwyf wedi darllen yn ôl enwau'r rhai a etholwyd a phob ffigur, ac maent yn cyfateb i'r cyfrif</translation>
+        <source>I have &amp;read back the names of the elected and every figure, and they match the count</source>
+        <translation>Rwyf wedi da&amp;rllen yn ôl enwau'r rhai a etholwyd a phob ffigur, ac maent yn cyfateb i'r cyfrif</translation>
     </message>
     <message>
         <source>&amp;Declare and lock</source>
@@ -150,19 +165,19 @@
     </message>
     <message>
         <source>Start &amp;keying…</source>
-        <translation>Dechrau &amp;mewnbynnu…</translation>
+        <translation>&amp;Mewnbynnu…</translation>
     </message>
     <message>
         <source>Fi&amp;nish keying</source>
-        <translation>Gorffe&amp;n mewnbynnu</translation>
+        <translation>Gorffe&amp;n</translation>
     </message>
     <message>
         <source>Re-ke&amp;y first</source>
-        <translation>Ail-fewnbynnu'r cynt&amp;af</translation>
+        <translation>Ail-wneud y 1&amp;af</translation>
     </message>
     <message>
         <source>Re-key se&amp;cond</source>
-        <translation>Ail-fewnbynnu'r ai&amp;l</translation>
+        <translation>Ail-wneud y 2i&amp;l</translation>
     </message>
     <message>
         <source>S&amp;upervisor: accept first keying</source>
@@ -174,7 +189,7 @@
     </message>
     <message>
         <source>Key the differing fields a&amp;gain…</source>
-        <translation>Mewnbynnu'r meysydd gwahanol et&amp;o…</translation>
+        <translation>Gwahaniaethau et&amp;o…</translation>
     </message>
     <message>
         <source>Choose a ward.</source>
@@ -370,7 +385,6 @@
     </message>
     <message>
         <source>Filter wards (Ctrl+F)</source>
-        <extracomment>the width the chosen ward's tabs need (the result table and its buttons)</extracomment>
         <translation>Hidlo wardiau (Ctrl+F)</translation>
     </message>
     <message>
@@ -399,7 +413,7 @@
     </message>
     <message>
         <source>Operator:</source>
-        <translation type="unfinished" />
+        <translation>Gweithredwr:</translation>
     </message>
     <message>
         <source>Your name (recorded with every entry)</source>
@@ -420,6 +434,10 @@
     <message>
         <source>Open &amp;demo election</source>
         <translation>Agor yr etholiad &amp;enghreifftiol</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen the last store</source>
+        <translation>&amp;Ailagor y storfa ddiwethaf</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -627,7 +645,7 @@
     </message>
     <message>
         <source>Demo: a fresh copy of the Welsh demo election (Eryri 2022, documents in Welsh and English), at {0}.</source>
-        <translation type="unfinished" />
+        <translation>Enghraifft: copi newydd o'r etholiad enghreifftiol Cymreig (Eryri 2022, dogfennau yn Gymraeg ac yn Saesneg), yn {0}.</translation>
     </message>
     <message>
         <source>Election file to import</source>
@@ -656,6 +674,10 @@
     <message>
         <source>{ward} — 1 seat</source>
         <translation>{ward} — 1 sedd</translation>
+    </message>
+    <message>
+        <source>No ward matches “{0}”.</source>
+        <translation>Nid oes ward yn cyfateb i “{0}”.</translation>
     </message>
 </context>
 <context>
@@ -726,6 +748,45 @@
     <message>
         <source>The printer could not be started.</source>
         <translation>Nid oedd modd cychwyn yr argraffydd.</translation>
+    </message>
+</context>
+<context>
+    <name>Publish</name>
+    <message>
+        <source>P&amp;ublish results…</source>
+        <translation>C&amp;yhoeddi'r canlyniadau…</translation>
+    </message>
+    <message>
+        <source>Publish the results site into the folder</source>
+        <translation>Cyhoeddi gwefan y canlyniadau i'r ffolder</translation>
+    </message>
+    <message>
+        <source>Publish results</source>
+        <translation>Cyhoeddi'r canlyniadau</translation>
+    </message>
+    <message>
+        <source>Publish the site into this folder again after every declaration?</source>
+        <translation>Cyhoeddi'r wefan i'r ffolder hon eto ar ôl pob datganiad?</translation>
+    </message>
+    <message>
+        <source>Sign the declarations</source>
+        <translation>Llofnodi'r datganiadau</translation>
+    </message>
+    <message>
+        <source>Passphrase for the signing key {name} (kept until countdesk closes, to publish after each declaration):</source>
+        <translation>Cyfrinymadrodd yr allwedd lofnodi {name} (caiff ei gadw nes i countdesk gau, i gyhoeddi ar ôl pob datganiad):</translation>
+    </message>
+    <message>
+        <source>Results published to {folder} ({n} of {total} wards declared{signed}).</source>
+        <translation>Cyhoeddwyd y canlyniadau i {folder} ({n} o {total} ward wedi'u datgan{signed}).</translation>
+    </message>
+    <message>
+        <source>, declarations signed</source>
+        <translation>, datganiadau wedi'u llofnodi</translation>
+    </message>
+    <message>
+        <source>Results not published</source>
+        <translation>Ni chyhoeddwyd y canlyniadau</translation>
     </message>
 </context>
 <context>
@@ -869,7 +930,7 @@
     </message>
     <message>
         <source>Rea&amp;son:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Rheswm:</translation>
     </message>
     <message>
         <source>&amp;Decided by:</source>
@@ -901,7 +962,7 @@
     <message>
         <source>Backu&amp;ps</source>
         <extracomment>minutes between automatic backups while figures are changing</extracomment>
-        <translation>Copïau &amp;wrth gefn</translation>
+        <translation>Co&amp;pïau wrth gefn</translation>
     </message>
     <message>
         <source>Choose the &amp;backup folder…</source>
@@ -1059,19 +1120,23 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     <name>ResultCodeDialog</name>
     <message>
         <source>Result of {ward} as a QR code</source>
-        <translation type="unfinished" />
+        <translation>Canlyniad {ward} fel cod QR</translation>
     </message>
     <message>
         <source>{ward}: the declared result</source>
-        <translation type="unfinished" />
+        <translation>{ward}: y canlyniad a ddatganwyd</translation>
     </message>
     <message>
         <source>QR code of the declared result of {ward}</source>
-        <translation type="unfinished" />
+        <translation>Cod QR canlyniad datganedig {ward}</translation>
     </message>
     <message>
         <source>Result digest {digest} · Esc to close</source>
-        <translation type="unfinished" />
+        <translation>Crynhoad y canlyniad {digest} · Esc i gau</translation>
+    </message>
+    <message>
+        <source>No result to show</source>
+        <translation>Dim canlyniad i'w ddangos</translation>
     </message>
 </context>
 <context>
@@ -1120,6 +1185,10 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     <message>
         <source>Round {n} (recount {recount})</source>
         <translation>Rownd {n} (ailgyfrif {recount})</translation>
+    </message>
+    <message>
+        <source>{status}, but {codes} must be acknowledged before declaring</source>
+        <translation>{status}, ond rhaid cydnabod {codes} cyn datgan</translation>
     </message>
     <message>
         <source>&lt;b&gt;Status: {status}.&lt;/b&gt;</source>
@@ -1369,56 +1438,264 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
 <context>
     <name>SetupPanel</name>
     <message>
+        <source>Not saved</source>
+        <translation>Heb ei gadw</translation>
+    </message>
+    <message>
+        <source>Election</source>
+        <translation>Etholiad</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>BBBB-MM-DD</translation>
+    </message>
+    <message>
+        <source>Double entry: each count sheet is keyed twice</source>
+        <translation>Mewnbynnu dwbl: caiff pob taflen gyfrif ei mewnbynnu ddwywaith</translation>
+    </message>
+    <message>
+        <source>A&amp;uthority:</source>
+        <translation>&amp;Awdurdod:</translation>
+    </message>
+    <message>
+        <source>Tit&amp;le:</source>
+        <translation>&amp;Teitl:</translation>
+    </message>
+    <message>
+        <source>Poll date:</source>
+        <translation>Dyddiad y bleidlais:</translation>
+    </message>
+    <message>
+        <source>Returnin&amp;g officer:</source>
+        <translation>Swydd&amp;og canlyniadau:</translation>
+    </message>
+    <message>
         <source>England (SI 2006/3304)</source>
-        <translation type="unfinished" />
+        <translation>Lloegr (OS 2006/3304)</translation>
     </message>
     <message>
         <source>Wales (Wales Rules 2021, SI 2021/1459)</source>
-        <translation type="unfinished" />
+        <translation>Cymru (Rheolau Cymru 2021, OS 2021/1459)</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished" />
+        <translation>Saesneg</translation>
     </message>
     <message>
         <source>Rules:</source>
-        <translation type="unfinished" />
+        <translation>Rheolau:</translation>
     </message>
     <message>
         <source>Documents in:</source>
-        <translation type="unfinished" />
+        <translation>Dogfennau yn:</translation>
+    </message>
+    <message>
+        <source>&amp;Save election details</source>
+        <translation>Cadw manylion yr etho&amp;liad</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Ward</translation>
     </message>
     <message>
         <source>only where it differs, e.g. Abermaw</source>
-        <translation type="unfinished" />
+        <translation>dim ond lle mae'n wahanol, e.e. Abermaw</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Enw:</translation>
+    </message>
+    <message>
+        <source>Se&amp;ats:</source>
+        <translation>&amp;Nifer y seddi:</translation>
+    </message>
+    <message>
+        <source>Electorate:</source>
+        <translation>Etholwyr:</translation>
     </message>
     <message>
         <source>Welsh name:</source>
-        <translation type="unfinished" />
+        <translation>Enw Cymraeg:</translation>
+    </message>
+    <message>
+        <source>Save &amp;ward</source>
+        <translation>Cadw'r &amp;ward</translation>
+    </message>
+    <message>
+        <source>Add a new ward…</source>
+        <translation>Ychwanegu ward newydd…</translation>
+    </message>
+    <message>
+        <source>I&amp;mport nominations (CSV)…</source>
+        <translation>&amp;Mewnforio enwebiadau (CSV)…</translation>
+    </message>
+    <message>
+        <source>Candidates (as on the statement of persons nominated)</source>
+        <translation>Ymgeiswyr (fel yn y datganiad ynghylch y personau a enwebwyd)</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Cyfenw</translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation>Enwau eraill</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Disgrifiad</translation>
+    </message>
+    <message>
+        <source>Add &amp;candidate</source>
+        <translation>&amp;Ychwanegu</translation>
+    </message>
+    <message>
+        <source>Rem&amp;ove selected</source>
+        <translation>Tynn&amp;u ymgeisydd</translation>
+    </message>
+    <message>
+        <source>Unloc&amp;k candidate list…</source>
+        <translation>Datgloi'r r&amp;hestr…</translation>
     </message>
     <message>
         <source>Address…</source>
-        <translation type="unfinished" />
+        <translation>Cyfeiriad…</translation>
+    </message>
+    <message>
+        <source>Notice: {notice}</source>
+        <translation>Hysbysiad: {notice}</translation>
+    </message>
+    <message>
+        <source>✎ The candidate list can be edited: click a cell or type over it.</source>
+        <translation>✎ Gellir golygu rhestr yr ymgeiswyr: cliciwch ar gell neu teipiwch drosti.</translation>
+    </message>
+    <message>
+        <source>Locked: {reason}</source>
+        <translation>Wedi'i chloi: {reason}</translation>
+    </message>
+    <message>
+        <source>Election details not saved</source>
+        <translation>Ni chadwyd manylion yr etholiad</translation>
+    </message>
+    <message>
+        <source>turning double entry off</source>
+        <translation>diffodd mewnbynnu dwbl</translation>
     </message>
     <message>
         <source>Rules and languages not saved</source>
-        <translation type="unfinished" />
+        <translation>Ni chadwyd y rheolau a'r ieithoedd</translation>
+    </message>
+    <message>
+        <source>Ward not saved</source>
+        <translation>Ni chadwyd y ward</translation>
     </message>
     <message>
         <source>Welsh name not saved</source>
-        <translation type="unfinished" />
+        <translation>Ni chadwyd yr enw Cymraeg</translation>
+    </message>
+    <message>
+        <source>Add a ward</source>
+        <translation>Ychwanegu ward</translation>
+    </message>
+    <message>
+        <source>Ward name (as in the notice of election):</source>
+        <translation>Enw'r ward (fel yn yr hysbysiad etholiad):</translation>
+    </message>
+    <message>
+        <source>Seats in {ward}:</source>
+        <translation>Seddi yn {ward}:</translation>
+    </message>
+    <message>
+        <source>Ward not added</source>
+        <translation>Ni ychwanegwyd y ward</translation>
+    </message>
+    <message>
+        <source>Statement of persons nominated (CSV)</source>
+        <translation>Datganiad ynghylch y personau a enwebwyd (CSV)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Ffeiliau CSV (*.csv *.txt);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read the file</source>
+        <translation>Ni ellir darllen y ffeil</translation>
+    </message>
+    <message>
+        <source>line {n}: {problem}</source>
+        <translation>llinell {n}: {problem}</translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation>Ni fewnforiwyd dim</translation>
+    </message>
+    <message>
+        <source>The file has problems; nothing was imported.</source>
+        <translation>Mae problemau yn y ffeil; ni fewnforiwyd dim.</translation>
+    </message>
+    <message>
+        <source>Nominations imported</source>
+        <translation>Enwebiadau wedi'u mewnforio</translation>
+    </message>
+    <message>
+        <source>{n} candidates imported</source>
+        <translation>Mewnforiwyd {n} ymgeisydd</translation>
+    </message>
+    <message>
+        <source>; new wards: {wards}</source>
+        <translation>; wardiau newydd: {wards}</translation>
+    </message>
+    <message>
+        <source>Reading and checking {file} ({size} MB)…</source>
+        <translation>Yn darllen ac yn gwirio {file} ({size} MB)…</translation>
+    </message>
+    <message>
+        <source>Importing the statement of persons nominated</source>
+        <translation>Mewnforio'r datganiad ynghylch y personau a enwebwyd</translation>
+    </message>
+    <message>
+        <source>Candidate not added</source>
+        <translation>Ni ychwanegwyd yr ymgeisydd</translation>
     </message>
     <message>
         <source>Candidate's address</source>
-        <translation type="unfinished" />
+        <translation>Cyfeiriad yr ymgeisydd</translation>
     </message>
     <message>
         <source>Address of {name}, on one line:</source>
-        <translation type="unfinished" />
+        <translation>Cyfeiriad {name}, ar un llinell:</translation>
     </message>
     <message>
         <source>Address not saved</source>
-        <translation type="unfinished" />
+        <translation>Ni chadwyd y cyfeiriad</translation>
+    </message>
+    <message>
+        <source>Remove candidate</source>
+        <translation>Tynnu ymgeisydd</translation>
+    </message>
+    <message>
+        <source>Remove {name} from this ward?</source>
+        <translation>Tynnu {name} o'r ward hon?</translation>
+    </message>
+    <message>
+        <source>Candidate not removed</source>
+        <translation>Ni thynnwyd yr ymgeisydd</translation>
+    </message>
+    <message>
+        <source>Unlock the candidate list</source>
+        <translation>Datgloi rhestr yr ymgeiswyr</translation>
+    </message>
+    <message>
+        <source>Reason (recorded in the audit log), e.g. 'misspelt surname':</source>
+        <translation>Rheswm (caiff ei gofnodi yn y log archwilio), e.e. 'cyfenw wedi'i gamsillafu':</translation>
+    </message>
+    <message>
+        <source>Not unlocked</source>
+        <translation>Heb ei datgloi</translation>
+    </message>
+    <message>
+        <source>unlocking the candidate list of {ward}</source>
+        <translation>datgloi rhestr ymgeiswyr {ward}</translation>
     </message>
 </context>
 <context>
@@ -1467,12 +1744,12 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
         <translation>Ag&amp;or storfa…</translation>
     </message>
     <message>
-        <source>Open a fresh &amp;demo election (Sutton 2018)</source>
+        <source>Open a fresh de&amp;mo election (Sutton 2018)</source>
         <translation>Agor etholiad &amp;enghreifftiol newydd (Sutton 2018)</translation>
     </message>
     <message>
         <source>Open a fresh &amp;Welsh demo election (Eryri 2022, Cymraeg / English)</source>
-        <translation type="unfinished" />
+        <translation>Agor etho&amp;liad enghreifftiol Cymreig newydd (Eryri 2022, Cymraeg / English)</translation>
     </message>
     <message>
         <source>Path of the store</source>
@@ -1487,7 +1764,7 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     <name>Table</name>
     <message>
         <source>Rejected: {head}</source>
-        <translation>Wedi'u gwrthod: {head}</translation>
+        <translation>Gwrthodwyd: {head}</translation>
     </message>
     <message>
         <source>Ward</source>
@@ -1508,7 +1785,7 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     </message>
     <message>
         <source>Turnout</source>
-        <translation>Nifer a bleidleisiodd</translation>
+        <translation>Canran</translation>
     </message>
     <message>
         <source>Position</source>
@@ -1536,7 +1813,7 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     </message>
     <message>
         <source>{votes} (lot +1)</source>
-        <translation>{votes} (coelbren +1)</translation>
+        <translation>{votes} (+1)</translation>
     </message>
     <message>
         <source>⚠ Tied</source>
@@ -1549,7 +1826,7 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     <message>
         <source>Rejected: of (a)-(d), rejection objected to</source>
         <extracomment>The row of a sheet's rejections objected to, beside the rejected heads.</extracomment>
-        <translation>Wedi'u gwrthod: o (a)-(d), gwrthwynebwyd y penderfyniad i wrthod</translation>
+        <translation>Gwrthodwyd: o (a)-(d), gwrthwynebwyd y gwrthod</translation>
     </message>
     <message>
         <source>Candidate or item</source>
@@ -1586,6 +1863,145 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     <message>
         <source>✖ differs</source>
         <translation>✖ yn wahanol</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Cyfenw</translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation>Enwau eraill</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Disgrifiad</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Lliw</translation>
+    </message>
+    <message>
+        <source>Party id</source>
+        <translation>Rhif y blaid</translation>
+    </message>
+    <message>
+        <source>Commonly used other names</source>
+        <translation>Enwau eraill a ddefnyddir yn gyffredin</translation>
+    </message>
+    <message>
+        <source>Commonly used surname</source>
+        <translation>Cyfenw a ddefnyddir yn gyffredin</translation>
+    </message>
+    <message>
+        <source>Ballot position</source>
+        <translation>Safle ar y papur pleidleisio</translation>
+    </message>
+    <message>
+        <source>Ballot box or station</source>
+        <translation>Blwch pleidleisio neu orsaf</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Dyroddwyd</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Cyfrifwyd</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Gwahaniaeth</translation>
+    </message>
+    <message>
+        <source>Unused</source>
+        <translation>Heb eu defnyddio</translation>
+    </message>
+    <message>
+        <source>Spoilt</source>
+        <translation>Difethwyd</translation>
+    </message>
+    <message>
+        <source>Tendered</source>
+        <translation>A gyflwynwyd</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationPanel</name>
+    <message>
+        <source>For each ballot box, key the papers issued (from the presiding officer's ballot paper account) and the papers counted face down, with the unused, spoilt and tendered papers of the account; add the postal ballot papers. The verified total is the sum of the papers counted. A box whose variance is not explained keeps the ward from the count.</source>
+        <translation>Ar gyfer pob blwch pleidleisio, mewnbynnwch y papurau a ddyroddwyd (o gyfrif papurau pleidleisio'r swyddog llywyddu) a'r papurau a gyfrifwyd wyneb i waered, gyda phapurau'r cyfrif sydd heb eu defnyddio, wedi'u difetha ac a gyflwynwyd; ychwanegwch y papurau pleidleisio drwy'r post. Y cyfanswm wedi'i ddilysu yw swm y papurau a gyfrifwyd. Mae blwch nad yw ei wahaniaeth wedi'i esbonio yn atal cyfrif y ward.</translation>
+    </message>
+    <message>
+        <source>&amp;Add ballot box…</source>
+        <translation>&amp;Ychwanegu blwch…</translation>
+    </message>
+    <message>
+        <source>Add p&amp;ostal papers…</source>
+        <translation>Ychwanegu papur&amp;au post…</translation>
+    </message>
+    <message>
+        <source>Remove &amp;selected</source>
+        <translation>&amp;Tynnu'r rhes</translation>
+    </message>
+    <message>
+        <source>Explanation of the variance (required when it is not zero)</source>
+        <translation>Esboniad o'r gwahaniaeth (gofynnol pan nad yw'n sero)</translation>
+    </message>
+    <message>
+        <source>Record e&amp;xplanation</source>
+        <translation>Cofnodi'r &amp;esboniad</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>anhysbys</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ballot papers verified: {verified}&lt;/b&gt; — boxes {boxes}, postal {postal}. Issued per ballot paper accounts: {issued}. Variance: {variance}.</source>
+        <translation>&lt;b&gt;Papurau pleidleisio wedi'u dilysu: {verified}&lt;/b&gt; — blychau {boxes}, drwy'r post {postal}. A ddyroddwyd yn ôl cyfrifon y papurau pleidleisio: {issued}. Gwahaniaeth: {variance}.</translation>
+    </message>
+    <message>
+        <source>Unused {unused}, spoilt {spoilt}, tendered {tendered}.</source>
+        <translation>Heb eu defnyddio {unused}, wedi'u difetha {spoilt}, a gyflwynwyd {tendered}.</translation>
+    </message>
+    <message>
+        <source>✖ Explain the variance before the count ({boxes}), or recount the box.</source>
+        <translation>✖ Esboniwch y gwahaniaeth cyn y cyfrif ({boxes}), neu ailgyfrifwch y blwch.</translation>
+    </message>
+    <message>
+        <source>✖ Explain the variance before the count, or recount the box.</source>
+        <translation>✖ Esboniwch y gwahaniaeth cyn y cyfrif, neu ailgyfrifwch y blwch.</translation>
+    </message>
+    <message>
+        <source>✔ Explained: “{explanation}”</source>
+        <translation>✔ Wedi'i esbonio: “{explanation}”</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ychwanegu</translation>
+    </message>
+    <message>
+        <source>Ballot box or polling station:</source>
+        <translation>Blwch pleidleisio neu orsaf bleidleisio:</translation>
+    </message>
+    <message>
+        <source>Label for these postal papers (e.g. 'Postal opening 1'):</source>
+        <translation>Label ar gyfer y papurau post hyn (e.e. 'Agor pleidleisiau post 1'):</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>Heb ei ychwanegu</translation>
+    </message>
+    <message>
+        <source>Not removed</source>
+        <translation>Heb ei dynnu</translation>
+    </message>
+    <message>
+        <source>Explanation not recorded</source>
+        <translation>Ni chofnodwyd yr esboniad</translation>
     </message>
 </context>
 <context>
@@ -1624,7 +2040,7 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     </message>
     <message>
         <source>Lot required</source>
-        <translation>Angen coelbren</translation>
+        <translation>Coelbren</translation>
     </message>
     <message>
         <source>Warning to acknowledge</source>
@@ -1696,15 +2112,15 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     </message>
     <message>
         <source>(b) voting for more candidates than the voter was entitled to</source>
-        <translation>(b) pleidleisio dros fwy o ymgeiswyr nag yr oedd gan y pleidleisiwr hawl iddynt</translation>
+        <translation>(b) pleidleisio dros ormod o ymgeiswyr</translation>
     </message>
     <message>
         <source>(c) writing or mark by which the voter could be identified</source>
-        <translation>(c) ysgrifen neu farc y gellid adnabod y pleidleisiwr drwyddo</translation>
+        <translation>(c) ysgrifen neu farc sy'n adnabod y pleidleisiwr</translation>
     </message>
     <message>
         <source>(d) being unmarked or wholly void for uncertainty</source>
-        <translation>(d) heb ei farcio neu'n gwbl ddi-rym oherwydd ansicrwydd</translation>
+        <translation>(d) heb ei farcio neu'n ddi-rym oherwydd ansicrwydd</translation>
     </message>
     <message>
         <source>rejected in part (clear votes counted)</source>
@@ -1825,59 +2241,6 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     <message>
         <source>{seats} with the longer term ({years} years)</source>
         <translation>{seats} gyda'r tymor hwy ({years} o flynyddoedd)</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>No result to show</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>w</name>
-    <message>
-        <source>No ward matches “{0}”.</source>
-        <translation>Nid oes ward yn cyfateb i “{0}”.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>P&amp;ublish results…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Publish the results site into the folder</source>
-        <translation>Cyhoeddi gwefan y canlyniadau i'r ffolder</translation>
-    </message>
-    <message>
-        <source>Publish results</source>
-        <translation>Cyhoeddi'r canlyniadau</translation>
-    </message>
-    <message>
-        <source>Publish the site into this folder again after every declaration?</source>
-        <translation>Cyhoeddi'r wefan i'r ffolder hon eto ar ôl pob datganiad?</translation>
-    </message>
-    <message>
-        <source>Sign the declarations</source>
-        <translation>Llofnodi'r datganiadau</translation>
-    </message>
-    <message>
-        <source>Passphrase for the signing key {name} (kept until countdesk closes, to publish after each declaration):</source>
-        <translation>Cyfrinymadrodd yr allwedd lofnodi {name} (caiff ei gadw nes i countdesk gau, i gyhoeddi ar ôl pob datganiad):</translation>
-    </message>
-    <message>
-        <source>Results published to {folder} ({n} of {total} wards declared{signed}).</source>
-        <translation>Cyhoeddwyd y canlyniadau i {folder} ({n} o {total} ward wedi'u datgan{signed}).</translation>
-    </message>
-    <message>
-        <source>, declarations signed</source>
-        <translation>, datganiadau wedi'u llofnodi</translation>
-    </message>
-    <message>
-        <source>Results not published</source>
-        <translation>Ni chyhoeddwyd y canlyniadau</translation>
     </message>
 </context>
 </TS>
