@@ -309,6 +309,7 @@ KILL_SCRIPT = textwrap.dedent("""
         d.accept()
         return d.result() == 1
     Dialogs.run = staticmethod(named)
+    w.tabs.setCurrentIndex(1)  # the Count entry tab, where the figures are typed
     w.entry_panel.start.click()
     view = w.entry_panel.view
     view.setFocus()
