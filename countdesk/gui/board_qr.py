@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from countdesk.app import AppError, Desk
 from countdesk.gui.dialogs import Dialogs
+from countdesk.gui.i18n import translate
 
 
 class QrCode(QWidget):
@@ -73,7 +74,7 @@ def show_result_code(parent: QWidget, desk: Callable[[], Desk | None]) -> Result
     try:
         ward, text = d.result_code()
     except AppError as exc:
-        Dialogs.info(parent, parent.tr("No result to show"), str(exc))
+        Dialogs.info(parent, translate("ResultCodeDialog", "No result to show"), str(exc))
         return None
     dialog = ResultCodeDialog(ward, text, parent)
     dialog.show()
