@@ -153,10 +153,6 @@ class NameDialog(QDialog):
         super().accept()
 
 
-def _tr(text: str) -> str:
-    return translate("People", text)
-
-
 def _refusal(call: Callable[[], object]) -> str | None:
     """None when the application layer accepts, else its sentence (with its code)."""
     try:
@@ -173,17 +169,21 @@ def start_keying(panel: EntryPanel, slot: str) -> bool:
     if desk is None or ward_id is None or not sheet:
         return False
     intro = {
-        "first": _tr("Who is keying the first keying of “{sheet}”? Your name is recorded with "
-                     "every figure you key."),
-        "second": _tr("Who is keying the second keying of “{sheet}”? It is keyed by someone other "
-                      "than the first keyer, from the paper sheet, without seeing the first keying."),
-        "third": _tr("The two keyings of “{sheet}” differ. A third person, who keyed neither, keys "
-                     "only the differing fields from the paper sheet, without looking at either "
-                     "keying. Where the third figure matches one of the two, that figure stands."),
+        "first": translate("People", "Who is keying the first keying of “{sheet}”? Your name is "
+                           "recorded with every figure you key."),
+        "second": translate("People", "Who is keying the second keying of “{sheet}”? It is keyed by "
+                            "someone other than the first keyer, from the paper sheet, without seeing "
+                            "the first keying."),
+        "third": translate("People", "The two keyings of “{sheet}” differ. A third person, who keyed "
+                           "neither, keys only the differing fields from the paper sheet, without "
+                           "looking at either keying. Where the third figure matches one of the two, "
+                           "that figure stands."),
     }[slot].format(sheet=sheet)
-    title = {"first": _tr("Start the first keying"), "second": _tr("Start the second keying"),
-             "third": _tr("Key the differing fields again")}[slot]
-    dialog = NameDialog(panel, title, intro, _tr("Your &name:"), _tr("&Start keying"),
+    title = {"first": translate("People", "Start the first keying"),
+             "second": translate("People", "Start the second keying"),
+             "third": translate("People", "Key the differing fields again")}[slot]
+    dialog = NameDialog(panel, title, intro, translate("People", "Your &name:"),
+                        translate("People", "&Start keying"),
                         check=lambda name, _e, _c: _refusal(
                             lambda: desk.check_keyer(ward_id, slot, name, sheet=sheet)))
     if not Dialogs.run(dialog):
@@ -198,22 +198,23 @@ def start_keying(panel: EntryPanel, slot: str) -> bool:
 
 
 def slot_words(slot: str) -> str:
-    return {"first": _tr("first keying"), "second": _tr("second keying"),
-            "third": _tr("third keying of the differing fields")}.get(slot, slot)
+    return {"first": translate("People", "first keying"), "second": translate("People", "second keying"),
+            "third": translate("People", "third keying of the differing fields")}.get(slot, slot)
 
 
 def third_words(panel: EntryPanel, sheet: str, n: int) -> tuple[str, str]:
     """What the panel says during a third keying of the differing fields."""
-    return (_tr("✎ Third keying of “{sheet}”: only the {n} differing field(s).").format(sheet=sheet, n=n),
-            _tr("Key them from the paper sheet, without looking at either keying."))
+    return (translate("People", "✎ Third keying of “{sheet}”: only the {n} differing field(s).")
+            .format(sheet=sheet, n=n),
+            translate("People", "Key them from the paper sheet, without looking at either keying."))
 
 
 def keyer_words(panel: EntryPanel, ward_id: int, sheet: str, slot: str) -> str:
     name = panel.keyer(ward_id, sheet, slot)
     if name is None:
-        return _tr("Press Start keying (Alt+K) and give your name first: figures are keyed only "
-                   "under a name.")
-    return _tr("Keyed by {name}.").format(name=name)
+        return translate("People", "Press Start keying (Alt+K) and give your name first: figures are "
+                         "keyed only under a name.")
+    return translate("People", "Keyed by {name}.").format(name=name)
 
 
 def focus_first_empty(panel: EntryPanel) -> None:
@@ -230,8 +231,9 @@ def ask_supervisor(panel: WardPanel, ward_id: int, question: str) -> str | None:
     desk = panel.desk
     if desk is None:
         return None
-    dialog = NameDialog(panel, _tr("Accept a keying"), question, _tr("Supervisor's &name:"),
-                        _tr("&Accept this keying"),
+    dialog = NameDialog(panel, translate("People", "Accept a keying"), question,
+                        translate("People", "Supervisor's &name:"),
+                        translate("People", "&Accept this keying"),
                         check=lambda name, _e, _c: _refusal(
                             lambda: desk.check_decider(ward_id, name, "accepting a keying")))
     return dialog.given_name if Dialogs.run(dialog) else None
@@ -244,20 +246,21 @@ def ask_acknowledgement(panel: WardPanel, ward_id: int, pending: Sequence[Result
     if desk is None or not pending:
         return None
     choices = [f"{w.code}: {w.message}" for w in pending]
-    intro = (_tr("Read the warning and check the figures. The explanation is kept in the record "
-                 "and printed on the provisional sheet.") + "\n\n" + choices[0]
+    intro = (translate("People", "Read the warning and check the figures. The explanation is kept "
+                       "in the record and printed on the provisional sheet.") + "\n\n" + choices[0]
              if len(pending) == 1 else
-             _tr("Choose the warning, check the figures, and say why they stand. The explanation "
-                 "is kept in the record and printed on the provisional sheet."))
+             translate("People", "Choose the warning, check the figures, and say why they stand. The "
+                       "explanation is kept in the record and printed on the provisional sheet."))
 
     def check(name: str, explanation: str, index: int) -> str | None:
         code = pending[max(index, 0)].code
         return _refusal(lambda: desk.check_decider(ward_id, name, f"acknowledging warning {code}"))
 
-    dialog = NameDialog(panel, _tr("Acknowledge a warning"), intro, _tr("Acknowledged &by:"),
-                        _tr("&Acknowledge"), check=check,
-                        explanation_label=_tr("&Why the figures stand:"), choices=choices,
-                        choice_label=_tr("&Warning:"))
+    dialog = NameDialog(panel, translate("People", "Acknowledge a warning"), intro,
+                        translate("People", "Acknowledged &by:"), translate("People", "&Acknowledge"),
+                        check=check, explanation_label=translate("People", "&Why the figures stand:"),
+                        choices=choices,
+                        choice_label=translate("People", "&Warning:"))
     if not Dialogs.run(dialog):
         return None
     code = pending[max(dialog.choice.currentIndex(), 0)].code

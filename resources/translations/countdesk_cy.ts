@@ -751,6 +751,109 @@
     </message>
 </context>
 <context>
+    <name>People</name>
+    <message>
+        <source>Who is keying the first keying of “{sheet}”? Your name is recorded with every figure you key.</source>
+        <translation>Pwy sy'n gwneud y mewnbynnu cyntaf o “{sheet}”? Caiff eich enw ei gofnodi gyda phob ffigur y byddwch yn ei fewnbynnu.</translation>
+    </message>
+    <message>
+        <source>Who is keying the second keying of “{sheet}”? It is keyed by someone other than the first keyer, from the paper sheet, without seeing the first keying.</source>
+        <translation>Pwy sy'n gwneud yr ail fewnbynnu o “{sheet}”? Caiff ei fewnbynnu gan rywun heblaw'r un a wnaeth y mewnbynnu cyntaf, o'r daflen bapur, heb weld y mewnbynnu cyntaf.</translation>
+    </message>
+    <message>
+        <source>The two keyings of “{sheet}” differ. A third person, who keyed neither, keys only the differing fields from the paper sheet, without looking at either keying. Where the third figure matches one of the two, that figure stands.</source>
+        <translation>Mae dau fewnbynnu “{sheet}” yn wahanol. Mae trydydd person, na wnaeth yr un o'r ddau, yn mewnbynnu'r meysydd gwahanol yn unig o'r daflen bapur, heb edrych ar y naill fewnbynnu na'r llall. Lle mae'r trydydd ffigur yn cyfateb i un o'r ddau, mae'r ffigur hwnnw'n sefyll.</translation>
+    </message>
+    <message>
+        <source>Start the first keying</source>
+        <translation>Dechrau’r mewnbynnu cyntaf</translation>
+    </message>
+    <message>
+        <source>Start the second keying</source>
+        <translation>Dechrau’r ail fewnbynnu</translation>
+    </message>
+    <message>
+        <source>Key the differing fields again</source>
+        <translation>Mewnbynnu'r meysydd gwahanol eto</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Eich &amp;enw:</translation>
+    </message>
+    <message>
+        <source>&amp;Start keying</source>
+        <translation>&amp;Dechrau mewnbynnu</translation>
+    </message>
+    <message>
+        <source>first keying</source>
+        <translation>mewnbynnu cyntaf</translation>
+    </message>
+    <message>
+        <source>second keying</source>
+        <translation>ail fewnbynnu</translation>
+    </message>
+    <message>
+        <source>third keying of the differing fields</source>
+        <translation>trydydd mewnbynnu o’r meysydd gwahanol</translation>
+    </message>
+    <message>
+        <source>✎ Third keying of “{sheet}”: only the {n} differing field(s).</source>
+        <translation>✎ Trydydd mewnbynnu “{sheet}”: dim ond y {n} maes gwahanol.</translation>
+    </message>
+    <message>
+        <source>Key them from the paper sheet, without looking at either keying.</source>
+        <translation>Mewnbynnwch nhw o'r daflen bapur, heb edrych ar y naill fewnbynnu na'r llall.</translation>
+    </message>
+    <message>
+        <source>Press Start keying (Alt+K) and give your name first: figures are keyed only under a name.</source>
+        <translation>Pwyswch Mewnbynnu (Alt+M) a rhowch eich enw yn gyntaf: dim ond dan enw y caiff ffigurau eu mewnbynnu.</translation>
+    </message>
+    <message>
+        <source>Keyed by {name}.</source>
+        <translation>Mewnbynnwyd gan {name}.</translation>
+    </message>
+    <message>
+        <source>Accept a keying</source>
+        <translation>Derbyn mewnbynnu</translation>
+    </message>
+    <message>
+        <source>Supervisor's &amp;name:</source>
+        <translation>Enw'r &amp;goruchwyliwr:</translation>
+    </message>
+    <message>
+        <source>&amp;Accept this keying</source>
+        <translation>&amp;Derbyn y mewnbynnu hwn</translation>
+    </message>
+    <message>
+        <source>Read the warning and check the figures. The explanation is kept in the record and printed on the provisional sheet.</source>
+        <translation>Darllenwch y rhybudd a gwiriwch y ffigurau. Caiff yr esboniad ei gadw yn y cofnod a'i argraffu ar y daflen dros dro.</translation>
+    </message>
+    <message>
+        <source>Choose the warning, check the figures, and say why they stand. The explanation is kept in the record and printed on the provisional sheet.</source>
+        <translation>Dewiswch y rhybudd, gwiriwch y ffigurau, a dywedwch pam eu bod yn sefyll. Caiff yr esboniad ei gadw yn y cofnod a'i argraffu ar y daflen dros dro.</translation>
+    </message>
+    <message>
+        <source>Acknowledge a warning</source>
+        <translation>Cydnabod rhybudd</translation>
+    </message>
+    <message>
+        <source>Acknowledged &amp;by:</source>
+        <translation>Cydnabuwyd &amp;gan:</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Cydnabod</translation>
+    </message>
+    <message>
+        <source>&amp;Why the figures stand:</source>
+        <translation>&amp;Pam y mae'r ffigurau'n sefyll:</translation>
+    </message>
+    <message>
+        <source>&amp;Warning:</source>
+        <translation>&amp;Rhybudd:</translation>
+    </message>
+</context>
+<context>
     <name>Publish</name>
     <message>
         <source>P&amp;ublish results…</source>
