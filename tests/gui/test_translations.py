@@ -244,3 +244,27 @@ def test_welsh_mnemonics_do_not_clash(qtbot: Any, demo_db: Path) -> None:
     scopes = {**window_scopes(welsh), **menu_scopes(welsh)}
     found = {name: c for name, items in scopes.items() if (c := clashes(items))}
     assert found == {}
+
+
+def test_each_tr_call_has_the_context_lupdate_gives_it() -> None:
+    """pyside6-lupdate files ``self.tr("…")`` under the class it is written in, but Qt looks it up
+    under the class of ``self`` at run time, and ``window.tr("…")`` under "window": so ``tr`` only
+    on ``self`` and only in classes nothing subclasses (else ``translate("Context", "…")``)."""
+    import ast
+
+    wrong: list[str] = []
+    users: dict[str, str] = {}
+    subclassed: set[str] = set()
+    for path in sorted((ROOT / "countdesk" / "gui").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                subclassed |= {b.id for b in node.bases if isinstance(b, ast.Name)}
+                if any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "tr"
+                       for n in ast.walk(node)):
+                    users[node.name] = path.name
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"
+                    and not (isinstance(node.func.value, ast.Name) and node.func.value.id == "self")):
+                wrong.append(f"{path.name}:{node.lineno}: {ast.unparse(node.func)}(…)")
+    wrong += [f"{users[c]}: {c} is subclassed but uses self.tr" for c in sorted(subclassed & set(users))]
+    assert wrong == []
