@@ -79,7 +79,7 @@ class ResultsBoard(QWidget):
         self.colours: dict[str, QColor] = {}
         self._seen: object = None
         self.setWindowTitle(self.tr("Results board — countdesk"))
-        self.setAccessibleName("Results board")
+        self.setAccessibleName(self.tr("Results board"))
         self.setMinimumSize(640, 360)
         self.resize(1280, 720)
         self.timer = QTimer(self)

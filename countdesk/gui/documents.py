@@ -50,7 +50,7 @@ class PdfPreview(QDialog):
         if note:
             label = QLabel(note)
             label.setWordWrap(True)
-            label.setAccessibleName("Document note")
+            label.setAccessibleName(self.tr("Document note"))
             layout.addWidget(label)
         self._bytes = QByteArray(data)
         self._buffer = QBuffer(self._bytes)
@@ -61,7 +61,7 @@ class PdfPreview(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setAccessibleName("Document preview")
+        self.view.setAccessibleName(self.tr("Document preview"))
         self.view.pageNavigator().jump(0, QPointF(0, 0), 0)
         layout.addWidget(self.view, 1)
         # the page takes the keyboard first: arrows and Page Down read it to the end

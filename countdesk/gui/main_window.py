@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         # the whole window, frame and title too, on a small laptop screen (1366×768), else 1366×800
         self.resize(min(1366, room.width() - 8) if room else 1366,
                     min(800, room.height() - 40) if room else 800)
-        self.setAccessibleName("countdesk main window")
+        self.setAccessibleName(self.tr("countdesk main window"))
         self._build_menus()
         self.start = StartScreen(self)
 
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         lv = QVBoxLayout(left)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter wards (Ctrl+F)"))
-        self.filter.setAccessibleName("Filter wards")
+        self.filter.setAccessibleName(self.tr("Filter wards"))
         self.filter.setClearButtonEnabled(True)
         lv.addWidget(self.filter)
         self.wards_model = WardListModel()
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.filter_keys = FilterKeys(self)  # the chosen ward stays one listed; Down/Enter choose
         self.ward_view = QTableView()
         self.ward_view.setModel(self.proxy)
-        self.ward_view.setAccessibleName("Wards")
+        self.ward_view.setAccessibleName(self.tr("Wards"))
         self.ward_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.ward_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.ward_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.ward_view.selectionModel().currentRowChanged.connect(lambda *_: self._ward_chosen())
         lv.addWidget(self.ward_view, 1)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Wards declared")
+        self.progress.setAccessibleName(self.tr("Wards declared"))
         self.progress.setFormat(self.tr("%v of %m wards declared"))
         lv.addWidget(self.progress)
 
@@ -107,14 +107,14 @@ class MainWindow(QMainWindow):
         right = QWidget()
         rv = QVBoxLayout(right)
         self.ward_title = QLabel(self.tr("Choose a ward"))
-        self.ward_title.setAccessibleName("Ward")
+        self.ward_title.setAccessibleName(self.tr("Ward"))
         f = self.ward_title.font()
         f.setPointSizeF(f.pointSizeF() * 1.3)
         f.setBold(True)
         self.ward_title.setFont(f)
         rv.addWidget(self.ward_title)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Ward views")
+        self.tabs.setAccessibleName(self.tr("Ward views"))
         self.result_panel = ResultPanel(self.operator)
         self.entry_panel = EntryPanel(self.operator)
         self.verify_panel = VerificationPanel(self.operator)
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         op_row = QHBoxLayout()
         op_label = QLabel(self.tr("Operator:"))
         self.operator_edit = QLineEdit(settings.operator)
-        self.operator_edit.setAccessibleName("Operator name")
+        self.operator_edit.setAccessibleName(self.tr("Operator name"))
         self.operator_edit.setPlaceholderText(self.tr("Your name (recorded with every entry)"))
         self.operator_edit.editingFinished.connect(
             lambda: setattr(self.settings, "operator", self.operator_edit.text().strip()))

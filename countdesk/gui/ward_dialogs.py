@@ -58,7 +58,7 @@ class LotDialog(QDialog):
         assert result.tie is not None
         tie = result.tie
         self.setWindowTitle(self.tr("Record drawing of lots — {ward}").format(ward=result.ward))
-        self.setAccessibleName("Record drawing of lots")
+        self.setAccessibleName(self.tr("Record drawing of lots"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("<b>Equality of votes in {ward}.</b> These candidates each have "
                                "<b>{votes}</b> votes for {seats}. The winner of the lot is treated as "
@@ -70,16 +70,16 @@ class LotDialog(QDialog):
         self.method = QComboBox()
         self.method.setEditable(True)
         self.method.addItems([self.tr(m) for m in LOT_METHODS])
-        self.method.setAccessibleName("Method of drawing lots")
+        self.method.setAccessibleName(self.tr("Method of drawing lots"))
         form.addRow(self.tr("&Method:"), self.method)
         self.witnesses = QPlainTextEdit()
         self.witnesses.setPlaceholderText(self.tr("One name per line: candidates and agents present"))
-        self.witnesses.setAccessibleName("Witnesses, one per line")
+        self.witnesses.setAccessibleName(self.tr("Witnesses, one per line"))
         self.witnesses.setTabChangesFocus(True)
         self.witnesses.setFixedHeight(90)
         form.addRow(self.tr("&Witnesses:"), self.witnesses)
         self.by = QLineEdit(recorded_by or "")  # the returning officer, named
-        self.by.setAccessibleName("Lot recorded by")
+        self.by.setAccessibleName(self.tr("Lot recorded by"))
         form.addRow(self.tr("Recorded &by:"), self.by)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Winner of the lot:")))
@@ -125,11 +125,11 @@ class RecountDialog(QDialog):
     def __init__(self, ward: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Recount request — {ward}").format(ward=ward))
-        self.setAccessibleName("Recount request")
+        self.setAccessibleName(self.tr("Recount request"))
         self.setMinimumWidth(560)
         form = QFormLayout(self)
         self.requested_by = QLineEdit()
-        self.requested_by.setAccessibleName("Who asked for the recount")
+        self.requested_by.setAccessibleName(self.tr("Who asked for the recount"))
         form.addRow(self.tr("&Asked for by:"), self.requested_by)
         self.full = QRadioButton(self.tr("F&ull recount (every ballot paper)"))
         self.bundles_kind = QRadioButton(self.tr("Re-check of named &bundles"))
@@ -140,7 +140,7 @@ class RecountDialog(QDialog):
         form.addRow(self.tr("Type:"), self.full)
         form.addRow("", self.bundles_kind)
         self.bundles = QLineEdit()
-        self.bundles.setAccessibleName("Bundles to re-check")
+        self.bundles.setAccessibleName(self.tr("Bundles to re-check"))
         self.bundles.setPlaceholderText(self.tr("e.g. Box 3 bundle 2, Postal bundle 7 (comma between names)"))
         self.bundles.setEnabled(False)
         self.bundles_kind.toggled.connect(self.bundles.setEnabled)
@@ -154,10 +154,10 @@ class RecountDialog(QDialog):
         form.addRow(self.granted)
         form.addRow(self.refused)
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason")
+        self.reason.setAccessibleName(self.tr("Reason"))
         form.addRow(self.tr("Rea&son:"), self.reason)
         self.decided_by = QLineEdit()
-        self.decided_by.setAccessibleName("Decided by")
+        self.decided_by.setAccessibleName(self.tr("Decided by"))
         form.addRow(self.tr("&Decided by:"), self.decided_by)
         self.error = QLabel("")
         set_role(self.error, "error")
@@ -200,7 +200,7 @@ class DeclareDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Declare the result — {ward}").format(ward=result.ward))
-        self.setAccessibleName("Declare the result: read back")
+        self.setAccessibleName(self.tr("Declare the result: read back"))
         layout = QVBoxLayout(self)
         rows = []
         for row in result.candidates:
@@ -228,7 +228,7 @@ class DeclareDialog(QDialog):
                     papers=papers, turnout=turnout))
         text = QLabel(html)
         text.setWordWrap(True)
-        text.setAccessibleName("Names and figures to read back")
+        text.setAccessibleName(self.tr("Names and figures to read back"))
         # every figure reachable on a laptop's 768 lines: the read-back scrolls, the
         # confirmation stays in view
         scroll = QScrollArea()
@@ -239,7 +239,7 @@ class DeclareDialog(QDialog):
         # the read-back takes the focus first: arrows, Page Down and the wheel scroll it to the
         # papers counted before the officer ticks (issue 16, finding 9)
         scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        scroll.setAccessibleName("Names and figures to read back (scrolls)")
+        scroll.setAccessibleName(self.tr("Names and figures to read back (scrolls)"))
         heading = QLabel(self.tr("Names and &figures (↓ and Page Down scroll):"))
         heading.setBuddy(scroll)
         layout.addWidget(heading)
@@ -253,12 +253,12 @@ class DeclareDialog(QDialog):
                         min(text.sizeHint().height() + 200, room.height() - 60))
         form = QFormLayout()
         self.by = QLineEdit(returning_officer or "")  # the election's returning officer
-        self.by.setAccessibleName("Declared by")
+        self.by.setAccessibleName(self.tr("Declared by"))
         form.addRow(self.tr("Declared &by (returning officer):"), self.by)
         layout.addLayout(form)
         self.confirm = QCheckBox(self.tr("I have &read back the names of the elected and every figure, "
                                          "and they match the count"))
-        self.confirm.setAccessibleName("Confirm the read-back")
+        self.confirm.setAccessibleName(self.tr("Confirm the read-back"))
         layout.addWidget(self.confirm)
         self.error = QLabel("")
         set_role(self.error, "error")
@@ -285,7 +285,7 @@ class ReportErrorDialog(QDialog):
     def __init__(self, result: WardResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Report an error — {ward}").format(ward=result.ward))
-        self.setAccessibleName("Report an error found after the declaration")
+        self.setAccessibleName(self.tr("Report an error found after the declaration"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("<b>{ward} is declared: its result is final</b> and stays as "
                                "declared (only an election court can change it). Record what was found to "
@@ -295,7 +295,7 @@ class ReportErrorDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("What was found to be wrong")
+        self.reason.setAccessibleName(self.tr("What was found to be wrong"))
         form.addRow(self.tr("&What is wrong:"), self.reason)
         self.votes: dict[int, QLineEdit] = {}
         for row in result.candidates:
@@ -306,7 +306,7 @@ class ReportErrorDialog(QDialog):
             self.votes[row.candidate.id] = edit
             form.addRow(f"{_esc(row.candidate.ballot_name)}:", edit)
         self.papers = QLineEdit()
-        self.papers.setAccessibleName("Ballot papers counted, believed right")
+        self.papers.setAccessibleName(self.tr("Ballot papers counted, believed right"))
         if result.ballot_papers_counted is not None:
             self.papers.setPlaceholderText(
                 self.tr("declared {n}").format(n=f"{result.ballot_papers_counted:,}"))

@@ -81,6 +81,10 @@
         <translation>Datgan y canlyniad — {ward}</translation>
     </message>
     <message>
+        <source>Declare the result: read back</source>
+        <translation>Datgan y canlyniad: darllen yn ôl</translation>
+    </message>
+    <message>
         <source> (including one additional vote allotted by lot)</source>
         <translation> (gan gynnwys un bleidlais ychwanegol a ddyrannwyd drwy goelbren)</translation>
     </message>
@@ -109,8 +113,20 @@
         <translation>&lt;p&gt;Papurau pleidleisio a gyfrifwyd: {papers}. Nifer a bleidleisiodd: {turnout}.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Names and figures to read back</source>
+        <translation>Enwau a ffigurau i'w darllen yn ôl</translation>
+    </message>
+    <message>
+        <source>Names and figures to read back (scrolls)</source>
+        <translation>Enwau a ffigurau i'w darllen yn ôl (yn sgrolio)</translation>
+    </message>
+    <message>
         <source>Names and &amp;figures (↓ and Page Down scroll):</source>
         <translation>Enwau a &amp;ffigurau (mae ↓ a Page Down yn sgrolio):</translation>
+    </message>
+    <message>
+        <source>Declared by</source>
+        <translation>Datganwyd gan</translation>
     </message>
     <message>
         <source>Declared &amp;by (returning officer):</source>
@@ -119,6 +135,10 @@
     <message>
         <source>I have &amp;read back the names of the elected and every figure, and they match the count</source>
         <translation>Rwyf wedi da&amp;rllen yn ôl enwau'r rhai a etholwyd a phob ffigur, ac maent yn cyfateb i'r cyfrif</translation>
+    </message>
+    <message>
+        <source>Confirm the read-back</source>
+        <translation>Cadarnhau’r darllen yn ôl</translation>
     </message>
     <message>
         <source>&amp;Declare and lock</source>
@@ -156,7 +176,6 @@
     <name>EntryPanel</name>
     <message>
         <source>Count &amp;sheet:</source>
-        <extracomment>a key was typed where no figure can be keyed (the text typed)</extracomment>
         <translation>&amp;Taflen gyfrif:</translation>
     </message>
     <message>
@@ -164,12 +183,28 @@
         <translation>&amp;Ychwanegu taflen gyfrif…</translation>
     </message>
     <message>
+        <source>Sheet state</source>
+        <translation>Cyflwr y daflen</translation>
+    </message>
+    <message>
+        <source>Entry message</source>
+        <translation>Neges mewnbynnu</translation>
+    </message>
+    <message>
         <source>Start &amp;keying…</source>
         <translation>&amp;Mewnbynnu…</translation>
     </message>
     <message>
+        <source>Start keying: give your name</source>
+        <translation>Dechrau mewnbynnu: rhowch eich enw</translation>
+    </message>
+    <message>
         <source>Fi&amp;nish keying</source>
         <translation>Gorffe&amp;n</translation>
+    </message>
+    <message>
+        <source>Finish keying</source>
+        <translation>Gorffen mewnbynnu</translation>
     </message>
     <message>
         <source>Re-ke&amp;y first</source>
@@ -192,6 +227,10 @@
         <translation>Gwahaniaethau et&amp;o…</translation>
     </message>
     <message>
+        <source>Key the differing fields again, by a third person</source>
+        <translation>Mewnbynnu'r meysydd gwahanol eto, gan drydydd person</translation>
+    </message>
+    <message>
         <source>Choose a ward.</source>
         <extracomment>who is keying each unfinished keying: (ward id, sheet, slot) -&gt; name</extracomment>
         <translation>Dewiswch ward.</translation>
@@ -203,6 +242,10 @@
     <message>
         <source>✖ The two keyings of “{sheet}” differ on: {labels}. Check the paper sheet, then re-key, or the supervisor accepts the keying that matches it.</source>
         <translation>✖ Mae dau fewnbynnu “{sheet}” yn wahanol o ran: {labels}. Gwiriwch y daflen bapur, yna ail-fewnbynnu, neu mae'r goruchwyliwr yn derbyn y mewnbynnu sy'n cyfateb iddi.</translation>
+    </message>
+    <message>
+        <source>The two keyings side by side</source>
+        <translation>Y ddau fewnbynnu ochr yn ochr</translation>
     </message>
     <message>
         <source>✔ Sheet “{sheet}” is accepted ({source}). Its figures can only change through a recount.</source>
@@ -243,6 +286,10 @@
     <message>
         <source>Fi&amp;nish first keying</source>
         <translation>Gorffe&amp;n y mewnbynnu cyntaf</translation>
+    </message>
+    <message>
+        <source>Figures for this sheet</source>
+        <translation>Ffigurau'r daflen hon</translation>
     </message>
     <message>
         <source>not saved</source>
@@ -301,12 +348,24 @@
         <translation>Ychwanegu taflen gyfrif</translation>
     </message>
     <message>
+        <source>Count sheet</source>
+        <translation>Taflen gyfrif</translation>
+    </message>
+    <message>
         <source>Name of the counting table:</source>
         <translation>Enw'r bwrdd cyfrif:</translation>
     </message>
     <message>
         <source>Sheet not added</source>
         <translation>Ni ychwanegwyd y daflen</translation>
+    </message>
+</context>
+<context>
+    <name>EntryView</name>
+    <message>
+        <source>Figures for this sheet</source>
+        <extracomment>a key was typed where no figure can be keyed (the text typed)</extracomment>
+        <translation>Ffigurau'r daflen hon</translation>
     </message>
 </context>
 <context>
@@ -332,8 +391,16 @@
         <translation>Cofnodi tynnu coelbren — {ward}</translation>
     </message>
     <message>
+        <source>Record drawing of lots</source>
+        <translation>Cofnodi tynnu coelbren</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Equality of votes in {ward}.&lt;/b&gt; These candidates each have &lt;b&gt;{votes}&lt;/b&gt; votes for {seats}. The winner of the lot is treated as having one additional vote ({rule}).</source>
         <translation>&lt;b&gt;Cydraddoldeb pleidleisiau yn {ward}.&lt;/b&gt; Mae gan bob un o'r ymgeiswyr hyn &lt;b&gt;{votes}&lt;/b&gt; o bleidleisiau am {seats}. Caiff enillydd y coelbren ei drin fel pe bai wedi cael un bleidlais ychwanegol ({rule}).</translation>
+    </message>
+    <message>
+        <source>Method of drawing lots</source>
+        <translation>Dull tynnu coelbren</translation>
     </message>
     <message>
         <source>&amp;Method:</source>
@@ -344,8 +411,16 @@
         <translation>Un enw ar bob llinell: yr ymgeiswyr a'r asiantiaid sy'n bresennol</translation>
     </message>
     <message>
+        <source>Witnesses, one per line</source>
+        <translation>Tystion, un ar bob llinell</translation>
+    </message>
+    <message>
         <source>&amp;Witnesses:</source>
         <translation>&amp;Tystion:</translation>
+    </message>
+    <message>
+        <source>Lot recorded by</source>
+        <translation>Coelbren wedi’i gofnodi gan</translation>
     </message>
     <message>
         <source>Recorded &amp;by:</source>
@@ -384,8 +459,24 @@
         <translation>&amp;Iaith</translation>
     </message>
     <message>
+        <source>countdesk main window</source>
+        <translation>Prif ffenestr countdesk</translation>
+    </message>
+    <message>
         <source>Filter wards (Ctrl+F)</source>
         <translation>Hidlo wardiau (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter wards</source>
+        <translation>Hidlo wardiau</translation>
+    </message>
+    <message>
+        <source>Wards</source>
+        <translation>Wardiau</translation>
+    </message>
+    <message>
+        <source>Wards declared</source>
+        <translation>Wardiau wedi'u datgan</translation>
     </message>
     <message>
         <source>%v of %m wards declared</source>
@@ -394,6 +485,14 @@
     <message>
         <source>Choose a ward</source>
         <translation>Dewiswch ward</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Ward</translation>
+    </message>
+    <message>
+        <source>Ward views</source>
+        <translation>Golygon y ward</translation>
     </message>
     <message>
         <source>&amp;Result</source>
@@ -414,6 +513,10 @@
     <message>
         <source>Operator:</source>
         <translation>Gweithredwr:</translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation>Enw'r gweithredwr</translation>
     </message>
     <message>
         <source>Your name (recorded with every entry)</source>
@@ -710,6 +813,14 @@
         <translation>Rhagolwg: {title}</translation>
     </message>
     <message>
+        <source>Document note</source>
+        <translation>Nodyn am y ddogfen</translation>
+    </message>
+    <message>
+        <source>Document preview</source>
+        <translation>Rhagolwg o'r ddogfen</translation>
+    </message>
+    <message>
         <source>&amp;Print…</source>
         <translation>&amp;Argraffu…</translation>
     </message>
@@ -1000,6 +1111,14 @@
         <translation>Cais am ailgyfrif — {ward}</translation>
     </message>
     <message>
+        <source>Recount request</source>
+        <translation>Cais am ailgyfrif</translation>
+    </message>
+    <message>
+        <source>Who asked for the recount</source>
+        <translation>Pwy a ofynnodd am yr ailgyfrif</translation>
+    </message>
+    <message>
         <source>&amp;Asked for by:</source>
         <translation>Gofynnwyd &amp;amdano gan:</translation>
     </message>
@@ -1014,6 +1133,10 @@
     <message>
         <source>Type:</source>
         <translation>Math:</translation>
+    </message>
+    <message>
+        <source>Bundles to re-check</source>
+        <translation>Bwndeli i'w hailwirio</translation>
     </message>
     <message>
         <source>e.g. Box 3 bundle 2, Postal bundle 7 (comma between names)</source>
@@ -1032,8 +1155,16 @@
         <translation>&amp;Gwrthodwyd (cofnodir y cais)</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>Rheswm</translation>
+    </message>
+    <message>
         <source>Rea&amp;son:</source>
         <translation>&amp;Rheswm:</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Penderfynwyd gan</translation>
     </message>
     <message>
         <source>&amp;Decided by:</source>
@@ -1191,8 +1322,16 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
         <translation>Adrodd gwall — {ward}</translation>
     </message>
     <message>
+        <source>Report an error found after the declaration</source>
+        <translation>Adrodd gwall a ganfuwyd ar ôl y datganiad</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{ward} is declared: its result is final&lt;/b&gt; and stays as declared (only an election court can change it). Record what was found to be wrong and the figures believed right; they are reported, never applied.</source>
         <translation>&lt;b&gt;Mae {ward} wedi'i datgan: mae ei chanlyniad yn derfynol&lt;/b&gt; ac yn aros fel y'i datganwyd (dim ond llys etholiad all ei newid). Cofnodwch beth y canfuwyd ei fod yn anghywir a'r ffigurau y credir eu bod yn gywir; cânt eu hadrodd, ond byth eu cymhwyso.</translation>
+    </message>
+    <message>
+        <source>What was found to be wrong</source>
+        <translation>Beth y canfuwyd ei fod yn anghywir</translation>
     </message>
     <message>
         <source>&amp;What is wrong:</source>
@@ -1201,6 +1340,10 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     <message>
         <source>declared {n}</source>
         <translation>datganwyd {n}</translation>
+    </message>
+    <message>
+        <source>Ballot papers counted, believed right</source>
+        <translation>Papurau pleidleisio a gyfrifwyd, y credir eu bod yn gywir</translation>
     </message>
     <message>
         <source>Ballot &amp;papers counted:</source>
@@ -1249,9 +1392,33 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
         <translation>{time} ar {day} {month}</translation>
     </message>
     <message>
-        <source>R&amp;ound:</source>
+        <source>Equality of votes</source>
         <extracomment>a ward was declared here (the window shows its declaration and backs up) an error was reported for a ward (the window shows the statement)</extracomment>
+        <translation>Cydraddoldeb pleidleisiau</translation>
+    </message>
+    <message>
+        <source>Ward status</source>
+        <translation>Statws y ward</translation>
+    </message>
+    <message>
+        <source>Count round</source>
+        <translation>Rownd y cyfrif</translation>
+    </message>
+    <message>
+        <source>R&amp;ound:</source>
         <translation>R&amp;ownd:</translation>
+    </message>
+    <message>
+        <source>Provisional result, candidates by votes</source>
+        <translation>Canlyniad dros dro, ymgeiswyr yn ôl pleidleisiau</translation>
+    </message>
+    <message>
+        <source>Margin, rejected papers and turnout</source>
+        <translation>Mwyafrif, papurau a wrthodwyd a'r nifer a bleidleisiodd</translation>
+    </message>
+    <message>
+        <source>Errors and warnings</source>
+        <translation>Gwallau a rhybuddion</translation>
     </message>
     <message>
         <source>S&amp;how provisional result…</source>
@@ -1453,6 +1620,10 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
         <translation>Bwrdd y canlyniadau — countdesk</translation>
     </message>
     <message>
+        <source>Results board</source>
+        <translation>Bwrdd y canlyniadau</translation>
+    </message>
+    <message>
         <source>No election is open.</source>
         <extracomment>the audit record of the latest declaration: shown, so that anyone in the hall can note it and later check the store still holds it (audit-verify --anchor)</extracomment>
         <translation>Nid oes etholiad ar agor.</translation>
@@ -1573,6 +1744,10 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
         <translation>Swydd&amp;og canlyniadau:</translation>
     </message>
     <message>
+        <source>Double entry</source>
+        <translation>Mewnbynnu dwbl</translation>
+    </message>
+    <message>
         <source>England (SI 2006/3304)</source>
         <translation>Lloegr (OS 2006/3304)</translation>
     </message>
@@ -1635,6 +1810,14 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     <message>
         <source>Candidates (as on the statement of persons nominated)</source>
         <translation>Ymgeiswyr (fel yn y datganiad ynghylch y personau a enwebwyd)</translation>
+    </message>
+    <message>
+        <source>Candidate list lock</source>
+        <translation>Clo rhestr yr ymgeiswyr</translation>
+    </message>
+    <message>
+        <source>Set-up notices</source>
+        <translation>Hysbysiadau sefydlu</translation>
     </message>
     <message>
         <source>Surname</source>
@@ -2051,8 +2234,16 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
         <translation>&amp;Tynnu'r rhes</translation>
     </message>
     <message>
+        <source>Verification totals</source>
+        <translation>Cyfansymiau dilysu</translation>
+    </message>
+    <message>
         <source>Explanation of the variance (required when it is not zero)</source>
         <translation>Esboniad o'r gwahaniaeth (gofynnol pan nad yw'n sero)</translation>
+    </message>
+    <message>
+        <source>Explanation of the variance</source>
+        <translation>Esboniad o'r gwahaniaeth</translation>
     </message>
     <message>
         <source>Record e&amp;xplanation</source>
