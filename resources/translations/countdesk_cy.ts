@@ -110,7 +110,7 @@
     </message>
     <message>
         <source>&lt;p&gt;Ballot papers counted: {papers}. Turnout: {turnout}.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Papurau pleidleisio a gyfrifwyd: {papers}. Nifer a bleidleisiodd: {turnout}.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Papurau pleidleisio a gyfrifwyd: {papers}. Y ganran a bleidleisiodd: {turnout}.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Names and figures to read back</source>
@@ -396,7 +396,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Equality of votes in {ward}.&lt;/b&gt; These candidates each have &lt;b&gt;{votes}&lt;/b&gt; votes for {seats}. The winner of the lot is treated as having one additional vote ({rule}).</source>
-        <translation>&lt;b&gt;Cydraddoldeb pleidleisiau yn {ward}.&lt;/b&gt; Mae gan bob un o'r ymgeiswyr hyn &lt;b&gt;{votes}&lt;/b&gt; o bleidleisiau am {seats}. Caiff enillydd y coelbren ei drin fel pe bai wedi cael un bleidlais ychwanegol ({rule}).</translation>
+        <translation>&lt;b&gt;Cyfartaledd pleidleisiau yn {ward}.&lt;/b&gt; Mae gan bob un o'r ymgeiswyr hyn &lt;b&gt;{votes}&lt;/b&gt; o bleidleisiau am {seats}. Caiff enillydd y coelbren ei drin fel pe bai wedi cael un bleidlais ychwanegol ({rule}).</translation>
     </message>
     <message>
         <source>Method of drawing lots</source>
@@ -1128,7 +1128,7 @@
     </message>
     <message>
         <source>Re-check of named &amp;bundles</source>
-        <translation>Ailwirio &amp;bwndeli a enwir</translation>
+        <translation>Ailwirio &amp;bwndeli a enwyd</translation>
     </message>
     <message>
         <source>Type:</source>
@@ -1394,7 +1394,7 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     <message>
         <source>Equality of votes</source>
         <extracomment>a ward was declared here (the window shows its declaration and backs up) an error was reported for a ward (the window shows the statement)</extracomment>
-        <translation>Cydraddoldeb pleidleisiau</translation>
+        <translation>Cyfartaledd pleidleisiau</translation>
     </message>
     <message>
         <source>Ward status</source>
@@ -1414,7 +1414,7 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     </message>
     <message>
         <source>Margin, rejected papers and turnout</source>
-        <translation>Mwyafrif, papurau a wrthodwyd a'r nifer a bleidleisiodd</translation>
+        <translation>Mwyafrif, papurau a wrthodwyd a'r ganran a bleidleisiodd</translation>
     </message>
     <message>
         <source>Errors and warnings</source>
@@ -1498,7 +1498,7 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     </message>
     <message>
         <source>⚠ EQUALITY OF VOTES — {names} each have {votes} votes for {seats}. The returning officer must decide by lot ({rule}): show the provisional result, then press “Record drawing of lots”.</source>
-        <translation>⚠ CYDRADDOLDEB PLEIDLEISIAU — mae gan {names} {votes} o bleidleisiau yr un am {seats}. Rhaid i'r swyddog canlyniadau benderfynu drwy goelbren ({rule}): dangoswch y canlyniad dros dro, yna pwyswch “Cofnodi tynnu coelbren”.</translation>
+        <translation>⚠ CYFARTALEDD PLEIDLEISIAU — mae gan {names} {votes} o bleidleisiau yr un am {seats}. Rhaid i'r swyddog canlyniadau benderfynu drwy goelbren ({rule}): dangoswch y canlyniad dros dro, yna pwyswch “Cofnodi tynnu coelbren”.</translation>
     </message>
     <message>
         <source>Margin for the last seat: 1 vote.</source>
@@ -1526,7 +1526,7 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     </message>
     <message>
         <source>Turnout: {pct}%.</source>
-        <translation>Nifer a bleidleisiodd: {pct}%.</translation>
+        <translation>Y ganran a bleidleisiodd: {pct}%.</translation>
     </message>
     <message>
         <source>✔ acknowledged</source>
@@ -2200,7 +2200,7 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     </message>
     <message>
         <source>Variance</source>
-        <translation>Gwahaniaeth</translation>
+        <translation>Amrywiant</translation>
     </message>
     <message>
         <source>Unused</source>
@@ -2219,7 +2219,7 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     <name>VerificationPanel</name>
     <message>
         <source>For each ballot box, key the papers issued (from the presiding officer's ballot paper account) and the papers counted face down, with the unused, spoilt and tendered papers of the account; add the postal ballot papers. The verified total is the sum of the papers counted. A box whose variance is not explained keeps the ward from the count.</source>
-        <translation>Ar gyfer pob blwch pleidleisio, mewnbynnwch y papurau a ddyroddwyd (o gyfrif papurau pleidleisio'r swyddog llywyddu) a'r papurau a gyfrifwyd wyneb i waered, gyda phapurau'r cyfrif sydd heb eu defnyddio, wedi'u difetha ac a gyflwynwyd; ychwanegwch y papurau pleidleisio drwy'r post. Y cyfanswm wedi'i ddilysu yw swm y papurau a gyfrifwyd. Mae blwch nad yw ei wahaniaeth wedi'i esbonio yn atal cyfrif y ward.</translation>
+        <translation>Ar gyfer pob blwch pleidleisio, mewnbynnwch y papurau a ddyroddwyd (o gyfrif papurau pleidleisio'r swyddog llywyddu) a'r papurau a gyfrifwyd wyneb i waered, gyda phapurau'r cyfrif sydd heb eu defnyddio, wedi'u difetha ac a gyflwynwyd; ychwanegwch y papurau pleidleisio drwy'r post. Y cyfanswm wedi'i ddilysu yw swm y papurau a gyfrifwyd. Mae blwch nad yw ei amrywiant wedi'i esbonio yn atal cyfrif y ward.</translation>
     </message>
     <message>
         <source>&amp;Add ballot box…</source>
@@ -2239,11 +2239,11 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     </message>
     <message>
         <source>Explanation of the variance (required when it is not zero)</source>
-        <translation>Esboniad o'r gwahaniaeth (gofynnol pan nad yw'n sero)</translation>
+        <translation>Esboniad o'r amrywiant (gofynnol pan nad yw'n sero)</translation>
     </message>
     <message>
         <source>Explanation of the variance</source>
-        <translation>Esboniad o'r gwahaniaeth</translation>
+        <translation>Esboniad o'r amrywiant</translation>
     </message>
     <message>
         <source>Record e&amp;xplanation</source>
@@ -2255,7 +2255,7 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     </message>
     <message>
         <source>&lt;b&gt;Ballot papers verified: {verified}&lt;/b&gt; — boxes {boxes}, postal {postal}. Issued per ballot paper accounts: {issued}. Variance: {variance}.</source>
-        <translation>&lt;b&gt;Papurau pleidleisio wedi'u dilysu: {verified}&lt;/b&gt; — blychau {boxes}, drwy'r post {postal}. A ddyroddwyd yn ôl cyfrifon y papurau pleidleisio: {issued}. Gwahaniaeth: {variance}.</translation>
+        <translation>&lt;b&gt;Papurau pleidleisio wedi'u dilysu: {verified}&lt;/b&gt; — blychau {boxes}, drwy'r post {postal}. A ddyroddwyd yn ôl cyfrifon y papurau pleidleisio: {issued}. Amrywiant: {variance}.</translation>
     </message>
     <message>
         <source>Unused {unused}, spoilt {spoilt}, tendered {tendered}.</source>
@@ -2263,11 +2263,11 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     </message>
     <message>
         <source>✖ Explain the variance before the count ({boxes}), or recount the box.</source>
-        <translation>✖ Esboniwch y gwahaniaeth cyn y cyfrif ({boxes}), neu ailgyfrifwch y blwch.</translation>
+        <translation>✖ Esboniwch yr amrywiant cyn y cyfrif ({boxes}), neu ailgyfrifwch y blwch.</translation>
     </message>
     <message>
         <source>✖ Explain the variance before the count, or recount the box.</source>
-        <translation>✖ Esboniwch y gwahaniaeth cyn y cyfrif, neu ailgyfrifwch y blwch.</translation>
+        <translation>✖ Esboniwch yr amrywiant cyn y cyfrif, neu ailgyfrifwch y blwch.</translation>
     </message>
     <message>
         <source>✔ Explained: “{explanation}”</source>
@@ -2406,19 +2406,19 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     </message>
     <message>
         <source>(b) voting for more candidates than the voter was entitled to</source>
-        <translation>(b) pleidleisio dros ormod o ymgeiswyr</translation>
+        <translation>(b) pleidleisio dros fwy o ymgeiswyr nag yr oedd gan y pleidleisiwr hawl i bleidleisio drostynt</translation>
     </message>
     <message>
         <source>(c) writing or mark by which the voter could be identified</source>
-        <translation>(c) ysgrifen neu farc sy'n adnabod y pleidleisiwr</translation>
+        <translation>(c) ysgrifen neu farc y gellid adnabod y pleidleisiwr drwyddo</translation>
     </message>
     <message>
         <source>(d) being unmarked or wholly void for uncertainty</source>
-        <translation>(d) heb ei farcio neu'n ddi-rym oherwydd ansicrwydd</translation>
+        <translation>(d) heb ei farcio neu’n gwbl ddi-rym oherwydd ansicrwydd</translation>
     </message>
     <message>
         <source>rejected in part (clear votes counted)</source>
-        <translation>wedi'i wrthod yn rhannol (cyfrifwyd y pleidleisiau clir)</translation>
+        <translation>a wrthodwyd yn rhannol (cyfrifwyd y pleidleisiau clir)</translation>
     </message>
     <message>
         <source>incomplete</source>
