@@ -526,7 +526,7 @@ class MainWindow(QMainWindow):
         self.redraw_ward()
 
     def no_ward_chosen(self) -> None:
-        self.ward_title.setText("Choose a ward")
+        self.ward_title.setText(self.tr("Choose a ward"))
         for panel in self.panels:
             panel.set_ward(self.desk, None)
 

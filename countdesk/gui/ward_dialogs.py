@@ -88,7 +88,8 @@ class LotDialog(QDialog):
             c = result.row(cid).candidate
             button = QRadioButton(self.tr("{name} ({party}) — {votes} votes").format(
                 name=c.ballot_name, party=c.party, votes=f"{tie.votes:,}"))
-            button.setAccessibleName(f"Winner: {c.display_name}, {c.party}")
+            button.setAccessibleName(self.tr("Winner: {name}, {party}").format(name=c.display_name,
+                                                                                 party=c.party))
             self.group.addButton(button, cid)
             layout.addWidget(button)
         self.error = QLabel("")
@@ -302,7 +303,8 @@ class ReportErrorDialog(QDialog):
             edit = QLineEdit()
             declared = "" if row.declared_votes is None else f"{row.declared_votes:,}"
             edit.setPlaceholderText(self.tr("declared {n}").format(n=declared))
-            edit.setAccessibleName(f"Votes believed right for {row.candidate.display_name}")
+            edit.setAccessibleName(self.tr("Votes believed right for {name}").format(
+                name=row.candidate.display_name))
             self.votes[row.candidate.id] = edit
             form.addRow(f"{_esc(row.candidate.ballot_name)}:", edit)
         self.papers = QLineEdit()

@@ -435,6 +435,10 @@
         <translation>{name} ({party}) — {votes} o bleidleisiau</translation>
     </message>
     <message>
+        <source>Winner: {name}, {party}</source>
+        <translation>Enillydd: {name}, {party}</translation>
+    </message>
+    <message>
         <source>&amp;Record lot</source>
         <translation>&amp;Cofnodi'r coelbren</translation>
     </message>
@@ -1340,6 +1344,10 @@ Ei hagor i'w darllen yn unig, i edrych arni heb ei newid?</translation>
     <message>
         <source>declared {n}</source>
         <translation>datganwyd {n}</translation>
+    </message>
+    <message>
+        <source>Votes believed right for {name}</source>
+        <translation>Pleidleisiau y credir eu bod yn gywir i {name}</translation>
     </message>
     <message>
         <source>Ballot papers counted, believed right</source>

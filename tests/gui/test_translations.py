@@ -268,3 +268,41 @@ def test_each_tr_call_has_the_context_lupdate_gives_it() -> None:
                 wrong.append(f"{path.name}:{node.lineno}: {ast.unparse(node.func)}(…)")
     wrong += [f"{users[c]}: {c} is subclassed but uses self.tr" for c in sorted(subclassed & set(users))]
     assert wrong == []
+
+
+#: Qt calls whose string arguments the user sees (or hears), and countdesk's dialog helpers
+SHOWN = {"setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "setAccessibleName", "setTitle",
+         "showMessage", "say", "addMenu", "addTab", "addRow", "addItem", "setLabelText", "QLabel",
+         "QPushButton", "QAction", "QCheckBox", "QRadioButton", "QGroupBox", "error", "info", "ask",
+         "get_text", "get_password", "open_file", "save_file", "choose", "choose_folder"}
+
+
+#: shown as they are in either language: the languages' own names, the bilingual title of the switch
+SAME_IN_BOTH = ("English", "Cymraeg", "Language / Iaith")
+
+
+def test_no_gui_string_bypasses_the_translation_system() -> None:
+    """A literal with words handed straight to a widget or a message box never reaches the
+    catalogue: each must go through tr()/translate() (names of the program and languages aside)."""
+    import ast
+
+    def words(node: ast.expr) -> str:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if isinstance(node, ast.JoinedStr):
+            return "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+        return ""
+
+    found = []
+    for path in sorted((ROOT / "countdesk" / "gui").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name not in SHOWN:
+                continue
+            for arg in node.args[:1] if name == "addItem" else node.args:  # addItem(text, data)
+                text = words(arg).replace("countdesk", "")
+                if re.search(r"[A-Za-z]{2}", text) and text.strip(" &") not in SAME_IN_BOTH:
+                    found.append(f"{path.name}:{node.lineno}: {words(arg)!r}")
+    assert not found, "\n".join(found)
