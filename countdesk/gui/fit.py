@@ -52,14 +52,10 @@ def fit_row(window: MainWindow, ward_id: int) -> None:
     delegate = window.ward_view.itemDelegate()
     option = QStyleOptionViewItem()
     option.initFrom(window.ward_view)
-    grown = 0
     for col in range(window.wards_model.columnCount()):
         index = window.proxy.mapFromSource(window.wards_model.index(row, col))
         width = delegate.sizeHint(option, index).width() + 2 * window.ward_view.frameWidth()
         if index.isValid() and width > header.sectionSize(col):
-            grown += width - header.sectionSize(col)
             header.resizeSection(col, width)
-    measured = window.property("overview_width")
-    if grown and measured is not None:  # the overview widens with it ("⚠ Warning to acknowledge")
-        window.setProperty("overview_width", int(measured) + grown)
-        fit_overview(window, measure=False)
+    # the overview itself keeps its width (widening it squeezed the candidates' names on the
+    # right); a column pushed past its edge is reached by scrolling the list sideways
