@@ -40,10 +40,10 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     KeepInFrame,
     SimpleDocTemplate,
     Spacer,
-    Table,
     TableStyle,
 )
 from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus import Table as _Table
 
 from countdesk import __version__
 from countdesk.core import Status, WardResult, fold
@@ -318,9 +318,10 @@ def fit(style: ParagraphStyle, text: str) -> ParagraphStyle:
     return ParagraphStyle(style.name + "-fit", parent=style, fontSize=size, leading=size * 1.25)
 
 
-#: Parsed paragraphs: (text, id(style)) -> (style, text, style as parsed, fragments).
-#: The style is kept in the entry, so its id cannot be reused while the entry stands.
-_PARSED: dict[tuple[str, int], tuple[Any, str, Any, list[Any]]] = {}
+#: Parsed paragraphs: (text, id(style)) -> (style, text, style as parsed, fragments, line
+#: breaks by width). The style is kept in the entry, so its id cannot be reused while the
+#: entry stands; every paragraph of that text and style shares the line breaks.
+_PARSED: dict[tuple[str, int], tuple[Any, str, Any, list[Any], dict[float, tuple[Any, ...]]]] = {}
 _PARSED_MAX = 4096
 
 
@@ -335,7 +336,10 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
     - A sheet is laid out three times over, always at the same widths: the
       one-page frame measures everything, the page frame places it, and each
       table cell is measured again as it is drawn. The line breaks are kept for
-      each width.
+      each width, and shared by every paragraph of the same text and style (a
+      sheet's labels, its parties' descriptions, the next sheet's, and the widths
+      the column split tries): each is laid out once. Line breaking depends on
+      nothing else, so a shared one is the one it would have made itself.
     """
 
     text: str
@@ -355,10 +359,11 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
             if self.bulletText is None:
                 if len(_PARSED) >= _PARSED_MAX:
                     _PARSED.clear()
-                _PARSED[key] = (style, self.text, self.style, self.frags)
+                self._countdesk_wraps: dict[float, tuple[Any, ...]] = {}
+                _PARSED[key] = (style, self.text, self.style, self.frags, self._countdesk_wraps)
                 self.frags = [f.clone() for f in self.frags]
             return
-        _, self.text, self.style, parsed = seen
+        _, self.text, self.style, parsed, self._countdesk_wraps = seen
         self.frags = [f.clone() for f in parsed]
         self.bulletText = None
         self.debug = 0
@@ -373,6 +378,24 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
         if "blPara" in self.__dict__ and self.width == availWidth:
             memo[availWidth] = (self.width, self._wrapWidths, self.blPara, self.height)
         return float(w), float(h)
+
+
+class Table(_Table):  # type: ignore[misc]
+    """reportlab's Table, measured once for each height it is offered.
+
+    A one-page sheet measures its tables, then measures them again as it draws them,
+    at its width less a rounding allowance. With every column's width given in points
+    (as all of countdesk's tables have), the width offered changes nothing: the second
+    measure is the first one's result."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        fixed = all(isinstance(w, int | float) for w in self._argW)
+        if fixed and self.__dict__.get("_countdesk_measured") == availHeight:
+            self.availWidth = availWidth
+            return self._width, self._height
+        w, h = super().wrap(availWidth, availHeight)
+        self._countdesk_measured = availHeight if fixed else None
+        return w, h
 
 
 class Rule(Flowable):  # type: ignore[misc]

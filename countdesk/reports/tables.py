@@ -14,11 +14,11 @@ from typing import Any
 
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle  # type: ignore[import-untyped]
+from reportlab.platypus import Flowable, Spacer, TableStyle  # type: ignore[import-untyped]
 
 from countdesk.core import REJECTED_HEADS, REJECTED_LABELS, CandidateResult, WardResult, fold
 from countdesk.reports.fonts import BOLD, FAMILY
-from countdesk.reports.layout import BODY_W, RULE, SHADE, Paragraph, Styles, esc, figure, grid, plural
+from countdesk.reports.layout import BODY_W, RULE, SHADE, Paragraph, Styles, Table, esc, figure, grid, plural
 
 LOT_SENTENCE = ("Following an equality of votes, lots were drawn and, as a consequence, "
                 "an additional vote was allotted to {name}.")
