@@ -567,8 +567,11 @@ def bench_keying(work: Path, rounds: int) -> dict[str, Any]:
             desk.add_sheet(ward.id, sheet, actor="benchmark")
             window.redraw_ward()
             panel.sheet.setCurrentText(sheet)
-        for operator in ("Operator A", "Operator B"):
+        for slot, operator in (("first", "Operator A"), ("second", "Operator B")):
             window.operator_edit.setText(operator)
+            keyers = getattr(panel, "keyers", None)  # the keyer named at Start keying
+            if keyers is not None:
+                keyers[(ward.id, sheet, slot)] = operator
             panel.redraw()
             app.processEvents()
             view, model = panel.view, panel.model
