@@ -11,7 +11,8 @@
 # the checkout itself hidden. Offscreen: version, import the demo, a ward's result,
 # drawing of lots, acknowledging W002, a signing key, the signed declaration, verify
 # (and a tampered copy refused), audit-verify, --demo, portable mode, and the main
-# window opened and closed (also on a real X server when Xvfb is installed).
+# window opened and closed, in English and in Welsh from the bundled catalogue (also on a real X
+# server when Xvfb is installed).
 #
 # PYTHON: the Python with countdesk's dependencies (default .ci-venv/bin/python).
 set -euo pipefail
@@ -165,6 +166,13 @@ say "countdesk-app --demo: open the main window offscreen, then quit"
 ENV+=("COUNTDESK_QUIT_AFTER_SHOWN=1")
 run "$B/countdesk-app" --demo || fail "countdesk-app --demo (exit $?)"
 expect "main window shown: London Borough of Sutton"
+expect "menus: File, Documents"
+
+say "countdesk-app --demo in Welsh (View → Language: Cymraeg): the bundled catalogue is loaded"
+mkdir -p "$T/home/data" && printf '[General]\nlanguage=cy\n' > "$T/home/data/settings.ini"
+run "$B/countdesk-app" --demo || fail "countdesk-app --demo in Welsh (exit $?)"
+expect "menus: Ffeil, Dogfennau"
+rm -f "$T/home/data/settings.ini"
 
 if command -v Xvfb >/dev/null; then
   say "countdesk-app --demo on an X server (Xvfb, Qt's xcb platform)"

@@ -63,6 +63,8 @@ def _quit_after_shown(app: QApplication, window: MainWindow) -> None:
     shown = window.isVisible()
     if sys.stderr is not None:  # a windowed program on Windows has none
         state = "shown" if shown else "NOT shown"
-        print(f"countdesk: main window {state}: {window.windowTitle()}", file=sys.stderr, flush=True)
+        menus = ", ".join(a.text().replace("&", "") for a in window.menuBar().actions())
+        print(f"countdesk: main window {state}: {window.windowTitle()} (menus: {menus})", file=sys.stderr,
+              flush=True)
     window.close()
     app.exit(0 if shown else 1)
