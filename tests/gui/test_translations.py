@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
-from shortcut_walk import clashes, menu_scopes, window_scopes
+from shortcut_walk import clashes, menu_scopes, widget_mnemonics, window_scopes
 
 from countdesk.gui import i18n
 from countdesk.gui.app import build_window
@@ -242,8 +242,18 @@ def test_welsh_mnemonics_do_not_clash(qtbot: Any, demo_db: Path) -> None:
     welsh = _window(qtbot, demo_db, "cy")
     welsh.select_ward_by_name("Nonsuch")
     scopes = {**window_scopes(welsh), **menu_scopes(welsh)}
+    desk = welsh.desk
+    assert desk is not None
+    result = desk.result(desk.ward("Nonsuch").id)
+    dialogs: list[QWidget] = [RecountDialog("Nonsuch", welsh), DeclareDialog(result, "A. Officer", welsh),
+                              ReportErrorDialog(result, welsh)]
+    if result.tie is not None:
+        dialogs.append(LotDialog(result, welsh))
+    for d in dialogs:
+        scopes[type(d).__name__] = list(widget_mnemonics(d))
     found = {name: c for name, items in scopes.items() if (c := clashes(items))}
     assert found == {}
+    assert all(scopes[type(d).__name__] for d in dialogs)  # the dialogs' letters were walked
 
 
 def test_each_tr_call_has_the_context_lupdate_gives_it() -> None:
