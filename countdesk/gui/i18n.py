@@ -12,8 +12,10 @@ citations) is not translated here: the command line stays English, and so do tho
 sentences. Names, parties and descriptions are shown as entered.
 
 The language is chosen in *View → Language* and kept in the settings; the first time,
-it follows the system's locale (Welsh: Cymraeg). It takes effect when countdesk next starts
-(a window half in one language and half in the other would be worse than a restart).
+it follows the system's locale (Welsh: Cymraeg). Switching asks whether to open the window again
+in the new language now (same store, ward and tab; the old window closes as on quitting, so a
+typed figure is saved or kept) or from the next start: a window half in one language and half in
+the other would be worse than either.
 """
 
 from __future__ import annotations
@@ -125,18 +127,22 @@ QT_WORDS = (
 )
 
 
-#: what switching says, in both languages (the new one first): it takes effect at the next start
-SWITCHED = {
-    "en": "countdesk will be in English the next time it starts.\n\n"
-          "Bydd countdesk yn Saesneg y tro nesaf y bydd yn dechrau.",
-    "cy": "Bydd countdesk yn Gymraeg y tro nesaf y bydd yn dechrau.\n\n"
-          "countdesk will be in Welsh the next time it starts.",
+#: what switching asks, in both languages (the new one first)
+SWITCH_NOW = {
+    "en": "Switch to English now? The window opens again on the same ward and tab; nothing is lost.\n"
+          "(No: countdesk will be in English the next time it starts.)\n\n"
+          "Newid i'r Saesneg nawr? Bydd y ffenestr yn agor eto ar yr un ward a'r un tab; ni chollir dim.\n"
+          "(Na: bydd countdesk yn Saesneg y tro nesaf y bydd yn dechrau.)",
+    "cy": "Newid i'r Gymraeg nawr? Bydd y ffenestr yn agor eto ar yr un ward a'r un tab; ni chollir dim.\n"
+          "(Na: bydd countdesk yn Gymraeg y tro nesaf y bydd yn dechrau.)\n\n"
+          "Switch to Welsh now? The window opens again on the same ward and tab; nothing is lost.\n"
+          "(No: countdesk will be in Welsh the next time it starts.)",
 }
 
 
 def add_language_menu(window: MainWindow, view: QMenu) -> QMenu:
     """*View → Language*: English, Cymraeg (each in its own language), the choice kept in the
-    settings and used from the next start."""
+    settings; the window can open again in it at once."""
     menu = view.addMenu(translate("MainWindow", "Lan&guage"))
     group = QActionGroup(menu)
     group.setExclusive(True)
@@ -152,11 +158,50 @@ def add_language_menu(window: MainWindow, view: QMenu) -> QMenu:
     return menu
 
 
-def choose(window: MainWindow, code: str) -> None:
-    """Keep ``code`` as the desk's language; say (in both languages) that it takes effect at the
-    next start, unless it is the language shown now."""
+def choose(window: MainWindow, code: str) -> MainWindow | None:
+    """Keep ``code`` as the desk's language and, if the user agrees, open the window again in
+    it now (the new window, or None: from the next start)."""
     from countdesk.gui.dialogs import Dialogs  # noqa: PLC0415
 
     window.settings.language = code
-    if code != current():
-        Dialogs.info(window, "Language / Iaith", SWITCHED[code])
+    if code == current() or not Dialogs.ask(window, "Language / Iaith", SWITCH_NOW[code]):
+        return None
+    return reopen(window, code)
+
+
+def reopen(window: MainWindow, code: str) -> MainWindow | None:
+    """The main window again, in ``code``, on the same store, ward and tab: the old one closes
+    as on quitting (a typed figure is saved, discarded or kept, and its store is released first),
+    then the new one opens the store. None if the user went back to the typed figure."""
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from countdesk.gui.main_window import MainWindow  # noqa: PLC0415 - it imports this module
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    path = window.desk.path if window.desk is not None else None
+    ward, tab, geometry = window.current_ward_id(), window.tabs.currentIndex(), window.saveGeometry()
+    operator = window.operator_edit.text()
+    keyers = dict(getattr(window.entry_panel, "keyers", {}))  # who is keying which sheet
+    quits = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # the old window closes before the new one shows
+    try:
+        if not window.close():
+            return None
+        install(code)
+        new = MainWindow(window.settings)
+        new.restoreGeometry(geometry)
+        new.operator_edit.setText(operator)
+        if hasattr(new.entry_panel, "keyers"):
+            new.entry_panel.keyers.update(keyers)
+        if hasattr(window, "_publish_passphrase"):  # kept until countdesk closes (publishing.py)
+            new._publish_passphrase = window._publish_passphrase  # type: ignore[attr-defined]
+        new.show()
+        if path is not None and new.open_store(path):
+            if ward is not None:
+                new.select_ward(ward)
+            new.tabs.setCurrentIndex(tab)
+    finally:
+        app.setQuitOnLastWindowClosed(quits)
+    window.replaced_by = new  # type: ignore[attr-defined]
+    return new

@@ -114,39 +114,58 @@ def _tab_titles(window: MainWindow) -> list[str]:
     return [window.tabs.tabText(i) for i in range(window.tabs.count())]
 
 
-def test_view_language_switches_to_cymraeg_and_back(qtbot: Any, demo_db: Path,
-                                                    messages: list[tuple[str, str]]) -> None:
+def test_view_language_switches_to_cymraeg_at_once_and_back(qtbot: Any, demo_db: Path,
+                                                            messages: list[tuple[str, str]]) -> None:
+    """Choosing Cymraeg (and saying yes to switching now) opens the window again in Welsh, on
+    the same store, ward and tab; English the same way back."""
     window = _window(qtbot, demo_db, None)  # never chosen: the system locale (English here)
     assert "&File" in _menu_titles(window) and _tab_titles(window)[0] == "&Result"
     menu: QMenu = window.language_menu
     choices = {a.text().replace("&", ""): a for a in menu.actions()}
     assert list(choices) == ["English", "Cymraeg"] and choices["English"].isChecked()
+    window.select_ward_by_name("Nonsuch")
+    nonsuch = window.current_ward_id()
+    window.tabs.setCurrentIndex(1)
 
-    choices["Cymraeg"].trigger()
-    assert Settings().language == "cy" and choices["Cymraeg"].isChecked()
-    assert messages and "Bydd countdesk yn Gymraeg" in messages[-1][1]
-    assert "will be in Welsh the next time it starts" in messages[-1][1]
-    window.close()
-
-    welsh = _window(qtbot, demo_db, Settings().language)  # countdesk started again
-    assert i18n.current() == "cy"
+    choices["Cymraeg"].trigger()  # the question "switch now?" is answered yes
+    assert Settings().language == "cy"
+    welsh: MainWindow = window.replaced_by
+    qtbot.addWidget(welsh)
+    assert not window.isVisible() and welsh.isVisible() and i18n.current() == "cy"
     assert _menu_titles(welsh)[:2] == ["&Ffeil", "&Dogfennau"]
     assert _tab_titles(welsh) == ["&Canlyniad", "Cofnodi'r cyf&rif", "D&ilysu", "&Sefydlu"]
     headers = [welsh.wards_model.headerData(c, Qt.Orientation.Horizontal)
                for c in range(welsh.wards_model.columnCount())]
     assert headers[:3] == ["Ward", "Seddi", "Statws"]
-    welsh.select_ward_by_name("Nonsuch")
-    assert "sedd" in welsh.ward_title.text()
+    assert welsh.current_ward_id() == nonsuch and welsh.tabs.currentIndex() == 1
+    assert "Nonsuch — 3 sedd" in welsh.ward_title.text()
+    assert welsh.desk is not None and not welsh.desk.read_only  # the store was released, then taken again
     welsh_menu: QMenu = welsh.language_menu
     assert welsh_menu.title() == "&Iaith"
     english = next(a for a in welsh_menu.actions() if a.text() == "&English")
+    assert not english.isChecked()
+
     english.trigger()
     assert Settings().language == "en"
-    assert "will be in English the next time it starts" in messages[-1][1]
-    welsh.close()
+    back: MainWindow = welsh.replaced_by
+    qtbot.addWidget(back)
+    assert "&File" in _menu_titles(back) and i18n.current() == "en" and back.current_ward_id() == nonsuch
+    assert messages == []  # no error on the way
 
-    again = _window(qtbot, demo_db, Settings().language)
-    assert "&File" in _menu_titles(again) and i18n.current() == "en"
+
+def test_switching_later_takes_effect_at_the_next_start(qtbot: Any, demo_db: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from countdesk.gui.dialogs import Dialogs
+
+    monkeypatch.setattr(Dialogs, "ask", classmethod(lambda cls, p, t, x: False))  # "not now"
+    window = _window(qtbot, demo_db, None)
+    cymraeg = next(a for a in window.language_menu.actions() if a.text() == "&Cymraeg")
+    cymraeg.trigger()
+    assert Settings().language == "cy" and window.isVisible() and not hasattr(window, "replaced_by")
+    assert "&File" in _menu_titles(window) and i18n.current() == "en"
+    window.close()
+    welsh = _window(qtbot, demo_db, Settings().language)  # countdesk started again
+    assert _menu_titles(welsh)[0] == "&Ffeil" and i18n.current() == "cy"
 
 
 def test_the_first_start_follows_a_welsh_system_locale(monkeypatch: pytest.MonkeyPatch) -> None:
