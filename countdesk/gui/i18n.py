@@ -183,6 +183,8 @@ def reopen(window: MainWindow, code: str) -> MainWindow | None:
     ward, tab, geometry = window.current_ward_id(), window.tabs.currentIndex(), window.saveGeometry()
     operator = window.operator_edit.text()
     keyers = dict(getattr(window.entry_panel, "keyers", {}))  # who is keying which sheet
+    board = getattr(window, "results_board", None)  # the results board on the hall's screen
+    on_screen = (board.screen(), board.isFullScreen()) if board is not None and board.isVisible() else None
     quits = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # the old window closes before the new one shows
     try:
@@ -201,6 +203,11 @@ def reopen(window: MainWindow, code: str) -> MainWindow | None:
             if ward is not None:
                 new.select_ward(ward)
             new.tabs.setCurrentIndex(tab)
+        if on_screen is not None:
+            from countdesk.gui.board import ResultsBoard  # noqa: PLC0415
+
+            new.results_board = ResultsBoard(lambda: new.desk, new)  # type: ignore[attr-defined]
+            new.results_board.show_on(*on_screen)  # type: ignore[attr-defined]
     finally:
         app.setQuitOnLastWindowClosed(quits)
     window.replaced_by = new  # type: ignore[attr-defined]

@@ -126,6 +126,9 @@ def test_view_language_switches_to_cymraeg_at_once_and_back(qtbot: Any, demo_db:
     window.select_ward_by_name("Nonsuch")
     nonsuch = window.current_ward_id()
     window.tabs.setCurrentIndex(1)
+    from countdesk.gui.board import open_board
+
+    assert open_board(window, lambda: window.desk) is not None  # the results board is up in the hall
 
     choices["Cymraeg"].trigger()  # the question "switch now?" is answered yes
     assert Settings().language == "cy"
@@ -140,6 +143,8 @@ def test_view_language_switches_to_cymraeg_at_once_and_back(qtbot: Any, demo_db:
     assert welsh.current_ward_id() == nonsuch and welsh.tabs.currentIndex() == 1
     assert "Nonsuch — 3 sedd" in welsh.ward_title.text()
     assert welsh.desk is not None and not welsh.desk.read_only  # the store was released, then taken again
+    assert welsh.results_board.isVisible() and welsh.results_board.windowTitle().startswith("Bwrdd")
+    assert "wedi'u datgan" in welsh.results_board.describe()
     welsh_menu: QMenu = welsh.language_menu
     assert welsh_menu.title() == "&Iaith"
     english = next(a for a in welsh_menu.actions() if a.text() == "&English")
