@@ -3,7 +3,9 @@ browser, a web server, a copy to a USB stick) sees the old site or the new one, 
 
 On Linux the swap is one ``renameat2(RENAME_EXCHANGE)``; elsewhere the old folder is moved
 aside and the new one renamed into place (two renames, a moment with no folder, never a
-half-written one). Only an empty folder or one a countdesk publish made (it holds the
+half-written one). The old site is kept beside it as ``.NAME.previous.site-old`` until the next
+publish, so that a reader still in it (a web server sending a page, a copy under way) never
+has its files taken away mid-read. Only an empty folder or one a countdesk publish made (it holds the
 marker file) is ever replaced: a folder of anything else is refused, never deleted.
 """
 
@@ -95,16 +97,16 @@ def write_folder(target: str | os.PathLike[str], files: Mapping[str, bytes], mar
         for folder in sorted({p.parent for p in tmp.rglob("*")} | {tmp}, reverse=True):
             fsync_dir(folder)
         os.chmod(tmp, 0o755 & ~_umask())
+        # the site before the last one, kept until now for readers still in it, goes
+        previous = parent / f".{target.name}.previous.site-old"
+        shutil.rmtree(previous, ignore_errors=True)
         if not target.exists():
             os.rename(tmp, target)
         elif exchange(tmp, target):
-            shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the old site
+            os.rename(tmp, previous)  # tmp now holds the old site: kept for its readers
         else:
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".site-tmp", dir=parent))
-            os.rmdir(old)
-            os.rename(target, old)
+            os.rename(target, previous)
             os.rename(tmp, target)
-            shutil.rmtree(old, ignore_errors=True)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -57,7 +57,9 @@ def test_a_reader_never_sees_half_a_site(usb: Path) -> None:
         t.join()
     assert seen == []
     assert (target / "index.html").read_text() == "<html>version 29</html>"
-    assert [p.name for p in usb.iterdir()] == ["site"]  # nothing left beside it
+    # beside it only the site before, kept for its readers until the next publish
+    assert sorted(p.name for p in usb.iterdir()) == [".site.previous.site-old", "site"]
+    assert (usb / ".site.previous.site-old" / "index.html").read_text() == "<html>version 28</html>"
 
 
 def test_a_failed_write_leaves_the_old_site(usb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -77,7 +79,7 @@ def test_a_failed_write_leaves_the_old_site(usb: Path, monkeypatch: pytest.Monke
         write_folder(target, site(2), MARKER)
     assert (target / "index.html").read_text() == "<html>version 1</html>"
     assert len(list((target / "wards").iterdir())) == 40
-    assert [p.name for p in usb.iterdir()] == ["site"]
+    assert [p.name for p in usb.iterdir()] == ["site"]  # the half-made one removed
 
 
 def test_the_swap_without_an_atomic_exchange(usb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,7 +88,7 @@ def test_the_swap_without_an_atomic_exchange(usb: Path, monkeypatch: pytest.Monk
     write_folder(target, site(1), MARKER)
     write_folder(target, site(2), MARKER)
     assert (target / "index.html").read_text() == "<html>version 2</html>"
-    assert [p.name for p in usb.iterdir()] == ["site"]
+    assert sorted(p.name for p in usb.iterdir()) == [".site.previous.site-old", "site"]
 
 
 def test_a_folder_of_other_files_is_refused_and_left_alone(usb: Path) -> None:
