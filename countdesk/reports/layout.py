@@ -322,7 +322,9 @@ def fit(style: ParagraphStyle, text: str) -> ParagraphStyle:
 #: breaks by width). The style is kept in the entry, so its id cannot be reused while the
 #: entry stands; every paragraph of that text and style shares the line breaks.
 _PARSED: dict[tuple[str, int], tuple[Any, str, Any, list[Any], dict[float, tuple[Any, ...]]]] = {}
-_PARSED_MAX = 4096
+#: at most this many texts kept: with their line breaks, about 10 KB each (London's 624
+#: declarations printed in one process: 11 MiB more at 2,048, 28 MiB at 4,096)
+_PARSED_MAX = 2048
 
 
 class Paragraph(_Paragraph):  # type: ignore[misc]
