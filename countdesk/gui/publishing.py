@@ -25,9 +25,6 @@ from countdesk.gui.ops import QueryOp
 if TYPE_CHECKING:
     from countdesk.gui.main_window import MainWindow
 
-_AFTER_KEY = "publish_after_declaration"
-_FOLDER_KEY = "publish_folder"
-
 
 def add_publish_actions(window: MainWindow, menu: QMenu) -> None:
     """*Publish results…* in the Documents menu."""
@@ -43,16 +40,12 @@ def follow_declarations(window: MainWindow) -> None:
 
 def remembered(window: MainWindow) -> tuple[str | None, bool]:
     """(the folder published to, publish again after every declaration)."""
-    q = window.settings._q
-    folder = str(q.value(_FOLDER_KEY, "") or "") or None
-    return folder, q.value(_AFTER_KEY, False) in (True, "true", "1", 1)
+    return window.settings.publish_folder, window.settings.publish_after_declaration
 
 
 def remember(window: MainWindow, folder: str, after: bool) -> None:
-    q = window.settings._q
-    q.setValue(_FOLDER_KEY, folder)
-    q.setValue(_AFTER_KEY, after)
-    q.sync()
+    window.settings.publish_folder = folder
+    window.settings.publish_after_declaration = after
 
 
 def publish_dialog(window: MainWindow) -> QueryOp[Published] | None:

@@ -90,3 +90,22 @@ class Settings:
     @signature_image.setter
     def signature_image(self, path: str | None) -> None:
         self._set_path("signature_image", path)
+
+    @property
+    def publish_folder(self) -> str | None:
+        """The folder the results site was last published into (Documents → Publish results…)."""
+        return self._get_path("publish_folder")
+
+    @publish_folder.setter
+    def publish_folder(self, path: str | None) -> None:
+        self._set_path("publish_folder", path)
+
+    @property
+    def publish_after_declaration(self) -> bool:
+        """Publish the site again after every declaration made in this window."""
+        return self._get_bool("publish_after_declaration")
+
+    @publish_after_declaration.setter
+    def publish_after_declaration(self, on: bool) -> None:
+        self._q.setValue("publish_after_declaration", on)
+        self._q.sync()
