@@ -122,7 +122,8 @@ run "$B/countdesk" --db s.db lot Nonsuch --winner "$WINNER" --method "coin toss"
 expect "ward is ready"
 
 say "acknowledge W002"
-run "$B/countdesk" --db s.db acknowledge Nonsuch W002 --by "Deputy RO" || fail acknowledge
+run "$B/countdesk" --db s.db acknowledge Nonsuch W002 --by "Deputy RO" \
+  --explanation "offered a recount; none asked for" || fail acknowledge
 
 say "keygen"
 run "$B/countdesk" keygen --name "A. N. Officer" --out ro.p12 --passphrase-file pass.txt || fail keygen
